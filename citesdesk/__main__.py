@@ -1,0 +1,3 @@
+from citesdesk.cli import main
+
+raise SystemExit(main())

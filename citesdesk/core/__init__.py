@@ -1,0 +1,1 @@
+"""Qt-free core: code lists, database, domain rules. Nothing here imports PySide6."""

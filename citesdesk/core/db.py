@@ -1,0 +1,282 @@
+"""Opening the site database: the one place where a SQLite connection is made.
+
+Everything else receives a :class:`SiteDatabase` (a ``sqlite_utils.Database`` with the
+site's clock and settings). An encrypted driver (SQLCipher) would plug in here, in
+:func:`_connect`, without touching other code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from citesdesk.core import schema
+from citesdesk.core.clock import HybridLogicalClock
+from citesdesk.core.errors import DatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def utc_now() -> str:
+    """Current UTC time as stored in ``created_at`` / ``updated_at`` (ISO 8601, ms)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class SiteDatabase(Database):
+    """A CitésDesk database: ``sqlite_utils.Database`` plus the site's clock and settings."""
+
+    path: Path | None
+    clock: HybridLogicalClock
+    readonly: bool
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
+        if row is None or row[0] is None:
+            return default
+        return json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.execute(
+            "INSERT INTO setting(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
+
+    def actor(self) -> str:
+        """Who is writing: the coordinator chosen in the settings, else the site's first."""
+        name = self.setting("current_coordinator")
+        if name:
+            return name
+        row = self.execute(
+            "SELECT coordinators FROM site WHERE deleted_at IS NULL LIMIT 1"
+        ).fetchone()
+        if row and row[0]:
+            return row[0].split("|")[0]
+        return ""
+
+    def schema_version(self) -> int:
+        return self.execute("PRAGMA user_version").fetchone()[0]
+
+    def backup_to(self, target: str | os.PathLike) -> Path:
+        """Consistent copy of the whole database (SQLite online backup), even mid-use."""
+        target = Path(target)
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+
+def _refuse(fr: str, en: str) -> DatabaseError:
+    return DatabaseError(fr, en)
+
+
+def _connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+    """The connection itself. Autocommit mode: transactions are explicit (``db.atomic()``).
+
+    ``check_same_thread`` is off so that a connection can be handed to the worker thread
+    that will own it; CitésDesk never uses one connection from two threads at once.
+    """
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    elif readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False)
+    conn.isolation_level = None
+    return conn
+
+
+def _check_parent(path: Path) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise _refuse(
+            f"Le dossier « {parent} » n'existe pas : choisissez un dossier existant "
+            "ou créez-le d'abord.",
+            f"The folder '{parent}' does not exist: choose an existing folder or create it first.",
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise _refuse(
+            f"Le dossier « {parent} » est en lecture seule : CitésDesk ne peut pas y écrire "
+            "sa base. Choisissez un dossier où vous avez le droit d'écrire.",
+            f"The folder '{parent}' is read-only: CitésDesk cannot write its database there. "
+            "Choose a folder you can write to.",
+        )
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise _refuse(
+            f"« {path} » est un dossier, pas un fichier de base de données.",
+            f"'{path}' is a folder, not a database file.",
+        )
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise _refuse(
+            f"Impossible de lire « {path} » : droits insuffisants.",
+            f"Cannot read '{path}': permission denied.",
+        ) from None
+    if header != SQLITE_HEADER:
+        raise _refuse(
+            f"« {path.name} » n'est pas une base de données CitésDesk (ce n'est pas un fichier "
+            "SQLite). Vérifiez le fichier choisi.",
+            f"'{path.name}' is not a CitésDesk database (it is not a SQLite file). "
+            "Check the file you chose.",
+        )
+
+
+def _applied_names(conn: sqlite3.Connection) -> list[str] | None:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return None
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [schema.MIGRATION_SET],
+        )
+    ]
+
+
+def _check_identity(path: Path, conn: sqlite3.Connection) -> tuple[int, bool]:
+    """(applied steps, is empty) of an existing file, or a refusal."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+    ).fetchone()[0]
+    if tables == 0 and app_id == 0:
+        return 0, True
+    applied = _applied_names(conn)
+    if app_id != schema.APPLICATION_ID or applied is None:
+        raise _refuse(
+            f"« {path.name} » est une base SQLite d'une autre application, pas une base "
+            "CitésDesk : CitésDesk ne l'ouvrira pas pour ne rien y abîmer.",
+            f"'{path.name}' is a SQLite database of another application, not a CitésDesk "
+            "database: CitésDesk will not open it, so as to damage nothing.",
+        )
+    known = [m.name for m in schema.migrations._migrations]
+    unknown = [name for name in applied if name not in known]
+    if user_version > schema.SCHEMA_VERSION or unknown:
+        from citesdesk import __version__
+
+        raise _refuse(
+            f"« {path.name} » a été écrite par une version plus récente de CitésDesk "
+            f"(schéma {user_version}, cette version {__version__} connaît le schéma "
+            f"{schema.SCHEMA_VERSION}). Installez la dernière version de CitésDesk pour "
+            "l'ouvrir.",
+            f"'{path.name}' was written by a newer version of CitésDesk (schema "
+            f"{user_version}; this version {__version__} knows schema "
+            f"{schema.SCHEMA_VERSION}). Install the latest CitésDesk to open it.",
+        )
+    return len(applied), False
+
+
+def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.avant-migration-v{version}-{stamp}{path.suffix}")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def open_database(
+    path: str | os.PathLike,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    migrate: bool = True,
+) -> SiteDatabase:
+    """Open (or with ``create=True``, create) a CitésDesk database.
+
+    Refuses with a :class:`DatabaseError` whose message says what and what to do: a missing
+    or read-only folder, a file that is not SQLite, another application's SQLite file, a
+    database written by a newer CitésDesk. An existing database that needs upgrading is
+    first copied aside (``NAME.avant-migration-vN-DATE.sqlite``).
+
+    The connection runs in WAL mode with foreign keys on and a busy timeout. It is meant
+    to be used by one thread at a time; the GUI gives the writing connection to its one
+    database worker and may open ``readonly=True`` connections for reading.
+    """
+    memory = str(path) == ":memory:"
+    p = Path(path)
+    exists = not memory and p.exists()
+    if not memory:
+        if not exists and not create:
+            raise _refuse(
+                f"La base « {p} » n'existe pas. Vérifiez le chemin, ou créez une base avec "
+                "« citesdesk init » ou « citesdesk demo ».",
+                f"The database '{p}' does not exist. Check the path, or create one with "
+                "'citesdesk init' or 'citesdesk demo'.",
+            )
+        if exists:
+            _check_file(p)
+            if not readonly and not os.access(p, os.W_OK):
+                raise _refuse(
+                    f"La base « {p} » est en lecture seule : CitésDesk ne peut pas y écrire.",
+                    f"The database '{p}' is read-only: CitésDesk cannot write to it.",
+                )
+        if not readonly:
+            _check_parent(p)
+    try:
+        conn = _connect(p if not memory else ":memory:", readonly=readonly)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        applied, empty = _check_identity(p, conn) if exists else (0, True)
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(
+            f"« {p.name} » est endommagée ou n'est pas une base SQLite lisible ({exc}). "
+            "Restaurez une sauvegarde.",
+            f"'{p.name}' is damaged or not a readable SQLite database ({exc}). "
+            "Restore a backup.",
+        ) from exc
+
+    db = SiteDatabase(conn)
+    db.path = None if memory else p
+    db.readonly = readonly
+    try:
+        if not readonly:
+            if not memory:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if migrate and applied < schema.SCHEMA_VERSION:
+                if applied > 0 and not memory:
+                    _backup_before_migration(p, conn, applied)
+                schema.migrations.apply(db)
+                conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+                conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            if db.setting("clock_node") is None:
+                db.set_setting("clock_node", secrets.token_hex(4))
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise _refuse(
+            f"Impossible d'écrire dans « {p} » ({exc}). Vérifiez que le disque n'est pas plein "
+            "et que vous avez le droit d'écrire dans ce dossier.",
+            f"Cannot write to '{p}' ({exc}). Check that the disk is not full and that you may "
+            "write to this folder.",
+        ) from exc
+    if empty and readonly:
+        raise _refuse(
+            f"La base « {p} » est vide.", f"The database '{p}' is empty."
+        )
+    node = db.setting("clock_node") or "ro"
+    last = db.execute("SELECT max(hlc) FROM audit_log").fetchone()[0]
+    db.clock = HybridLogicalClock(node, last)
+    return db

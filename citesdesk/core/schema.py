@@ -1,0 +1,275 @@
+"""The database schema, as ordered and named ``sqlite_utils.Migrations`` steps.
+
+A migration, once released, never changes: a later change of schema is a new step
+appended at the end. ``SCHEMA_VERSION`` is the number of steps; it is also written to
+``PRAGMA user_version`` so that an older CitésDesk can tell a newer file and refuse it.
+
+Every record table has the same bookkeeping columns:
+``id`` (local integer key, used by foreign keys), ``uuid`` (stable identity across
+laptops and files), ``created_at`` / ``updated_at`` (UTC ISO 8601), ``deleted_at``
+(tombstone: the record is in the bin when set) and ``hlc`` (hybrid logical clock value
+of the last write, for merging).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "citesdesk"
+
+#: ``PRAGMA application_id`` of a CitésDesk database ("CDSK").
+APPLICATION_ID = 0x4344534B
+
+migrations = Migrations(MIGRATION_SET)
+
+_BOOKKEEPING = """
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    hlc TEXT NOT NULL"""
+
+
+def _table(name: str, columns: str) -> str:
+    return f"CREATE TABLE {name} ({_BOOKKEEPING},{columns}\n)"
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    statements = [
+        # Key/value settings of the site (JSON values): coordinator, language, retention…
+        """CREATE TABLE setting (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        )""",
+        _table("site", """
+            name TEXT NOT NULL,
+            site_code TEXT NOT NULL,
+            departement TEXT,
+            qpv_codes TEXT NOT NULL DEFAULT '',
+            coordinators TEXT NOT NULL DEFAULT ''"""),
+        # Official QPV list (reference data loaded from the published CSV).
+        """CREATE TABLE qpv (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            insee_com TEXT,
+            commune TEXT,
+            loaded_at TEXT NOT NULL
+        )""",
+        _table("cohort", """
+            name TEXT NOT NULL,
+            start_date TEXT,
+            end_date TEXT,
+            target INTEGER,
+            referent TEXT,
+            description TEXT"""),
+        _table("participant", """
+            last_name TEXT NOT NULL,
+            first_name TEXT NOT NULL,
+            birth_name TEXT,
+            birth_date TEXT,
+            genre TEXT NOT NULL DEFAULT 'NR',
+            phone TEXT,
+            email TEXT,
+            address TEXT,
+            postcode TEXT,
+            commune TEXT,
+            resident_qpv INTEGER,
+            code_qpv TEXT,
+            niveau_formation TEXT NOT NULL DEFAULT 'NR',
+            situation_entree TEXT NOT NULL DEFAULT 'NR',
+            anciennete_inscription TEXT NOT NULL DEFAULT 'NR',
+            connu_spe INTEGER,
+            brsa INTEGER,
+            ass INTEGER,
+            aah INTEGER,
+            rqth INTEGER,
+            freins TEXT NOT NULL DEFAULT '',
+            ft_id TEXT,
+            ml_id TEXT,
+            other_id TEXT,
+            referent TEXT,
+            info_notice_date TEXT,
+            info_notice_version TEXT,
+            info_notice_channel TEXT,
+            opposition_evaluation INTEGER NOT NULL DEFAULT 0,
+            opposition_date TEXT"""),
+        _table("enrollment", """
+            participant_id INTEGER NOT NULL REFERENCES participant(id),
+            cohort_id INTEGER NOT NULL REFERENCES cohort(id),
+            date_entree TEXT NOT NULL,
+            date_sortie TEXT,
+            motif_sortie TEXT"""),
+        _table("partner", """
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            siret TEXT,
+            address TEXT,
+            postcode TEXT,
+            commune TEXT,
+            website TEXT,
+            phone TEXT,
+            email TEXT,
+            notes TEXT"""),
+        _table("partner_contact", """
+            partner_id INTEGER NOT NULL REFERENCES partner(id),
+            last_name TEXT NOT NULL,
+            first_name TEXT,
+            role TEXT,
+            phone TEXT,
+            email TEXT"""),
+        _table("partner_exchange", """
+            partner_id INTEGER NOT NULL REFERENCES partner(id),
+            date TEXT NOT NULL,
+            type TEXT NOT NULL,
+            subject TEXT,
+            summary TEXT,
+            contact_ids TEXT NOT NULL DEFAULT ''"""),
+        _table("event", """
+            participant_id INTEGER NOT NULL REFERENCES participant(id),
+            type TEXT NOT NULL,
+            date TEXT NOT NULL,
+            code_contrat TEXT,
+            code_frein TEXT,
+            partner_id INTEGER REFERENCES partner(id),
+            note TEXT"""),
+        _table("referral", """
+            participant_id INTEGER NOT NULL REFERENCES participant(id),
+            partner_id INTEGER NOT NULL REFERENCES partner(id),
+            date TEXT NOT NULL,
+            reason TEXT,
+            status TEXT NOT NULL DEFAULT 'PROPOSEE',
+            status_date TEXT NOT NULL"""),
+        # Dated history of a referral's status: one row per change, the first is PROPOSEE.
+        _table("referral_status", """
+            referral_id INTEGER NOT NULL REFERENCES referral(id),
+            status TEXT NOT NULL,
+            date TEXT NOT NULL,
+            comment TEXT"""),
+        _table("note", """
+            participant_id INTEGER NOT NULL REFERENCES participant(id),
+            date TEXT NOT NULL,
+            text TEXT NOT NULL,
+            private INTEGER NOT NULL DEFAULT 0,
+            author TEXT"""),
+        # Spreadsheet imports: what was read, what it did, how to undo it.
+        _table("import_log", """
+            kind TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            sheet TEXT,
+            counts TEXT NOT NULL DEFAULT '{}',
+            mapping TEXT NOT NULL DEFAULT '{}',
+            changes TEXT NOT NULL DEFAULT '[]',
+            actor TEXT,
+            undone_at TEXT"""),
+        # Saved column mappings, offered again when the same headers come back.
+        _table("import_profile", """
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            headers_key TEXT NOT NULL,
+            mapping TEXT NOT NULL"""),
+        # Sync bundles produced for the national evaluation.
+        _table("bundle_log", """
+            sequence INTEGER NOT NULL UNIQUE,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            datapackage_sha256 TEXT NOT NULL,
+            quarters TEXT NOT NULL DEFAULT '',
+            counts TEXT NOT NULL DEFAULT '{}'"""),
+        # Every write made through the services: who, when, what changed from what to what.
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT,
+            action TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_uuid TEXT,
+            changes TEXT NOT NULL DEFAULT '{}',
+            hlc TEXT
+        )""",
+        "CREATE INDEX idx_enrollment_participant ON enrollment(participant_id)",
+        "CREATE INDEX idx_enrollment_cohort ON enrollment(cohort_id)",
+        "CREATE INDEX idx_enrollment_dates ON enrollment(date_entree, date_sortie)",
+        "CREATE INDEX idx_event_participant ON event(participant_id, date)",
+        "CREATE INDEX idx_event_date ON event(date, type)",
+        "CREATE INDEX idx_event_partner ON event(partner_id)",
+        "CREATE INDEX idx_referral_participant ON referral(participant_id)",
+        "CREATE INDEX idx_referral_partner ON referral(partner_id)",
+        "CREATE INDEX idx_referral_status ON referral(status, date)",
+        "CREATE INDEX idx_referral_status_referral ON referral_status(referral_id)",
+        "CREATE INDEX idx_note_participant ON note(participant_id)",
+        "CREATE INDEX idx_contact_partner ON partner_contact(partner_id)",
+        "CREATE INDEX idx_exchange_partner ON partner_exchange(partner_id)",
+        "CREATE INDEX idx_participant_names ON participant(last_name, first_name)",
+        "CREATE INDEX idx_participant_birth ON participant(birth_date)",
+        "CREATE INDEX idx_participant_ft ON participant(ft_id)",
+        "CREATE INDEX idx_audit_record ON audit_log(record_uuid)",
+        "CREATE INDEX idx_audit_at ON audit_log(at)",
+        "CREATE INDEX idx_audit_hlc ON audit_log(hlc)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+@migrations(name="0002_participant_search")
+def _participant_search(db: Database) -> None:
+    """Full-text index over participants, kept in step by triggers.
+
+    Accent- and case-insensitive (``remove_diacritics 2``), with prefix indexes for
+    search-as-you-type. The phone is indexed as written (``06 12 34 56 78``, so "06 12"
+    matches) and without spaces (``0612345678``, so "0612" matches).
+    """
+    db.execute(
+        """CREATE VIRTUAL TABLE participant_fts USING fts5(
+            last_name, first_name, ids, phone, email, commune,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3 4'
+        )"""
+    )
+    columns = "(rowid, last_name, first_name, ids, phone, email, commune)"
+    db.execute(
+        f"""CREATE TRIGGER participant_fts_insert AFTER INSERT ON participant BEGIN
+            INSERT INTO participant_fts {columns} SELECT {_fts_values("new.")};
+        END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER participant_fts_update AFTER UPDATE OF
+            last_name, first_name, birth_name, ft_id, ml_id, other_id, phone, email, commune
+            ON participant BEGIN
+            DELETE FROM participant_fts WHERE rowid = old.id;
+            INSERT INTO participant_fts {columns} SELECT {_fts_values("new.")};
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER participant_fts_delete AFTER DELETE ON participant BEGIN
+            DELETE FROM participant_fts WHERE rowid = old.id;
+        END"""
+    )
+    db.execute(f"INSERT INTO participant_fts {columns} SELECT {_fts_values('')} FROM participant")
+
+
+def _fts_values(p: str) -> str:
+    """The indexed values of a participant row (``p`` is ``"new."`` inside a trigger)."""
+    phone = f"coalesce({p}phone, '')"
+    compact = f"replace(replace(replace({phone}, ' ', ''), '.', ''), '+33', '0')"
+    return f"""{p}id,
+        coalesce({p}last_name, '') || ' ' || coalesce({p}birth_name, ''),
+        {p}first_name,
+        trim(coalesce({p}ft_id, '') || ' ' || coalesce({p}ml_id, '') || ' '
+             || coalesce({p}other_id, '')),
+        {phone} || ' ' || {compact},
+        {p}email, {p}commune"""
+
+
+#: Number of schema steps this version of CitésDesk knows.
+SCHEMA_VERSION = len(migrations._migrations)
+
+#: Names of the record tables that carry uuid, timestamps, tombstone and clock.
+RECORD_TABLES = (
+    "site", "cohort", "participant", "enrollment", "partner", "partner_contact",
+    "partner_exchange", "event", "referral", "referral_status", "note",
+    "import_log", "import_profile", "bundle_log",
+)

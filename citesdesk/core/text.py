@@ -1,0 +1,31 @@
+"""Text normalisation shared by lookups, search and duplicate detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no accents, ligatures spelled out, inner spaces collapsed, ends trimmed.
+
+    ``fold("  Hélène  ") == "helene"``; ``fold("Cœur") == "coeur"``.
+    """
+    if text is None:
+        return ""
+    text = str(text).translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def fold_key(text: str | None) -> str:
+    """Like :func:`fold`, and also without punctuation, hyphens or spaces.
+
+    Used to compare names and column headers: ``fold_key("Jean-Pierre ") == "jeanpierre"``.
+    """
+    return _NON_ALNUM.sub("", fold(text))
