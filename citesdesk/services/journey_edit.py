@@ -1,0 +1,142 @@
+"""Writing a participant's journey: events, enrollments in cohorts, notes.
+
+Thin, Qt-free wrappers that turn the uuids a screen holds into the local ids the records
+store, then write through :mod:`citesdesk.services.records` (validation, one transaction,
+an audit entry each). Enrollment writes go through :mod:`citesdesk.services.enrollments`
+when it provides ``enroll`` / ``exit_enrollment``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from citesdesk.core.errors import CitesDeskError, NotFound
+from citesdesk.services import records
+from citesdesk.services.journey import participant_id
+
+try:  # the enrollment rules, when they exist
+    from citesdesk.services import enrollments as _enrollments
+except ImportError:  # pragma: no cover - depends on what has landed
+    _enrollments = None
+
+
+def _id_of(db, table: str, record_uuid: str | None) -> int | None:
+    if not record_uuid:
+        return None
+    row = db.execute(f"SELECT id FROM {table} WHERE uuid = ? AND deleted_at IS NULL",
+                     [record_uuid]).fetchone()
+    if row is None:
+        raise NotFound(f"Enregistrement introuvable ({record_uuid}).",
+                       f"Record not found ({record_uuid}).")
+    return row[0]
+
+
+def _event_values(db, values: dict[str, Any]) -> dict[str, Any]:
+    """Event fields from dialog values; ``partner_uuid`` becomes ``partner_id``.
+
+    Fields that do not belong to the type are cleared, so that changing an
+    ``EMPLOI_DEBUT`` into an ``ENTRETIEN`` drops its contract code.
+    """
+    out = {k: v for k, v in values.items() if k != "partner_uuid"}
+    if "partner_uuid" in values:
+        out["partner_id"] = _id_of(db, "partner", values["partner_uuid"])
+    kind = out.get("type")
+    if kind is not None:
+        if kind != "EMPLOI_DEBUT":
+            out["code_contrat"] = None
+        if kind != "LEVEE_FREIN":
+            out["code_frein"] = None
+    return out
+
+
+def add_event(db, participant_uuid: str, values: dict[str, Any]) -> dict:
+    """A new journey step (``type``, ``date``, ``code_contrat``, ``code_frein``,
+    ``partner_uuid``, ``note``) for the participant."""
+    row = {"participant_id": participant_id(db, participant_uuid), **_event_values(db, values)}
+    return records.create(db, "event", row)
+
+
+def update_event(db, event_uuid: str, values: dict[str, Any]) -> dict:
+    return records.update(db, "event", event_uuid, _event_values(db, values))
+
+
+def delete_event(db, event_uuid: str) -> dict:
+    """The step goes to the bin (restorable)."""
+    return records.delete(db, "event", event_uuid)
+
+
+def enroll(db, participant_uuid: str, cohort_uuid: str, date_entree: str | dt.date) -> dict:
+    """Enroll the participant in a cohort on ``date_entree``; refused if already in it."""
+    if _enrollments is not None and hasattr(_enrollments, "enroll"):
+        return _enrollments.enroll(db, participant_uuid, cohort_uuid, date_entree)
+    with db.atomic():
+        pid = participant_id(db, participant_uuid)
+        cid = _id_of(db, "cohort", cohort_uuid)
+        _refuse_if_open(db, pid, cid)
+        return records.create(db, "enrollment", {"participant_id": pid, "cohort_id": cid,
+                                                 "date_entree": date_entree})
+
+
+def _refuse_if_open(db, pid: int, cid: int) -> None:
+    row = db.execute(
+        """SELECT p.first_name || ' ' || p.last_name, c.name FROM enrollment e
+           JOIN participant p ON p.id = e.participant_id JOIN cohort c ON c.id = e.cohort_id
+           WHERE e.participant_id = ? AND e.cohort_id = ? AND e.date_sortie IS NULL
+             AND e.deleted_at IS NULL""", [pid, cid]).fetchone()
+    if row:
+        raise CitesDeskError(
+            f"{row[0]} est déjà inscrit·e dans la cohorte « {row[1]} » sans date de sortie.",
+            f"{row[0]} is already enrolled in the cohort '{row[1]}' with no exit date.")
+
+
+def exit_enrollment(db, enrollment_uuid: str, date_sortie: str | dt.date,
+                    motif_sortie: str) -> dict:
+    """Close an enrollment with its exit date and reason (validated: not before entry)."""
+    if _enrollments is not None and hasattr(_enrollments, "exit_enrollment"):
+        return _enrollments.exit_enrollment(db, enrollment_uuid, date_sortie, motif_sortie)
+    return records.update(db, "enrollment", enrollment_uuid,
+                          {"date_sortie": date_sortie, "motif_sortie": motif_sortie})
+
+
+def enroll_many(db, cohort_uuid: str, participant_uuids: list[str],
+                date_entree: str | dt.date) -> dict:
+    """Enroll several participants at once, in one transaction: all of them or none.
+
+    Those already in the cohort with no exit are left as they are and counted apart.
+    Returns ``{"enrolled": [uuids], "already": [uuids]}``.
+    """
+    enrolled, already = [], []
+    with db.atomic():
+        cid = _id_of(db, "cohort", cohort_uuid)
+        for puuid in participant_uuids:
+            pid = participant_id(db, puuid)
+            try:
+                _refuse_if_open(db, pid, cid)
+            except CitesDeskError:
+                already.append(puuid)
+                continue
+            enroll(db, puuid, cohort_uuid, date_entree)
+            enrolled.append(puuid)
+    return {"enrolled": enrolled, "already": already}
+
+
+def add_note(db, participant_uuid: str, text: str, *, private: bool,
+             date: str | dt.date | None = None) -> dict:
+    """A dated note (today by default), shared or private, signed by the current actor."""
+    return records.create(db, "note", {
+        "participant_id": participant_id(db, participant_uuid),
+        "date": date or dt.date.today(), "text": text, "private": int(bool(private)),
+        "author": db.actor() or None})
+
+
+def update_note(db, note_uuid: str, text: str, *, private: bool,
+                date: str | dt.date | None = None) -> dict:
+    changes: dict[str, Any] = {"text": text, "private": int(bool(private))}
+    if date:
+        changes["date"] = date
+    return records.update(db, "note", note_uuid, changes)
+
+
+def delete_note(db, note_uuid: str) -> dict:
+    return records.delete(db, "note", note_uuid)
