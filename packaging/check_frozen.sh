@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Build the Linux folder and run the frozen program offscreen, as a coordinator's laptop would:
+# --version, demo, export quarter, print participant, and a real window start in English.
+# Usage: bash packaging/check_frozen.sh [PYTHON]   (run from the project root; used by .ci/run)
+set -euo pipefail
+python=${1:-python3}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export QT_QPA_PLATFORM=offscreen
+
+"$python" "$root/packaging/build.py" --dist "$work/dist" --work "$work/build"
+app="$work/dist/citesdesk/citesdesk"
+run() { echo "+ citesdesk $*"; (cd "$work" && "$app" "$@"); }
+
+run --version | grep -q "CitésDesk"
+run demo --db "$work/demo.sqlite" --participants 40 --seed 3
+run info --db "$work/demo.sqlite" --json > "$work/info.json"
+grep -q '"participant"' "$work/info.json"
+run export quarter --db "$work/demo.sqlite" --quarter "$(date +%Y)-T1" --out "$work/q.xlsx"
+test -s "$work/q.xlsx"
+ref=$("$python" - "$work/demo.sqlite" <<'PY'
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(
+    "SELECT uuid FROM participant WHERE deleted_at IS NULL LIMIT 1").fetchone()[0])
+PY
+)
+run print participant "$ref" --db "$work/demo.sqlite" --out "$work/fiche.pdf"
+head -c 5 "$work/fiche.pdf" | grep -q "%PDF-"
+# A real window, in English, that paints and closes itself.
+CITESDESK_SMOKE_TEST=1 run --db "$work/demo.sqlite" --lang en > "$work/window.txt"
+cat "$work/window.txt"
+grep -q "window shown" "$work/window.txt"
+grep -q "lang=en" "$work/window.txt"
+echo "Frozen program checked: $(du -sh "$work/dist/citesdesk" | cut -f1)"
