@@ -1,0 +1,143 @@
+"""Participant search: accents, prefixes, phones, ranking, the bin, hostile input."""
+
+import pytest
+
+from citesdesk.core import search
+from citesdesk.services import records
+
+
+def person(db, last, first, **kw):
+    return records.create(db, "participant", {"last_name": last, "first_name": first, **kw})
+
+
+def names(rows):
+    return [f"{r['first_name']} {r['last_name']}" for r in rows]
+
+
+@pytest.fixture
+def people(db):
+    return {
+        "helene": person(db, "Dupont-Martin", "Hélène", phone="06 12 34 56 78",
+                         email="h.dupont@example.fr", commune="Saint-Denis",
+                         ft_id="1234567A"),
+        "leon": person(db, "Lefèvre", "Léon", phone="+33 7 98 76 54 32", commune="Bobigny"),
+        "laetitia": person(db, "Lœuvre", "Lætitia", phone="+44 20 7946 0958"),
+        "martin": person(db, "Martin", "Paul", commune="Helenville"),
+    }
+
+
+def test_accents_and_case_are_ignored(db, people):
+    assert names(search.search_participants(db, "helene")) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "HÉLÈNE")) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "lefevre")) == ["Léon Lefèvre"]
+
+
+def test_ligatures_match_their_spelled_out_form(db, people):
+    assert names(search.search_participants(db, "laetitia")) == ["Lætitia Lœuvre"]
+    assert names(search.search_participants(db, "loeuvre")) == ["Lætitia Lœuvre"]
+    assert names(search.search_participants(db, "Lœuv")) == ["Lætitia Lœuvre"]
+
+
+def test_prefix_matching_for_search_as_you_type(db, people):
+    assert names(search.search_participants(db, "lef")) == ["Léon Lefèvre"]
+    assert names(search.search_participants(db, "hél dup")) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "dup mar")) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "dupont-mar")) == ["Hélène Dupont-Martin"]
+
+
+def test_phone_written_in_groups_or_compact(db, people):
+    for typed in ("06 12", "06 12 34 56 78", "0612", "06.12.34", "+33 6 12 34", "0612345678"):
+        assert names(search.search_participants(db, typed)) == ["Hélène Dupont-Martin"], typed
+    # Stored in international form, found by its French national writing.
+    assert names(search.search_participants(db, "07 98 76")) == ["Léon Lefèvre"]
+    assert names(search.search_participants(db, "+44 20 7946")) == ["Lætitia Lœuvre"]
+
+
+def test_email_commune_and_external_ids(db, people):
+    assert names(search.search_participants(db, "h.dupont@ex")) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "bobigny")) == ["Léon Lefèvre"]
+    assert names(search.search_participants(db, "1234567a")) == ["Hélène Dupont-Martin"]
+
+
+def test_names_rank_before_other_columns(db, people):
+    # "helen" is a first name for one and a commune for the other: the name comes first.
+    assert names(search.search_participants(db, "helen")) == [
+        "Hélène Dupont-Martin", "Paul Martin"]
+    scores = [r["score"] for r in search.search_participants(db, "helen")]
+    assert scores == sorted(scores)
+
+
+@pytest.mark.parametrize("typed", [
+    '"', '"hélène', 'hél"ène', "hélène'", "(hél", "hél)", "hél*", "-hél", "hél:",
+    "NEAR(hél dup)", "hél AND", "OR hél", "NOT", "^hél", "{hél}", "hél + dup", "l'hél",
+    "\\", "*", "col:hél", "hé\u0301lène",
+])
+def test_punctuation_and_quotes_never_raise(db, people, typed):
+    rows = search.search_participants(db, typed)
+    assert search.count_matches(db, typed) == len(rows)
+
+
+def test_quotes_do_not_change_the_result(db, people):
+    assert names(search.search_participants(db, '"Hélène"')) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "« Hélène »")) == ["Hélène Dupont-Martin"]
+    assert names(search.search_participants(db, "'dupont' \"hél")) == ["Hélène Dupont-Martin"]
+
+
+def test_empty_text_lists_everyone_by_name(db, people):
+    assert names(search.search_participants(db, "")) == [
+        "Hélène Dupont-Martin", "Léon Lefèvre", "Lætitia Lœuvre", "Paul Martin"]
+    assert search.count_matches(db, "  ") == 4
+    assert search.match_clause("") == ("1", [])
+    assert search.match_clause("  ;; ") == ("1", [])
+
+
+def test_limit_and_offset(db, people):
+    page1 = search.search_participants(db, "", limit=2)
+    page2 = search.search_participants(db, "", limit=2, offset=2)
+    assert len(page1) == len(page2) == 2
+    assert {r["id"] for r in page1}.isdisjoint(r["id"] for r in page2)
+
+
+def test_match_clause_combines_with_other_sql(db, people):
+    where, params = search.match_clause("mart")
+    rows = db.execute(
+        f"SELECT first_name FROM participant WHERE deleted_at IS NULL AND {where} "
+        "ORDER BY first_name", params).fetchall()
+    assert [r[0] for r in rows] == ["Hélène", "Paul"]
+    where, params = search.match_clause("mart", column="p.id")
+    assert where.startswith("p.id IN")
+    rows = db.execute(f"SELECT count(*) FROM participant p WHERE {where}", params).fetchone()
+    assert rows[0] == 2
+
+
+def test_the_index_follows_create_update_delete_restore(db, people):
+    helene = people["helene"]
+    assert search.count_matches(db, "hélène") == 1
+    records.update(db, "participant", helene["uuid"], {"first_name": "Marianne"})
+    assert search.count_matches(db, "hélène") == 0
+    assert names(search.search_participants(db, "marian")) == ["Marianne Dupont-Martin"]
+    records.update(db, "participant", helene["uuid"], {"phone": "01 45 67 89 10"})
+    assert search.count_matches(db, "06 12") == 0
+    assert search.count_matches(db, "01 45") == 1
+    records.delete(db, "participant", helene["uuid"])
+    assert search.count_matches(db, "marianne") == 0
+    assert search.search_participants(db, "marianne") == []
+    assert search.count_matches(db, "") == 3
+    records.restore(db, "participant", helene["uuid"])
+    assert names(search.search_participants(db, "marianne")) == ["Marianne Dupont-Martin"]
+    # A hard delete (retention purge) leaves nothing behind in the index.
+    db.execute("DELETE FROM participant WHERE id = ?", [people["martin"]["id"]])
+    assert db.execute("SELECT count(*) FROM participant_fts WHERE rowid = ?",
+                      [people["martin"]["id"]]).fetchone()[0] == 0
+
+
+def test_filters(db, people):
+    cohort = records.create(db, "cohort", {"name": "Cohorte A"})
+    records.create(db, "enrollment", {"participant_id": people["leon"]["id"],
+                                      "cohort_id": cohort["id"], "date_entree": "2026-01-05"})
+    records.update(db, "participant", people["martin"]["uuid"], {"referent": "Awa"})
+    assert names(search.search_participants(db, "", cohort_id=cohort["id"])) == ["Léon Lefèvre"]
+    assert names(search.search_participants(db, "l", active_only=True)) == ["Léon Lefèvre"]
+    assert search.count_matches(db, "", referent="Awa") == 1
+    flt = search.Filters(cohort_id=cohort["id"])
+    assert search.count_matches(db, "helene", filters=flt) == 0
