@@ -1,0 +1,9 @@
+"""``citesdesk [--db PATH] [--lang fr|en]``: open the application."""
+
+from __future__ import annotations
+
+
+def run(args) -> int:
+    from citesdesk.gui import app
+
+    return app.run(getattr(args, "db", None), getattr(args, "lang", None) or "fr")

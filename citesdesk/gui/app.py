@@ -1,0 +1,193 @@
+"""Starting the application: Qt setup, languages, the database, the main window.
+
+``run(db_path, lang)`` is what ``citesdesk [--db PATH] [--lang fr|en]`` calls.
+:class:`Application` holds what lives as long as the process: the translators (Qt drops
+a translator that Python lets go of, so references are kept here), the task runner with
+the writing connection, the read connection, and the main window — rebuilt whole when the
+language changes, so every screen is simply built again in the new language.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from citesdesk import __version__
+from citesdesk.core.db import SiteDatabase, open_database
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.gui.context import AppContext
+from citesdesk.gui.errors import APP_NAME, install_excepthook, setup_logging
+from citesdesk.gui.icons import assets_dir
+from citesdesk.gui.tasks import TaskRunner
+
+DB_FILE_NAME = "citesdesk.sqlite"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The site database when ``--db`` is not given: in the user data folder."""
+    return data_dir() / DB_FILE_NAME
+
+
+def qt_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("CitésDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def load_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Install Qt's own strings and ours for ``lang``; returns them (keep the references).
+
+    French is the source language of our strings, so French needs only Qt's catalogue;
+    every ``citesdesk/assets/i18n/<area>_<lang>.qm`` is loaded for another language.
+    """
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        translators.append(qt)
+    for qm in sorted((assets_dir() / "i18n").glob(f"*_{lang}.qm")):
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            translators.append(ours)
+    for t in translators:
+        app.installTranslator(t)
+    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr"
+                               else QLocale.Language.English))
+    return translators
+
+
+def stylesheet() -> str:
+    path = assets_dir() / "style" / "app.qss"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def has_site(path: Path) -> bool:
+    """Whether ``path`` is a database with a site (else the welcome dialog opens)."""
+    if not path.exists():
+        return False
+    try:
+        db = open_database(path, readonly=True)
+    except CitesDeskError:
+        return True  # let the real opening report what is wrong
+    try:
+        return db.execute("SELECT 1 FROM site WHERE deleted_at IS NULL").fetchone() is not None
+    finally:
+        db.close()
+
+
+class Application:
+    """The running application: translators, runner, read connection, main window."""
+
+    def __init__(self, db_path: str | Path, lang: str = "fr") -> None:
+        self.qapp = qt_application()
+        self.lang = lang
+        self.db_path = Path(db_path)
+        self.translators: list[QTranslator] = []
+        self.set_translators(lang)
+        self.qapp.setStyleSheet(stylesheet())
+        self.writer: SiteDatabase = open_database(self.db_path, create=True)
+        self.runner = TaskRunner(self.writer)
+        self.reader = open_database(self.db_path, readonly=True)
+        self.window = None
+        self.build_window()
+
+    def set_translators(self, lang: str) -> None:
+        for t in self.translators:
+            self.qapp.removeTranslator(t)
+        self.translators = load_translators(self.qapp, lang)
+        self.lang = lang
+
+    def build_window(self):
+        from citesdesk.gui.main_window import MainWindow
+
+        old = self.window
+        ctx = AppContext(self.runner, self.reader, self.db_path, self.lang)
+        self.window = MainWindow(ctx)
+        self.window.language_requested.connect(self.switch_language)
+        self.window.database_requested.connect(self.switch_database)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            self.runner.changed.disconnect(old.on_changed)
+            old.hide()
+            old.deleteLater()
+        return self.window
+
+    def switch_language(self, lang: str) -> None:
+        self.set_translators(lang)
+        self.build_window().show()
+
+    def switch_database(self, path: str) -> None:
+        from citesdesk.gui.dialogs import Dialog
+
+        try:
+            writer = open_database(path)
+            reader = open_database(path, readonly=True)
+        except CitesDeskError as exc:
+            Dialog.error(self.window, exc.message(self.lang))
+            return
+        self.runner.shutdown()
+        self.reader.close()
+        self.writer, self.reader, self.db_path = writer, reader, Path(path)
+        self.runner = TaskRunner(self.writer)
+        self.build_window().show()
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        self.reader.close()
+        for t in self.translators:
+            self.qapp.removeTranslator(t)
+        self.translators = []
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+
+
+def run(db_path: str | None, lang: str) -> int:
+    """Open the GUI on ``db_path`` (default: the user data folder); the exit code."""
+    setup_logging()
+    qapp = qt_application()
+    keep = load_translators(qapp, lang)
+    install_excepthook()
+    path = Path(db_path) if db_path else default_db_path()
+    choice = None
+    if not has_site(path):
+        from citesdesk.gui.welcome import WelcomeDialog
+
+        qapp.setStyleSheet(stylesheet())
+        choice = WelcomeDialog.ask(path, lang)
+        if choice is None:
+            return 0
+        path = choice.path
+    for t in keep:
+        qapp.removeTranslator(t)
+    try:
+        app = Application(path, lang)
+    except CitesDeskError as exc:
+        from citesdesk.gui.dialogs import Dialog
+
+        Dialog.error(None, exc.message(lang))
+        return 1
+    app.window.show()
+    if choice is not None and choice.demo:
+        from citesdesk.gui.welcome import fill_demo
+
+        fill_demo(app)
+    code = qapp.exec()
+    app.close()
+    return code

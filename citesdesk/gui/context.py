@@ -1,0 +1,42 @@
+"""What every screen receives: the task runner, a read connection, the language, and
+navigation towards other screens (set by the main window)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citesdesk.core.db import SiteDatabase
+from citesdesk.gui.tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    runner: TaskRunner
+    #: A read-only connection for small page queries in the GUI thread (a few ms each).
+    #: Anything longer, and every write, goes through ``runner.submit``.
+    reader: SiteDatabase
+    db_path: Path
+    lang: str = "fr"
+    #: Filled by the main window: ``open_participant(uuid or None)`` (None = new),
+    #: ``show_screen(key)``.
+    navigation: dict[str, Callable[..., Any]] = field(default_factory=dict)
+
+    def open_participant(self, uuid: str | None = None) -> None:
+        handler = self.navigation.get("open_participant")
+        if handler is not None:
+            handler(uuid)
+
+    def show_screen(self, key: str) -> None:
+        handler = self.navigation.get("show_screen")
+        if handler is not None:
+            handler(key)
+
+    def date_text(self, iso: str | None) -> str:
+        """An ISO date as the user reads it: ``dd/mm/yyyy`` (French and English UI alike)."""
+        if not iso:
+            return ""
+        y, m, d = iso[:10].split("-")
+        return f"{d}/{m}/{y}"

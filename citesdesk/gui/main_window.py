@@ -1,0 +1,216 @@
+"""The main window: a sidebar of screens, the menus, the status bar.
+
+Screens come from :data:`citesdesk.gui.screens.SCREENS`; the window only hosts them, routes
+the runner's ``changed`` signal to them, and offers navigation through the context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from citesdesk.gui.context import AppContext
+from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.icons import icon
+from citesdesk.gui.screens import screen_classes
+from citesdesk.gui.screens.base import Screen
+
+
+class MainWindow(QMainWindow):
+    #: The user chose another language ("fr"/"en"): the application rebuilds the window.
+    language_requested = Signal(str)
+    #: The user chose another database file.
+    database_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("CitésDesk"))
+        self.setWindowIcon(icon("citesdesk"))
+        ctx.navigation["show_screen"] = self.show_screen
+        ctx.navigation["open_participant"] = self.open_participant
+        ctx.runner.dialog_parent = self
+        ctx.runner.lang = ctx.lang
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget(central)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Navigation"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.stack = QStackedWidget(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.screens: list[Screen] = []
+        self._activated: set[int] = set()
+        for cls in screen_classes():
+            screen = cls(ctx, self.stack)
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            item = QListWidgetItem(icon(screen.icon_name), screen.title())
+            item.setData(Qt.ItemDataRole.UserRole, screen.key)
+            self.sidebar.addItem(item)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
+        self.sidebar.currentRowChanged.connect(self._on_row)
+        ctx.runner.changed.connect(self.on_changed)
+
+        self._build_menus()
+        self._build_status()
+        if self.screens:
+            self.sidebar.setCurrentRow(0)
+        self.resize(self.fontMetrics().averageCharWidth() * 150,
+                    self.fontMetrics().height() * 40)
+
+    # -- navigation ----------------------------------------------------------------
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        screen = self.screens[row]
+        screen.activated()
+        self._activated.add(row)
+
+    def screen(self, key: str) -> Screen | None:
+        for s in self.screens:
+            if s.key == key:
+                return s
+        return None
+
+    def show_screen(self, key: str) -> Screen | None:
+        for row, s in enumerate(self.screens):
+            if s.key == key:
+                self.sidebar.setCurrentRow(row)
+                return s
+        return None
+
+    def open_participant(self, uuid: str | None = None) -> None:
+        from citesdesk.gui.participant_form import ParticipantDialog
+
+        ParticipantDialog.open_for(self.ctx, uuid, self)
+
+    def on_changed(self, changes: set[str]) -> None:
+        for s in self.screens:
+            s.refresh(changes)
+        if changes & {"site", "setting"}:
+            self.update_status()
+
+    # -- menus ---------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.new_participant_action = self._action(
+            self.file_menu, self.tr("&Nouveau participant…"), lambda: self.open_participant(None),
+            QKeySequence.StandardKey.New, "person-add")
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Ouvrir une autre base…"), self.choose_database,
+                     QKeySequence.StandardKey.Open)
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = bar.addMenu(self.tr("&Édition"))
+        self._action(self.edit_menu, self.tr("&Rechercher"), self.focus_search,
+                     QKeySequence.StandardKey.Find)
+
+        self.view_menu = bar.addMenu(self.tr("&Affichage"))
+        for n, s in enumerate(self.screens[:9], start=1):
+            self._action(self.view_menu, s.title(), lambda _=False, k=s.key: self.show_screen(k),
+                         QKeySequence(f"Ctrl+{n}"))
+        self.view_menu.addSeparator()
+        lang_menu = self.view_menu.addMenu(self.tr("&Langue"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("fr", "Français"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == self.ctx.lang)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu(self.tr("A&ide"))
+        self._action(self.help_menu, self.tr("&Guide d'utilisation"), self.show_help,
+                     QKeySequence.StandardKey.HelpContents, "help")
+        self._action(self.help_menu, self.tr("À &propos de CitésDesk"), self.show_about)
+
+    def _choose_language(self, lang: str) -> None:
+        if lang != self.ctx.lang:
+            self.language_requested.emit(lang)
+
+    def focus_search(self) -> None:
+        screen = self.stack.currentWidget()
+        focus = getattr(screen, "focus_search", None)
+        if focus is not None:
+            focus()
+
+    def choose_database(self) -> None:
+        path = Dialog.open_file(self, self.tr("Ouvrir une base CitésDesk"),
+                                self.tr("Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)"))
+        if path:
+            self.database_requested.emit(path)
+
+    def show_help(self) -> None:
+        from citesdesk.gui.help import HelpWindow
+
+        HelpWindow.show_for(self.ctx.lang, self)
+
+    def show_about(self) -> None:
+        from citesdesk.gui.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # -- status bar ----------------------------------------------------------------
+    def _build_status(self) -> None:
+        self.db_label = QLabel(self)
+        self.site_label = QLabel(self)
+        self.backup_label = QLabel(self)
+        for label in (self.site_label, self.db_label, self.backup_label):
+            self.statusBar().addPermanentWidget(label)
+        self.update_status()
+
+    def update_status(self) -> None:
+        reader = self.ctx.reader
+        row = reader.execute(
+            "SELECT name, site_code FROM site WHERE deleted_at IS NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+        self.site_label.setText(
+            self.tr("Site : {name} ({code})").format(name=row[0], code=row[1]) if row
+            else self.tr("Aucun site"))
+        self.db_label.setText(self.tr("Base : {file}").format(file=self.ctx.db_path.name))
+        self.db_label.setToolTip(str(self.ctx.db_path))
+        last = reader.setting("last_backup_at")
+        self.backup_label.setVisible(bool(last))
+        if last:
+            self.backup_label.setText(self.tr("Dernière sauvegarde : {date}").format(
+                date=self.ctx.date_text(str(last))))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for s in self.screens:
+            can_close = getattr(s, "can_close", None)
+            if can_close is not None and not can_close():
+                event.ignore()
+                return
+        super().closeEvent(event)

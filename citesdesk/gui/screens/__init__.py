@@ -1,0 +1,28 @@
+"""The screens of the main window's sidebar, in order.
+
+To add a screen: write ``citesdesk/gui/screens/<name>.py`` with a ``Screen`` subclass
+and add ONE line ``"module:Class",`` below at its place. Entries whose module does not
+exist (yet) are skipped, so a line can land before its module.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+SCREENS: list[str] = [
+    "citesdesk.gui.screens.participants:ParticipantsScreen",
+]
+
+
+def screen_classes() -> list[type]:
+    classes = []
+    for entry in SCREENS:
+        module_name, _, class_name = entry.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        classes.append(getattr(module, class_name))
+    return classes

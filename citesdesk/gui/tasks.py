@@ -1,0 +1,224 @@
+"""The one task runner: every database operation of the GUI runs here, off the GUI thread.
+
+A single worker thread owns the single writing connection (habit 3 of ARCHITECTURE.md:
+one writer). ``runner.submit(fn, *args, ...)`` queues ``fn(db, progress, *args)``; the
+worker runs it inside ``db.atomic()`` so that it lands whole or not at all, then the
+runner, back in the GUI thread, calls ``on_done(result)`` and emits
+``changed(set_of_kinds)`` — the kinds of record the work touched (``"participant"``,
+``"enrollment"``, ``"event"``, ``"site"``…) — so that each view refreshes only what it
+shows (Anki's ``OpChanges``).
+
+Long work passes ``progress_title``: a progress dialog with a Cancel button appears after
+a short delay; the ``progress(done, total, text)`` callback then raises
+:class:`citesdesk.services.Cancelled` and the transaction is rolled back.
+
+Errors: :class:`CitesDeskError` (a refusal meant for people) goes to ``on_error`` or, if
+there is none, to a message box; anything else is an unexpected error: logged with its
+traceback to the log file, shown as a plain-language dialog.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from citesdesk.core.db import SiteDatabase
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.services import Cancelled
+
+#: Progress reports closer together than this are dropped (except the last one).
+PROGRESS_INTERVAL_S = 0.05
+
+
+@dataclass(eq=False)
+class Task:
+    id: int
+    fn: Callable[..., Any]
+    args: tuple
+    on_done: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
+    on_cancel: Callable[[], None] | None = None
+    progress_title: str | None = None
+    changes: frozenset[str] = frozenset()
+    atomic: bool = True
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+    dialog: QProgressDialog | None = None
+    last_report: float = 0.0
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+
+class _Worker(QObject):
+    """Lives in the worker thread; owns the writing connection."""
+
+    done = Signal(object, object)  # task, result
+    failed = Signal(object, object, str)  # task, exception, traceback text
+    progressed = Signal(object, int, int, str)  # task, done, total, text
+
+    def __init__(self, db: SiteDatabase) -> None:
+        super().__init__()
+        self.db = db
+
+    @Slot(object)
+    def run(self, task: Task) -> None:
+        def progress(done: int, total: int, text: str = "") -> None:
+            if task.cancel_event.is_set():
+                raise Cancelled()
+            now = time.monotonic()
+            if now - task.last_report >= PROGRESS_INTERVAL_S or done >= total:
+                task.last_report = now
+                self.progressed.emit(task, int(done), int(total), str(text))
+
+        try:
+            if task.cancel_event.is_set():
+                raise Cancelled()
+            if task.atomic:
+                with self.db.atomic():
+                    result = task.fn(self.db, progress, *task.args)
+                    if task.cancel_event.is_set():
+                        raise Cancelled()
+            else:
+                result = task.fn(self.db, progress, *task.args)
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported to the GUI
+            self.failed.emit(task, exc, traceback.format_exc())
+        else:
+            self.done.emit(task, result)
+
+    @Slot()
+    def close_db(self) -> None:
+        self.db.close()
+
+
+class TaskRunner(QObject):
+    """Queue database work on the one worker thread and report back in the GUI thread."""
+
+    #: The kinds of record that a finished task changed.
+    changed = Signal(set)
+    #: A task finished (successfully, with an error or cancelled): its id.
+    task_finished = Signal(int)
+    #: A task failed with an unexpected error (exception, traceback text), after logging.
+    unexpected = Signal(object, str)
+    _submit = Signal(object)
+    _close = Signal()
+
+    def __init__(self, db: SiteDatabase, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db.path
+        self.lang = "fr"
+        self.dialog_parent: QWidget | None = None
+        self._ids = itertools.count(1)
+        self._pending: dict[int, Task] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("citesdesk-db")
+        self._worker = _Worker(db)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run, Qt.ConnectionType.QueuedConnection)
+        self._close.connect(self._worker.close_db, Qt.ConnectionType.BlockingQueuedConnection)
+        self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._thread.start()
+
+    # -- submitting ------------------------------------------------------------------
+    def submit(self, fn: Callable[..., Any], *args: Any,
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               on_cancel: Callable[[], None] | None = None,
+               progress_title: str | None = None,
+               changes: Iterable[str] = frozenset(),
+               atomic: bool = True) -> Task:
+        """Run ``fn(db, progress, *args)`` on the worker; returns the queued :class:`Task`."""
+        task = Task(next(self._ids), fn, args, on_done, on_error, on_cancel, progress_title,
+                    frozenset(changes), atomic)
+        self._pending[task.id] = task
+        if progress_title:
+            task.dialog = self._make_dialog(task)
+        self._submit.emit(task)
+        return task
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def shutdown(self) -> None:
+        """Cancel what is queued, let the running task end, close the connection."""
+        for task in list(self._pending.values()):
+            task.cancel()
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait()
+
+    # -- progress dialog -------------------------------------------------------------
+    def _make_dialog(self, task: Task) -> QProgressDialog:
+        dialog = QProgressDialog(task.progress_title, self.tr("Annuler"), 0, 0,
+                                 self.dialog_parent)
+        dialog.setWindowTitle(task.progress_title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+        # Qt shows the dialog by itself once minimumDuration has passed.
+        return dialog
+
+    @Slot(object, int, int, str)
+    def _on_progress(self, task: Task, done: int, total: int, text: str) -> None:
+        if task.dialog is None:
+            return
+        task.dialog.setMaximum(max(total, 0))
+        task.dialog.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            task.dialog.setLabelText(text)
+
+    def _finish(self, task: Task) -> None:
+        self._pending.pop(task.id, None)
+        if task.dialog is not None:
+            task.dialog.canceled.disconnect()
+            task.dialog.close()
+            task.dialog.deleteLater()
+            task.dialog = None
+
+    # -- results ---------------------------------------------------------------------
+    @Slot(object, object)
+    def _on_done(self, task: Task, result: Any) -> None:
+        self._finish(task)
+        try:
+            if task.on_done is not None:
+                task.on_done(result)
+            if task.changes:
+                self.changed.emit(set(task.changes))
+        finally:
+            self.task_finished.emit(task.id)
+
+    @Slot(object, object, str)
+    def _on_failed(self, task: Task, exc: BaseException, tb: str) -> None:
+        self._finish(task)
+        try:
+            if isinstance(exc, Cancelled):
+                if task.on_cancel is not None:
+                    task.on_cancel()
+            elif isinstance(exc, CitesDeskError):
+                if task.on_error is not None:
+                    task.on_error(exc)
+                else:
+                    from citesdesk.gui.dialogs import Dialog
+
+                    Dialog.error(self.dialog_parent, exc.message(self.lang))
+            else:
+                from citesdesk.gui.errors import report_unexpected
+
+                report_unexpected(exc, tb, self.dialog_parent)
+                self.unexpected.emit(exc, tb)
+                if task.on_error is not None:
+                    task.on_error(exc)
+        finally:
+            self.task_finished.emit(task.id)

@@ -1,0 +1,179 @@
+"""First run: create the site, open a demonstration database, or open an existing file."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citesdesk.core.db import open_database
+from citesdesk.core.errors import CitesDeskError, ValidationFailed
+from citesdesk.gui.dialogs import Dialog
+from citesdesk.services import records
+
+DEMO_PARTICIPANTS = 300
+
+
+@dataclass
+class WelcomeChoice:
+    path: Path
+    demo: bool = False
+
+
+def demo_available() -> bool:
+    return importlib.util.find_spec("citesdesk.services.demo") is not None
+
+
+def demo_path(path: Path) -> Path:
+    return path.with_name("citesdesk-demo.sqlite")
+
+
+def create_site(path: Path, values: dict) -> None:
+    """Create the database at ``path`` with its site (``ValidationFailed`` if refused)."""
+    db = open_database(path, create=True)
+    try:
+        if db.execute("SELECT 1 FROM site WHERE deleted_at IS NULL").fetchone() is None:
+            records.create(db, "site", values)
+    finally:
+        db.close()
+
+
+class WelcomeDialog(QDialog):
+    """The first window of a new installation."""
+
+    def __init__(self, path: Path, lang: str = "fr", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.lang = lang
+        self.choice: WelcomeChoice | None = None
+        self.setWindowTitle(self.tr("Bienvenue dans CitésDesk"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "CitésDesk garde vos données sur cet ordinateur, sans connexion. Pour commencer, "
+            "créez votre site : son nom, son code et le nom de la personne qui coordonne."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        box = QGroupBox(self.tr("Créer le site"), self)
+        form = QFormLayout(box)
+        self.name = QLineEdit(box)
+        self.code = QLineEdit(box)
+        self.code.setPlaceholderText(self.tr("par exemple CDE-93-001"))
+        self.departement = QLineEdit(box)
+        self.departement.setPlaceholderText(self.tr("par exemple 93"))
+        self.coordinator = QLineEdit(box)
+        self.errors: dict[str, QLabel] = {}
+        for key, label, widget in (
+            ("name", self.tr("Nom du site"), self.name),
+            ("site_code", self.tr("Code du site"), self.code),
+            ("departement", self.tr("Département"), self.departement),
+            ("coordinators", self.tr("Coordinateur·rice"), self.coordinator),
+        ):
+            form.addRow(label, widget)
+            widget.setAccessibleName(label)
+            error = QLabel(box)
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            form.addRow("", error)
+            self.errors[key] = error
+        self.where = QLabel(self.tr("La base sera créée dans : {path}").format(path=self.path))
+        self.where.setWordWrap(True)
+        form.addRow(self.where)
+        self.create_button = QPushButton(self.tr("Créer le site"), box)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create)
+        form.addRow(self.create_button)
+        layout.addWidget(box)
+
+        other = QDialogButtonBox(self)
+        self.demo_button = other.addButton(self.tr("Ouvrir une base de démonstration"),
+                                           QDialogButtonBox.ButtonRole.ActionRole)
+        self.demo_button.setEnabled(demo_available())
+        self.demo_button.setToolTip(self.tr(
+            "Une base remplie de personnes fictives, pour découvrir CitésDesk."))
+        self.demo_button.clicked.connect(self.open_demo)
+        self.open_button = other.addButton(self.tr("Ouvrir une base existante…"),
+                                           QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(self.open_existing)
+        other.addButton(QDialogButtonBox.StandardButton.Cancel)
+        other.rejected.connect(self.reject)
+        layout.addWidget(other)
+        self.name.setFocus()
+
+    @classmethod
+    def ask(cls, path: Path, lang: str = "fr") -> WelcomeChoice | None:
+        dialog = cls(path, lang)
+        dialog.exec()
+        return dialog.choice
+
+    def create(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        values = {"name": self.name.text(), "site_code": self.code.text(),
+                  "departement": self.departement.text(),
+                  "coordinators": self.coordinator.text()}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            create_site(self.path, values)
+        except ValidationFailed as exc:
+            for error in exc.errors:
+                label = self.errors.get(error.field)
+                if label is not None:
+                    label.setText(error.message(self.lang))
+                    label.show()
+            return
+        except (CitesDeskError, OSError) as exc:
+            Dialog.error(self, exc.message(self.lang) if isinstance(exc, CitesDeskError)
+                         else str(exc))
+            return
+        self.choice = WelcomeChoice(self.path)
+        self.accept()
+
+    def open_demo(self) -> None:
+        self.choice = WelcomeChoice(demo_path(self.path), demo=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.accept()
+
+    def open_existing(self) -> None:
+        path = Dialog.open_file(self, self.tr("Ouvrir une base CitésDesk"),
+                                self.tr("Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)"))
+        if path:
+            self.choice = WelcomeChoice(Path(path))
+            self.accept()
+
+
+def _build_demo(db, progress, participants: int) -> None:
+    from citesdesk.services import demo
+
+    if db.execute("SELECT 1 FROM site WHERE deleted_at IS NULL").fetchone() is not None:
+        return
+    kwargs = {"participants": participants, "seed": 1}
+    if "progress" in inspect.signature(demo.build_demo).parameters:
+        kwargs["progress"] = progress
+    demo.build_demo(db, **kwargs)
+
+
+def fill_demo(app, participants: int = DEMO_PARTICIPANTS) -> None:
+    """Fill the demonstration database through the runner, with a progress dialog."""
+    from PySide6.QtCore import QCoreApplication
+
+    app.runner.submit(
+        _build_demo, participants,
+        progress_title=QCoreApplication.translate("WelcomeDialog",
+                                                  "Création de la base de démonstration…"),
+        changes={"site", "participant", "cohort", "enrollment", "event", "partner",
+                 "referral", "note"})

@@ -1,0 +1,241 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>À propos de CitésDesk</source>
+        <extracomment>(component, licence) of what the installed application contains.</extracomment>
+        <translation>About CitésDesk</translation>
+    </message>
+    <message>
+        <source>Suivi des participants, cohortes et partenaires des Cités de l&apos;emploi, hors ligne.</source>
+        <translation>Offline follow-up of the participants, cohorts and partners of the Cités de l&apos;emploi.</translation>
+    </message>
+    <message>
+        <source>Licence : EUPL 1.2. Python {python}.</source>
+        <translation>Licence: EUPL 1.2. Python {python}.</translation>
+    </message>
+    <message>
+        <source>Composants et licences</source>
+        <translation>Components and licences</translation>
+    </message>
+    <message>
+        <source>Qt est utilisé sous licence LGPL v3 : ses bibliothèques sont livrées séparément et peuvent être remplacées.</source>
+        <translation>Qt is used under the LGPL v3 licence: its libraries ship separately and can be replaced.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialog</name>
+    <message>
+        <source>CitésDesk</source>
+        <extracomment>Answers queued by tests; while it is not empty no dialog is opened. Every dialog asked for while scripted: ``(kind, title, text)``. When true (tests), dialogs never block: an unscripted call returns its default.</extracomment>
+        <translation>CitésDesk</translation>
+    </message>
+    <message>
+        <source>Opération refusée</source>
+        <translation>Operation refused</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Guide d&apos;utilisation de CitésDesk</source>
+        <translation>CitésDesk user guide</translation>
+    </message>
+    <message>
+        <source>Chapitres</source>
+        <translation>Chapters</translation>
+    </message>
+    <message>
+        <source>Contenu du chapitre</source>
+        <translation>Chapter contents</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CitésDesk</source>
+        <extracomment>The user chose another language (&quot;fr&quot;/&quot;en&quot;): the application rebuilds the window. The user chose another database file.</extracomment>
+        <translation>CitésDesk</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau participant…</source>
+        <translation>&amp;New participant…</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir une autre base…</source>
+        <translation>&amp;Open another database…</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Édition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Langue</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>A&amp;ide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Guide d&apos;utilisation</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>À &amp;propos de CitésDesk</source>
+        <translation>&amp;About CitésDesk</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base CitésDesk</source>
+        <translation>Open a CitésDesk database</translation>
+    </message>
+    <message>
+        <source>Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)</source>
+        <translation>CitésDesk databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Site : {name} ({code})</source>
+        <translation>Site: {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Aucun site</source>
+        <translation>No site</translation>
+    </message>
+    <message>
+        <source>Base : {file}</source>
+        <translation>Database: {file}</translation>
+    </message>
+    <message>
+        <source>Dernière sauvegarde : {date}</source>
+        <translation>Last backup: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Annuler</source>
+        <extracomment>Progress reports closer together than this are dropped (except the last one). The kinds of record that a finished task changed. A task finished (successfully, with an error or cancelled): its id. A task failed with an unexpected error (exception, traceback text), after logging.</extracomment>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message>
+        <source>Erreur inattendue</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>CitésDesk a rencontré une erreur inattendue et n&apos;a pas pu terminer cette opération. Ce qui était en cours d&apos;enregistrement a été annulé : vos données déjà enregistrées sont intactes.
+
+Vous pouvez continuer à travailler. Si l&apos;erreur se reproduit, copiez les détails et envoyez-les à la personne qui vous aide avec CitésDesk.</source>
+        <translation>CitésDesk ran into an unexpected error and could not finish this operation. What was being saved has been cancelled: the data already saved is intact.
+
+You can go on working. If the error happens again, copy the details and send them to the person who helps you with CitésDesk.</translation>
+    </message>
+    <message>
+        <source>Journal : {path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <source>Copier les détails</source>
+        <translation>Copy the details</translation>
+    </message>
+    <message>
+        <source>Détails copiés</source>
+        <translation>Details copied</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Bienvenue dans CitésDesk</source>
+        <translation>Welcome to CitésDesk</translation>
+    </message>
+    <message>
+        <source>CitésDesk garde vos données sur cet ordinateur, sans connexion. Pour commencer, créez votre site : son nom, son code et le nom de la personne qui coordonne.</source>
+        <translation>CitésDesk keeps your data on this computer, offline. To begin, create your site: its name, its code and the coordinator&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Créer le site</source>
+        <translation>Create the site</translation>
+    </message>
+    <message>
+        <source>par exemple CDE-93-001</source>
+        <translation>for example CDE-93-001</translation>
+    </message>
+    <message>
+        <source>par exemple 93</source>
+        <translation>for example 93</translation>
+    </message>
+    <message>
+        <source>Nom du site</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>Code du site</source>
+        <translation>Site code</translation>
+    </message>
+    <message>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Coordinateur·rice</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>La base sera créée dans : {path}</source>
+        <translation>The database will be created in: {path}</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base de démonstration</source>
+        <translation>Open a demonstration database</translation>
+    </message>
+    <message>
+        <source>Une base remplie de personnes fictives, pour découvrir CitésDesk.</source>
+        <translation>A database filled with fictional people, to discover CitésDesk.</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base existante…</source>
+        <translation>Open an existing database…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base CitésDesk</source>
+        <translation>Open a CitésDesk database</translation>
+    </message>
+    <message>
+        <source>Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)</source>
+        <translation>CitésDesk databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Création de la base de démonstration…</source>
+        <translation>Creating the demonstration database…</translation>
+    </message>
+</context>
+</TS>

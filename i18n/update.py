@@ -1,0 +1,91 @@
+"""Update the Qt Linguist sources and compile them.
+
+    python i18n/update.py            # lupdate every area, then lrelease
+    python i18n/update.py gui        # only some areas
+    python i18n/update.py --check    # fail if a translation is missing (unfinished)
+
+Each area is a list of source files (globs, relative to the project root) whose visible
+strings go to ``i18n/<area>_en.ts``. French is the source language; the ``.ts`` files
+hold the English translations (edit them with Qt Linguist or by hand: replace every
+``type="unfinished"`` translation). Compiled files go to
+``citesdesk/assets/i18n/<area>_en.qm`` (committed, shipped in the wheel, loaded by
+:func:`citesdesk.gui.app.load_translators`). To add an area: one line in ``AREAS``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en",)
+
+#: area -> source files (globs). Keep one line per area to ease merges.
+AREAS: dict[str, list[str]] = {
+    "gui": ["citesdesk/gui/*.py", "citesdesk/gui/screens/__init__.py",
+            "citesdesk/gui/screens/base.py", "citesdesk/gui/screens/participants.py",
+            "citesdesk/gui/participant_*.py", "citesdesk/gui/participants_*.py"],
+}
+
+
+def sources(area: str) -> list[str]:
+    files: list[str] = []
+    for pattern in AREAS[area]:
+        files.extend(str(p.relative_to(ROOT)) for p in sorted(ROOT.glob(pattern)))
+    return sorted(set(files))
+
+
+def ts_path(area: str, lang: str) -> Path:
+    return ROOT / "i18n" / f"{area}_{lang}.ts"
+
+
+def qm_path(area: str, lang: str) -> Path:
+    return ROOT / "citesdesk" / "assets" / "i18n" / f"{area}_{lang}.qm"
+
+
+def update(area: str) -> None:
+    files = sources(area)
+    if not files:
+        print(f"{area}: no source files", file=sys.stderr)
+        return
+    for lang in LANGUAGES:
+        ts = ts_path(area, lang)
+        subprocess.run(["pyside6-lupdate", "-no-obsolete", "-locations", "none",
+                        "-source-language", "fr", "-target-language", lang,
+                        *files, "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
+        qm = qm_path(area, lang)
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
+
+
+def unfinished(area: str) -> int:
+    count = 0
+    for lang in LANGUAGES:
+        ts = ts_path(area, lang)
+        if ts.exists():
+            count += ts.read_text(encoding="utf-8").count('type="unfinished"')
+    return count
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    names = [a for a in argv if not a.startswith("--")] or list(AREAS)
+    unknown = [n for n in names if n not in AREAS]
+    if unknown:
+        print(f"unknown area(s): {', '.join(unknown)}; known: {', '.join(AREAS)}",
+              file=sys.stderr)
+        return 2
+    missing = 0
+    for name in names:
+        if not check:
+            update(name)
+        n = unfinished(name)
+        missing += n
+        if n:
+            print(f"{name}: {n} translation(s) missing in {ts_path(name, 'en').name}")
+    return 1 if (check and missing) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,78 @@
+"""GUI fixtures: a site database, the application on it, dialogs scripted (never blocking)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citesdesk.core.db import open_database
+from citesdesk.gui.dialogs import Dialog
+from citesdesk.services import records
+
+
+@pytest.fixture(autouse=True)
+def _headless_dialogs(monkeypatch, tmp_path):
+    monkeypatch.setattr(Dialog, "headless", True)
+    Dialog.reset()
+    # Logs and default databases go to the test's folder, never the user's.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    yield
+    Dialog.reset()
+
+
+@pytest.fixture
+def site_path(tmp_path):
+    path = tmp_path / "site.sqlite"
+    db = open_database(path, create=True)
+    records.create(db, "site", {"name": "Cité de l'emploi de Saint-Denis",
+                                "site_code": "CDE-93-001", "departement": "93",
+                                "coordinators": "Awa Diallo"})
+    db.close()
+    return path
+
+
+@pytest.fixture
+def make_app(qtbot):
+    from citesdesk.gui.app import Application
+
+    apps = []
+
+    def make(path, lang="fr"):
+        app = Application(path, lang)
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.close()
+
+
+@pytest.fixture
+def gui(make_app, site_path):
+    """The application open on a site database, window shown."""
+    app = make_app(site_path)
+    app.window.show()
+    return app
+
+
+def _type_text(widget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, accents included.
+
+    (``QTest.keyClicks`` aborts on characters outside ASCII, so each key press is sent as
+    a QKeyEvent carrying its text, as a keyboard would.)
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        key = ord(char.upper()) if char.isascii() and char.isalnum() else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def type_text():
+    return _type_text

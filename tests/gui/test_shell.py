@@ -1,0 +1,139 @@
+"""The shell: main window, task runner, languages, errors, help and about."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from citesdesk.core.db import open_database
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.gui.dialogs import Dialog
+from citesdesk.services import records
+
+
+def test_main_window_shows_site_and_database(gui):
+    window = gui.window
+    assert window.windowTitle() == "CitésDesk"
+    assert "Cité de l'emploi de Saint-Denis" in window.site_label.text()
+    assert "site.sqlite" in window.db_label.text()
+    assert [m.title() for m in (window.file_menu, window.edit_menu, window.view_menu,
+                                window.help_menu)] == ["&Fichier", "&Édition", "&Affichage",
+                                                        "A&ide"]
+    assert not window.backup_label.isVisible()
+
+
+def test_switching_to_english_rebuilds_the_window(gui, qtbot):
+    gui.window.language_actions["en"].trigger()
+    window = gui.window
+    assert window.file_menu.title() == "&File"
+    assert window.help_menu.title() == "&Help"
+    assert window.site_label.text().startswith("Site: ")
+
+
+def _create_two(db, progress, names):
+    for n, name in enumerate(names):
+        records.create(db, "participant", {"last_name": name, "first_name": "Test"})
+        progress(n + 1, len(names), name)
+    return len(names)
+
+
+def test_runner_runs_off_the_gui_thread_and_announces_changes(gui, qtbot):
+    results = []
+    with qtbot.waitSignal(gui.runner.changed, timeout=5000) as changed:
+        gui.runner.submit(_create_two, ["Martin", "Bernard"], on_done=results.append,
+                          changes={"participant"})
+    assert changed.args == [{"participant"}]
+    assert results == [2]
+    count = gui.reader.execute("SELECT count(*) FROM participant").fetchone()[0]
+    assert count == 2
+
+
+def _slow_write(db, progress, started):
+    records.create(db, "participant", {"last_name": "Annulé", "first_name": "Test"})
+    started.set()
+    for i in range(10_000):
+        progress(i, 10_000, "")
+        import time
+
+        time.sleep(0.001)
+    return "finished"
+
+
+def test_cancel_leaves_nothing(gui, qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    started = threading.Event()
+    done, cancelled = [], []
+    task = gui.runner.submit(_slow_write, started, on_done=done.append,
+                             on_cancel=lambda: cancelled.append(True),
+                             progress_title="Écriture…", changes={"participant"})
+    assert started.wait(5)
+    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+        task.dialog.findChild(QPushButton).click()  # the user clicks Cancel
+    assert cancelled == [True] and done == []
+    db = open_database(gui.db_path, readonly=True)
+    assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 1  # the site only
+    db.close()
+
+
+def _refuse(db, progress):
+    raise CitesDeskError("Le fichier est vide.", "The file is empty.")
+
+
+def _crash(db, progress):
+    records.create(db, "participant", {"last_name": "Perdu", "first_name": "Test"})
+    raise ZeroDivisionError("secret traceback detail")
+
+
+def test_refusal_shows_its_message(gui, qtbot):
+    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+        gui.runner.submit(_refuse)
+    assert Dialog.shown == [("error", "Opération refusée", "Le fichier est vide.")]
+
+
+def test_unexpected_error_is_logged_not_shown(gui, qtbot, caplog):
+    with caplog.at_level(logging.ERROR, logger="citesdesk"), \
+            qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+        gui.runner.submit(_crash, changes={"participant"})
+    kind, title, details = Dialog.shown[0]
+    assert kind == "unexpected" and title == "Erreur inattendue"
+    assert "ZeroDivisionError" in caplog.text
+    assert gui.reader.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+
+
+def test_unexpected_error_dialog_copies_details(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from citesdesk.gui.errors import UnexpectedErrorDialog
+
+    dialog = UnexpectedErrorDialog("Traceback: boom")
+    qtbot.addWidget(dialog)
+    assert "erreur inattendue" in dialog.message.text()
+    assert "Traceback" not in dialog.message.text()
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == "Traceback: boom"
+
+
+@pytest.mark.parametrize("lang,first", [("fr", "Bien démarrer"), ("en", "Getting started")])
+def test_help_opens_offline_chapters(gui, qtbot, lang, first):
+    from citesdesk.gui.help import HelpWindow
+
+    window = HelpWindow(lang)
+    qtbot.addWidget(window)
+    assert window.list.item(0).text() == first
+    assert window.browser.toPlainText().startswith(first)
+
+
+def test_about_lists_version_and_licences(qtbot):
+    from citesdesk import __version__
+    from citesdesk.gui.about import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert f"CitésDesk {__version__}" in text
+    assert "LGPL v3" in text and "ReportLab" in text
