@@ -115,6 +115,8 @@ def _check_parent(path: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
+    if path.is_file() and path.stat().st_size == 0:
+        return  # an empty file is an empty SQLite database: it becomes a new site database
     if path.is_dir():
         raise _refuse(
             f"« {path} » est un dossier, pas un fichier de base de données.",
@@ -159,7 +161,7 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> tuple[int, bool]:
     tables = conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
     ).fetchone()[0]
-    if tables == 0 and app_id == 0:
+    if tables == 0 and app_id in (0, schema.APPLICATION_ID):
         return 0, True
     applied = _applied_names(conn)
     if app_id != schema.APPLICATION_ID or applied is None:
@@ -259,9 +261,11 @@ def open_database(
             if migrate and applied < schema.SCHEMA_VERSION:
                 if applied > 0 and not memory:
                     _backup_before_migration(p, conn, applied)
+                # Marked as ours first, so that a step interrupted half-way (power cut)
+                # leaves a file that is still recognised and upgraded on the next opening.
+                conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
                 schema.migrations.apply(db)
                 conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-                conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
             if db.setting("clock_node") is None:
                 db.set_setting("clock_node", secrets.token_hex(4))
     except sqlite3.OperationalError as exc:
@@ -273,8 +277,17 @@ def open_database(
             "write to this folder.",
         ) from exc
     if empty and readonly:
+        conn.close()
         raise _refuse(
             f"La base « {p} » est vide.", f"The database '{p}' is empty."
+        )
+    if readonly and applied < schema.SCHEMA_VERSION:
+        conn.close()
+        raise _refuse(
+            f"La base « {p.name} » doit d'abord être mise à jour : ouvrez-la une fois "
+            "normalement (pas en lecture seule).",
+            f"The database '{p.name}' must be upgraded first: open it once normally "
+            "(not read-only).",
         )
     node = db.setting("clock_node") or "ro"
     last = db.execute("SELECT max(hlc) FROM audit_log").fetchone()[0]

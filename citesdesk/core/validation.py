@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 import phonenumbers
@@ -17,6 +19,7 @@ from stdnum.fr import siret as stdnum_siret
 from citesdesk.core import codes
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.core.model import KINDS, Field, Kind
+from citesdesk.core.text import fold
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 QPV_2024_RE = re.compile(r"^QN(\d{2}[0-9AB]|97\d)\d{2}[A-Z]$")
@@ -26,6 +29,12 @@ POSTCODE_RE = re.compile(r"^(0[1-9]|[1-8]\d|9[0-8])\d{3}$")
 URL_RE = re.compile(r"^(https?://)?[^\s/$.?#]+\.[^\s]+$", re.I)
 
 MIN_AGE, MAX_AGE = 15, 90
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d",
+                "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
+TRUE_WORDS = {"1", "oui", "o", "yes", "y", "vrai", "true", "x"}
+FALSE_WORDS = {"0", "non", "n", "no", "faux", "false"}
 
 
 def _err(field: str, code: str, fr: str, en: str, value=None, severity="error") -> FieldError:
@@ -33,20 +42,44 @@ def _err(field: str, code: str, fr: str, en: str, value=None, severity="error") 
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """A date from a ``date``/``datetime``, ``YYYY-MM-DD`` or ``dd/mm/yyyy``; else ``ValueError``."""
-    if value is None or value == "":
+    """A date from a ``date``/``datetime`` or text (``YYYY-MM-DD``, ``dd/mm/yyyy``,
+    ``dd-mm-yyyy``, ``dd.mm.yyyy``…); ``None`` when empty; ``ValueError`` when impossible
+    (31/02, a year before 1900 or after 2100, two-digit years: ambiguous for births).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip()
+        for fmt in DATE_FORMATS:
+            try:
+                day = dt.datetime.strptime(text, fmt).date()
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValueError(text)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(str(value))
+    return day
+
+
+def parse_bool(value: Any) -> int:
+    """0 or 1 from a bool, 0/1, or a word (oui/non, yes/no, vrai/faux, x); else ``ValueError``."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float) and value in (0, 1):
+        return int(value)
+    if isinstance(value, str):
+        word = fold(value)
+        if word in TRUE_WORDS:
+            return 1
+        if word in FALSE_WORDS:
+            return 0
+    raise ValueError(value)
 
 
 def format_phone(value: str) -> str:
@@ -63,14 +96,17 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def clean_value(f: Field, value: Any, *, today: dt.date | None = None) -> tuple[Any, list[FieldError]]:
+def clean_value(f: Field, value: Any, *, today: dt.date | None = None,
+                qpv_reference: Collection[str] | None = None) -> tuple[Any, list[FieldError]]:
     """The stored form of ``value`` for field ``f``, and the problems found.
 
     An error leaves the value unusable; a warning (``severity="warning"``) keeps it.
+    ``qpv_reference``: the codes of the loaded QPV list; ``None`` when no list is loaded
+    (a well-shaped QPV code is then accepted with a "not checked" warning).
     """
     problems: list[FieldError] = []
     if isinstance(value, str):
-        value = value.strip()
+        value = unicodedata.normalize("NFC", value).strip()
     if value is None or value == "" or (f.type in ("codes", "list") and value in ((), [])):
         if f.required:
             problems.append(_err(f.name, "required", "Ce champ est obligatoire.",
@@ -85,9 +121,7 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None) -> tuple[
             d = parse_date(value)
             return d.isoformat(), problems
         if t == "bool":
-            if isinstance(value, bool | int) and value in (0, 1, True, False):
-                return int(bool(value)), problems
-            raise ValueError(value)
+            return parse_bool(value), problems
         if t in ("int", "ref"):
             if isinstance(value, bool):
                 raise ValueError(value)
@@ -158,6 +192,19 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None) -> tuple[
                     f"Invalid QPV code '{value}': expected QN + département + number + letter "
                     "(e.g. QN07501M) or QP + six digits.", value))
                 return None, problems
+            if qpv_reference is None:
+                problems.append(_err(
+                    f.name, "qpv_not_checked",
+                    f"Code QPV « {text} » non vérifié : la liste officielle des QPV n'est pas "
+                    "chargée (Réglages, ou « citesdesk import qpv »).",
+                    f"QPV code '{text}' not checked: the official QPV list is not loaded "
+                    "(Settings, or 'citesdesk import qpv').", text, "warning"))
+            elif text not in qpv_reference:
+                problems.append(_err(
+                    f.name, "unknown_qpv",
+                    f"Le code QPV « {text} » n'est pas dans la liste officielle chargée.",
+                    f"QPV code '{text}' is not in the loaded official list.", text))
+                return None, problems
             return text, problems
         if t == "departement":
             text = str(value).upper().strip()
@@ -195,7 +242,8 @@ _INVALID = {
 
 def _invalid(f: Field, value: Any) -> FieldError:
     fr, en = _INVALID.get(f.type, ("Valeur invalide « {v} ».", "Invalid value '{v}'."))
-    return _err(f.name, "invalid", fr.format(v=value), en.format(v=value), value)
+    code = f"invalid_{f.type}" if f.type in _INVALID else "invalid"
+    return _err(f.name, code, fr.format(v=value), en.format(v=value), value)
 
 
 def _cross_checks(kind: str, rec: dict, today: dt.date) -> list[FieldError]:
@@ -249,12 +297,14 @@ def validate_record(
     *,
     existing: dict[str, Any] | None = None,
     today: dt.date | None = None,
+    qpv_reference: Collection[str] | None = None,
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """Clean ``values`` for a record of ``kind``; raise :class:`ValidationFailed` on errors.
 
     With ``existing`` (an update), only the given fields are cleaned, and cross-field rules
     are checked on the merged record. Returns the cleaned values and the warnings.
     Unknown field names are refused (nothing is stored that the code lists do not name).
+    ``qpv_reference``: see :func:`clean_value`.
     """
     k = KINDS[kind] if isinstance(kind, str) else kind
     today = today or dt.date.today()
@@ -266,7 +316,8 @@ def validate_record(
                                f"Unknown field '{name}'."))
     fields = k.fields if existing is None else [f for f in k.fields if f.name in values]
     for f in fields:
-        value, problems = clean_value(f, values.get(f.name), today=today)
+        value, problems = clean_value(f, values.get(f.name), today=today,
+                                      qpv_reference=qpv_reference)
         errors.extend(problems)
         clean[f.name] = value
     merged = {**(existing or {}), **clean}

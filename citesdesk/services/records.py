@@ -54,6 +54,20 @@ def _loggable(kind: str, name: str, old: Any, new: Any) -> list:
     return [old, new]
 
 
+def qpv_reference(db: SiteDatabase) -> frozenset[str] | None:
+    """Codes of the loaded official QPV list, or ``None`` when none is loaded.
+
+    Cached on the connection and reloaded when the list changes (count or load time).
+    """
+    stamp = tuple(db.execute("SELECT count(*), max(loaded_at) FROM qpv").fetchone())
+    cached = getattr(db, "_qpv_cache", None)
+    if cached is None or cached[0] != stamp:
+        codes = frozenset(r[0] for r in db.execute("SELECT code FROM qpv")) if stamp[0] else None
+        cached = (stamp, codes)
+        db._qpv_cache = cached
+    return cached[1]
+
+
 def _check_refs(db: SiteDatabase, kind: str, values: dict) -> None:
     errors = []
     for f in KINDS[kind].fields:
@@ -103,7 +117,8 @@ def find(db: SiteDatabase, kind: str, where: str = "1", params: list | None = No
 def create(db: SiteDatabase, kind: str, values: dict[str, Any], *,
            record_uuid: str | None = None, today: dt.date | None = None) -> dict:
     """Validate and insert one record; returns the stored row (with ``warnings``)."""
-    clean, warnings = validate_record(kind, values, today=today)
+    clean, warnings = validate_record(kind, values, today=today,
+                                      qpv_reference=qpv_reference(db))
     now, hlc = utc_now(), db.clock.now()
     row = {"uuid": record_uuid or str(uuidlib.uuid4()), "created_at": now,
            "updated_at": now, "deleted_at": None, "hlc": hlc, **clean}
@@ -124,7 +139,8 @@ def update(db: SiteDatabase, kind: str, ref: str | int, changes: dict[str, Any],
     """Validate and apply ``changes`` to one record; only fields that differ are written."""
     with db.atomic():
         old = get(db, kind, ref)
-        clean, warnings = validate_record(kind, changes, existing=old, today=today)
+        clean, warnings = validate_record(kind, changes, existing=old, today=today,
+                                          qpv_reference=qpv_reference(db))
         diff = {k: v for k, v in clean.items() if old.get(k) != v}
         if diff:
             _check_refs(db, kind, diff)
