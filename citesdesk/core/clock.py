@@ -14,6 +14,15 @@ from dataclasses import dataclass
 
 _MS_DIGITS = 15
 _COUNTER_DIGITS = 6
+_COUNTER_MAX = 10**_COUNTER_DIGITS - 1
+
+
+def _next(physical: int, counter: int, node: str) -> Timestamp:
+    """A timestamp at ``physical`` with ``counter``; when the counter would overflow its
+    digits (a million writes in one millisecond of a stopped clock), the next millisecond."""
+    if counter > _COUNTER_MAX:
+        return Timestamp(physical + 1, 0, node)
+    return Timestamp(physical, counter, node)
 
 
 @dataclass(frozen=True, order=True)
@@ -60,7 +69,7 @@ class HybridLogicalClock:
             if wall > self._last.physical_ms:
                 self._last = Timestamp(wall, 0, self.node)
             else:
-                self._last = Timestamp(self._last.physical_ms, self._last.counter + 1, self.node)
+                self._last = _next(self._last.physical_ms, self._last.counter + 1, self.node)
             return str(self._last)
 
     def receive(self, remote: str) -> str:
@@ -77,5 +86,5 @@ class HybridLogicalClock:
                 counter = other.counter + 1
             else:
                 counter = 0
-            self._last = Timestamp(physical, counter, self.node)
+            self._last = _next(physical, counter, self.node)
             return str(self._last)

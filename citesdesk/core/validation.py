@@ -82,11 +82,27 @@ def parse_bool(value: Any) -> int:
     raise ValueError(value)
 
 
+#: Overseas départements dial ``0262…``, ``0590…`` nationally but have their own country code.
+OVERSEAS_REGIONS = ("RE", "GP", "MQ", "GF", "YT", "PM")
+
+
+def parse_phone(value: str) -> phonenumbers.PhoneNumber:
+    """The number written in ``value`` (French national, overseas, or ``+``/``00``
+    international); ``ValueError`` when it is not a valid number."""
+    for region in ("FR", *OVERSEAS_REGIONS):
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            raise ValueError(value) from None
+        if phonenumbers.is_valid_number(number):
+            return number
+    raise ValueError(value)
+
+
 def format_phone(value: str) -> str:
-    """A phone number in its usual writing: ``06 12 34 56 78`` in France, else ``+CC …``."""
-    number = phonenumbers.parse(value, "FR")
-    if not phonenumbers.is_valid_number(number):
-        raise ValueError(value)
+    """A phone number in its usual writing: ``06 12 34 56 78`` in France, else ``+CC …``
+    (``+262 262 20 12 34`` for La Réunion)."""
+    number = parse_phone(value)
     if number.country_code == 33:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -22,7 +22,7 @@ from typing import Any
 import phonenumbers
 
 from citesdesk.core.text import fold, fold_key
-from citesdesk.core.validation import parse_date
+from citesdesk.core.validation import parse_date, parse_phone
 
 #: Reason codes, strongest first, with their labels.
 REASONS: dict[str, tuple[str, str]] = {
@@ -58,9 +58,8 @@ def phone_key(value: Any) -> str | None:
         return None
     text = str(value).strip()
     try:
-        number = phonenumbers.parse(text, "FR")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
+        return phonenumbers.format_number(parse_phone(text), phonenumbers.PhoneNumberFormat.E164)
+    except ValueError:
         digits = "".join(c for c in text if c.isdigit())
         return digits or None
 
