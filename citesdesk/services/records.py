@@ -155,14 +155,30 @@ def update(db: SiteDatabase, kind: str, ref: str | int, changes: dict[str, Any],
     return new
 
 
+def _has_deleted_ref(db: SiteDatabase, kind: str, record_id: int, skip: str) -> bool:
+    """Whether a record points (other than through ``skip``) to a record in the bin."""
+    for f in KINDS[kind].fields:
+        if f.type == "ref" and f.name != skip:
+            row = db.execute(f"SELECT r.deleted_at FROM {kind} c JOIN {f.ref} r "
+                             f"ON r.id = c.{f.name} WHERE c.id = ?", [record_id]).fetchone()
+            if row is not None and row[0] is not None:
+                return True
+    return False
+
+
 def _mark_children(db: SiteDatabase, kind: str, record_id: int, stamp: str | None,
                    match: str | None, hlc: str, now: str) -> None:
     for child, column in CHILDREN.get(kind, ()):
-        cond = "deleted_at IS NULL" if stamp is not None else "deleted_at = ?"
+        # Children deleted along with their parent carry the parent's clock value, which
+        # no other write shares: restoring matches on it, so that a child deleted on its
+        # own before (even in the same millisecond) stays in the bin.
+        cond = "deleted_at IS NULL" if stamp is not None else "deleted_at IS NOT NULL AND hlc = ?"
         params = [record_id] if stamp is not None else [record_id, match]
         ids = [r[0] for r in db.execute(
             f"SELECT id FROM {child} WHERE {column} = ? AND {cond}", params)]
         for child_id in ids:
+            if stamp is None and _has_deleted_ref(db, child, child_id, column):
+                continue  # its other parent is in the bin: it stays there, restorable later
             _mark_children(db, child, child_id, stamp, match, hlc, now)
             db.execute(f"UPDATE {child} SET deleted_at = ?, updated_at = ?, hlc = ? WHERE id = ?",
                        [stamp, now, hlc, child_id])
@@ -189,7 +205,7 @@ def restore(db: SiteDatabase, kind: str, ref: str | int) -> dict:
         _check_refs(db, kind, {f.name: row.get(f.name) for f in KINDS[kind].fields
                                if f.type == "ref"})
         now, hlc = utc_now(), db.clock.now()
-        _mark_children(db, kind, row["id"], None, row["deleted_at"], hlc, now)
+        _mark_children(db, kind, row["id"], None, row["hlc"], hlc, now)
         db.execute(f"UPDATE {kind} SET deleted_at = NULL, updated_at = ?, hlc = ? WHERE id = ?",
                    [now, hlc, row["id"]])
         _audit(db, "restore", kind, row["uuid"], {}, hlc, now)
@@ -205,7 +221,7 @@ def bin_contents(db: SiteDatabase) -> list[dict]:
         cond = "c.deleted_at IS NOT NULL"
         for parent, col in parents:
             cond += (f" AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = c.{col}"
-                     " AND p.deleted_at = c.deleted_at)")
+                     " AND p.deleted_at IS NOT NULL AND p.hlc = c.hlc)")
         cur = db.execute(f"SELECT c.* FROM {kind} c WHERE {cond} ORDER BY c.deleted_at DESC")
         cols = [d[0] for d in cur.description]
         items.extend({"kind": kind, **dict(zip(cols, r, strict=True))} for r in cur.fetchall())
