@@ -1,0 +1,66 @@
+"""Printed documents (PDF, reportlab): the participant file, the information notice and
+consent form, the subject-access export (RGPD art. 15), and batches of participant files.
+
+Every function writes to ``target``: a path, or a binary file object (``io.BytesIO`` for a
+preview). Text is French by default, English with ``lang="en"``. No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from citesdesk.core.db import SiteDatabase
+from citesdesk.services.printing import access_export, consent, data, layout
+from citesdesk.services.printing import labels as L
+from citesdesk.services.printing import participant_file as pf
+from citesdesk.services.printing.batch import BatchResult, print_batch
+from citesdesk.services.printing.data import cohort_members, resolve
+
+__all__ = [
+    "BatchResult", "access_export_pdf", "cohort_members", "consent_form_pdf",
+    "participant_pdf", "print_batch", "resolve", "resolve_refs",
+]
+
+
+def resolve_refs(db: SiteDatabase, refs: list[str]) -> list[str]:
+    """The uuids of the participants named by ``refs`` (uuid or external id), in order."""
+    return [resolve(db, ref)["uuid"] for ref in refs]
+
+
+def _out(target):
+    if isinstance(target, str | os.PathLike):
+        return str(Path(target))
+    return target
+
+
+def participant_pdf(db: SiteDatabase, uuids: str | list[str], target, lang: str = "fr") -> int:
+    """The participant file of one or several participants in one PDF; returns the count."""
+    if isinstance(uuids, str):
+        uuids = [uuids]
+    story: list = []
+    for i, uuid in enumerate(uuids):
+        if i:
+            story.append(layout.PageBreak())
+        story += pf.story(data.dossier(db, uuid), lang)
+    doc = layout.make_doc(_out(target), L.t("participant_file", lang), lang)
+    layout.build(doc, story)
+    return len(uuids)
+
+
+def consent_form_pdf(db: SiteDatabase, target, uuid: str | None = None,
+                     lang: str = "fr") -> None:
+    """The information notice and consent form, blank (``uuid=None``) or filled in."""
+    person = data.dossier(db, uuid)["participant"] if uuid else None
+    doc = layout.make_doc(_out(target), L.t("consent_form", lang), lang)
+    layout.build(doc, consent.story(db, person, lang))
+
+
+def access_export_pdf(db: SiteDatabase, uuid: str, target, lang: str = "fr") -> dict:
+    """The subject-access export of one person; returns the dossier it printed (with
+    ``purge_date``). The export itself is recorded in the audit log by the caller that
+    has a writable database (the CLI and the window)."""
+    d = data.dossier(db, uuid, full=True)
+    doc = layout.make_doc(_out(target), L.t("access_export", lang), lang)
+    layout.build(doc, access_export.story(d, lang))
+    return d

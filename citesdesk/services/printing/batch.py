@@ -1,0 +1,160 @@
+"""Many participant files at once: to one PDF, or one PDF per person in a folder.
+
+Work is shared between processes (``ProcessPoolExecutor``, *spawn* so that it is safe from
+the GUI's threads); each worker opens the database read-only and builds a chunk of files.
+For one PDF, each chunk is one reportlab document (page numbers restart for each person)
+and the chunks are joined in order with pypdf. Progress is reported per chunk; the
+callback may raise :class:`Cancelled`, in which case nothing is left behind: the PDF is
+written to a temporary name first, and split files written by this run are removed.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import re
+import uuid as uuidlib
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.text import fold
+from citesdesk.services import Cancelled, Progress, no_progress
+
+#: Below this many files, processes cost more than they save.
+PROCESS_THRESHOLD = 24
+CHUNK = 20
+
+
+@dataclass
+class BatchResult:
+    count: int
+    files: list[Path] = field(default_factory=list)
+
+
+def file_name(person: dict) -> str:
+    """``nom-prenom-1a2b3c4d.pdf``: ASCII, safe on every file system, unique by uuid."""
+    stem = f"{fold(person['last_name'])}-{fold(person['first_name'])}"
+    stem = re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "participant"
+    return f"{stem[:60]}-{person['uuid'][:8]}.pdf"
+
+
+_worker_db: dict = {}
+
+
+def _open(db_path: str):
+    from citesdesk.core.db import open_database
+
+    db = _worker_db.get(db_path)
+    if db is None:
+        db = _worker_db[db_path] = open_database(db_path, readonly=True)
+    return db
+
+
+def _chunk(db, uuids: list[str], lang: str, folder: str | None) -> bytes | list[str]:
+    """Build one chunk: the PDF bytes (one file) or the names written (split)."""
+    from citesdesk.services.printing import data, participant_pdf
+
+    if folder is None:
+        buffer = io.BytesIO()
+        participant_pdf(db, uuids, buffer, lang)
+        return buffer.getvalue()
+    names = []
+    for uuid in uuids:
+        name = file_name(data.dossier(db, uuid)["participant"])
+        participant_pdf(db, uuid, os.path.join(folder, name), lang)
+        names.append(name)
+    return names
+
+
+def _worker(db_path: str, uuids: list[str], lang: str, folder: str | None):
+    return _chunk(_open(db_path), uuids, lang, folder)
+
+
+def _join(parts: list[bytes], target: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(io.BytesIO(part))
+    with target.open("wb") as fh:
+        writer.write(fh)
+
+
+def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "fr",
+                progress: Progress = no_progress, workers: int | None = None) -> BatchResult:
+    """Participant files of ``uuids`` to the PDF ``out``, or with ``split=True`` one PDF per
+    person in the folder ``out`` (created if missing). Raises :class:`Cancelled` when the
+    progress callback does, having removed what it wrote."""
+    out = Path(out)
+    total = len(uuids)
+    if total == 0:
+        raise CitesDeskError("Aucun participant à imprimer.", "No participant to print.")
+    if split:
+        out.mkdir(parents=True, exist_ok=True)
+    elif not out.parent.is_dir():
+        raise CitesDeskError(
+            f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant.",
+            f"The folder '{out.parent}' does not exist: choose an existing folder.")
+    chunks = [uuids[i:i + CHUNK] for i in range(0, total, CHUNK)]
+    folder = str(out) if split else None
+    results: list = [None] * len(chunks)
+    written: list[str] = []
+    progress(0, total, "")
+    use_processes = (total >= PROCESS_THRESHOLD and getattr(db, "path", None) is not None
+                     and (workers is None or workers > 1))
+    try:
+        if use_processes:
+            n = workers or min(os.cpu_count() or 1, 4, len(chunks))
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+                pending = {pool.submit(_worker, str(db.path), c, lang, folder): i
+                           for i, c in enumerate(chunks)}
+                done_count = 0
+                try:
+                    while pending:
+                        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            i = pending.pop(fut)
+                            results[i] = fut.result()
+                            if split:
+                                written += results[i]
+                            done_count += len(chunks[i])
+                            progress(done_count, total, "")
+                except BaseException:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    for fut in pending:
+                        if fut.done() and not fut.cancelled() and fut.exception() is None \
+                                and split:
+                            written += fut.result()
+                    raise
+        else:
+            done_count = 0
+            for i, c in enumerate(chunks):
+                results[i] = _chunk(db, c, lang, folder)
+                if split:
+                    written += results[i]
+                done_count += len(c)
+                progress(done_count, total, "")
+        if split:
+            return BatchResult(total, [out / name for sub in results for name in sub])
+        tmp = str(out.parent / f".{out.name}.{uuidlib.uuid4().hex[:8]}.part")
+        try:
+            if len(results) == 1:
+                Path(tmp).write_bytes(results[0])
+            else:
+                _join(results, Path(tmp))
+            os.replace(tmp, out)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+        return BatchResult(total, [out])
+    except Cancelled:
+        for name in written:
+            try:
+                os.remove(os.path.join(folder, name))
+            except OSError:
+                pass
+        raise

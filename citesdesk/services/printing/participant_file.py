@@ -1,0 +1,233 @@
+"""The participant file (*fiche participant*) brought to meetings with partners.
+
+Shared notes only: private notes never print here (they appear only in the person's own
+subject-access export). RQTH is health data: it is not printed on the file that leaves the
+office with the coordinator.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from citesdesk.core import codes
+from citesdesk.services.printing import labels as L
+from citesdesk.services.printing.fonts import date, french
+from citesdesk.services.printing.layout import (
+    SMALL,
+    TITLE,
+    WIDTH,
+    Chrome,
+    Section,
+    esc,
+    gap,
+    grid,
+    h2,
+    pairs,
+    table_style,
+    today_text,
+)
+
+QR_SIZE = 24 * mm
+
+
+class QrFlowable(Flowable):
+    """A QR code drawn straight on the canvas as one filled path (reportlab's encoder)."""
+
+    def __init__(self, value: str, size: float = QR_SIZE) -> None:
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(value)
+        code.make()
+        self.modules = code.modules
+        self.size = self.width = self.height = size
+
+    def wrap(self, aw, ah):
+        return self.size, self.size
+
+    def draw(self) -> None:
+        n = len(self.modules)
+        box = self.size / (n + 2)  # a quiet zone of one module on each side
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            y = self.size - (r + 2) * box
+            c = 0
+            for dark, run in itertools.groupby(row):
+                count = len(list(run))
+                if dark:
+                    path.rect((c + 1) * box, y, count * box, box)
+                c += count
+        self.canv.setFillColorRGB(0, 0, 0)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def full_name(person: dict) -> str:
+    return f"{person['first_name']} {person['last_name'].upper()}"
+
+
+def chrome(d: dict, title_key: str, lang: str) -> Chrome:
+    site = d["site"]
+    label = f"{site.get('name') or ''}"
+    if site.get("site_code"):
+        label += f" · {site['site_code']}"
+    return Chrome(title=L.t(title_key, lang), site=label,
+                  subtitle=f"{L.t(title_key, lang)} — {full_name(d['participant'])}", lang=lang)
+
+
+def heading(d: dict, title_key: str, lang: str) -> list:
+    """Title block: document title, the person, site and coordinator, date, QR code."""
+    person, site = d["participant"], d["site"]
+    coordinator = person.get("referent") or (site.get("coordinators") or "").split("|")[0]
+    left = [
+        Paragraph(esc(L.t(title_key, lang)), TITLE),
+        Paragraph(f"<b>{esc(full_name(person))}</b>", TITLE.clone("name", fontSize=12,
+                                                                  leading=15)),
+        Paragraph(esc(f"{L.t('site', lang)} : {site.get('name') or '—'}"), SMALL),
+        Paragraph(esc(f"{L.t('coordinator', lang)} : {coordinator or '—'}"), SMALL),
+        Paragraph(esc(L.t("printed_on", lang, date=today_text())), SMALL),
+    ]
+    uuid = person["uuid"]
+    right = [QrFlowable(uuid), Paragraph(esc(f"{uuid[:18]}\n{uuid[19:]}"), SMALL.clone(
+        "uuid", fontSize=6, leading=7.5))]
+    table = Table([[left, right]], colWidths=[WIDTH - QR_SIZE - 14 * mm, QR_SIZE + 14 * mm])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return [Section(chrome(d, title_key, lang)), table]
+
+
+def identity(person: dict, lang: str) -> list:
+    f = L.field
+    items = [
+        (f("participant", "last_name", lang), person["last_name"]),
+        (f("participant", "first_name", lang), person["first_name"]),
+        (f("participant", "birth_name", lang), person.get("birth_name")),
+        (f("participant", "birth_date", lang), date(person.get("birth_date"))),
+        (f("participant", "genre", lang), L.code("genre", person.get("genre"), lang)),
+        (f("participant", "phone", lang), person.get("phone")),
+        (f("participant", "email", lang), person.get("email")),
+        (f("participant", "address", lang), " ".join(filter(None, [
+            person.get("address"), person.get("postcode"), person.get("commune")]))),
+        (f("participant", "ft_id", lang), person.get("ft_id")),
+        (f("participant", "ml_id", lang), person.get("ml_id")),
+        (f("participant", "other_id", lang), person.get("other_id")),
+        (f("participant", "referent", lang), person.get("referent")),
+    ]
+    return [h2(L.t("identity", lang)), pairs(items)]
+
+
+def situation(person: dict, lang: str, *, health: bool = False) -> list:
+    f = L.field
+    qpv = L.yes_no(person.get("resident_qpv"), lang)
+    if person.get("code_qpv"):
+        qpv += f" ({person['code_qpv']})"
+    freins = ", ".join(L.code("frein", c, lang) for c in codes.freins_from_text(
+        person.get("freins"))) or L.t("none", lang)
+    items = [
+        (f("participant", "situation_entree", lang),
+         L.code("situation_entree", person.get("situation_entree"), lang)),
+        (f("participant", "niveau_formation", lang),
+         L.code("niveau_formation", person.get("niveau_formation"), lang)),
+        (f("participant", "anciennete_inscription", lang),
+         L.code("anciennete_inscription", person.get("anciennete_inscription"), lang)),
+        (f("participant", "connu_spe", lang), L.yes_no(person.get("connu_spe"), lang)),
+        (f("participant", "resident_qpv", lang), qpv),
+        (f("participant", "brsa", lang), L.yes_no(person.get("brsa"), lang)),
+        (f("participant", "ass", lang), L.yes_no(person.get("ass"), lang)),
+        (f("participant", "aah", lang), L.yes_no(person.get("aah"), lang)),
+    ]
+    if health:
+        items.append((f("participant", "rqth", lang), L.yes_no(person.get("rqth"), lang)))
+    items.append((f("participant", "freins", lang), freins))
+    return [h2(L.t("situation", lang)), pairs(items)]
+
+
+def consent(person: dict, lang: str) -> list:
+    f = L.field
+    objection = (L.t("objection_yes", lang, date=date(person.get("opposition_date")) or "—")
+                 if person.get("opposition_evaluation") else L.t("no", lang))
+    items = [
+        (L.t("notice_given", lang), date(person.get("info_notice_date")) or "—"),
+        (f("participant", "info_notice_version", lang), person.get("info_notice_version")),
+        (f("participant", "info_notice_channel", lang),
+         L.code("canal_information", person.get("info_notice_channel"), lang)),
+        (L.t("objection", lang), objection),
+    ]
+    return [h2(L.t("consent", lang)), pairs(items)]
+
+
+def cohorts(d: dict, lang: str) -> list:
+    rows = [[e["cohort_name"], date(e["date_entree"]), date(e["date_sortie"]),
+             L.code("motif_sortie", e.get("motif_sortie"), lang)] for e in d["enrollments"]]
+    out = [h2(L.t("cohorts", lang))]
+    if not rows:
+        return out + [Paragraph(esc(L.t("none", lang)), SMALL)]
+    return out + [grid([L.t("cohort", lang), L.t("entry", lang), L.t("exit", lang),
+                        L.t("exit_reason", lang)], rows, [0.4, 0.14, 0.14, 0.32])]
+
+
+def event_detail(e: dict, lang: str) -> str:
+    bits = []
+    if e.get("code_contrat"):
+        bits.append(L.code("code_contrat", e["code_contrat"], lang))
+    if e.get("code_frein"):
+        bits.append(L.code("frein", e["code_frein"], lang))
+    if e.get("note"):
+        bits.append(e["note"])
+    return " — ".join(bits)
+
+
+def journey(d: dict, lang: str) -> list:
+    events = d["events"]
+    title = L.t("journey", lang) + " (" + L.t("steps_count", lang, n=len(events)) + ")"
+    out = [h2(french(title) if lang == "fr" else title)]
+    if not events:
+        return out + [Paragraph(esc(L.t("none", lang)), SMALL)]
+    rows = [[date(e["date"]), L.code("type_evenement", e["type"], lang),
+             e.get("partner_name") or "", event_detail(e, lang)] for e in events]
+    return out + [grid([L.t("date", lang), L.t("step", lang), L.t("partner", lang),
+                        L.t("detail", lang)], rows, [0.12, 0.24, 0.24, 0.40])]
+
+
+def referrals(d: dict, lang: str) -> list:
+    out = [h2(L.t("referrals", lang))]
+    if not d["referrals"]:
+        return out + [Paragraph(esc(L.t("none", lang)), SMALL)]
+    rows = []
+    for r in d["referrals"]:
+        history = "\n".join(
+            f"{date(s['date'])} : {L.code('statut_orientation', s['status'], lang)}"
+            + (f" — {s['comment']}" if s.get("comment") else "")
+            for s in r.get("history", []))
+        rows.append([date(r["date"]), r["partner_name"], r.get("reason") or "",
+                     L.code("statut_orientation", r["status"], lang), history])
+    return out + [grid([L.t("date", lang), L.t("partner", lang), L.t("reason", lang),
+                        L.t("status", lang), L.t("history", lang)], rows,
+                       [0.12, 0.22, 0.24, 0.12, 0.30])]
+
+
+def notes(d: dict, lang: str, *, title_key: str = "shared_notes", show_private=False) -> list:
+    out = [h2(L.t(title_key, lang))]
+    if not d["notes"]:
+        return out + [Paragraph(esc(L.t("none", lang)), SMALL)]
+    header = [L.t("date", lang), L.t("author", lang), L.t("detail", lang)]
+    rows = []
+    for n in d["notes"]:
+        author = n.get("author") or ""
+        if show_private:
+            author += f" ({L.t('private' if n['private'] else 'shared', lang)})"
+        rows.append([date(n["date"]), author, n["text"]])
+    return out + [grid(header, rows, [0.12, 0.2, 0.68])]
+
+
+def story(d: dict, lang: str = "fr") -> list:
+    """The flowables of one participant's file (``d`` from :func:`data.dossier`)."""
+    person = d["participant"]
+    return [
+        *heading(d, "participant_file", lang), gap(2),
+        *identity(person, lang), *situation(person, lang), *consent(person, lang),
+        *cohorts(d, lang), *journey(d, lang), *referrals(d, lang), *notes(d, lang),
+    ]
