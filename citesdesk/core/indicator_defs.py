@@ -103,9 +103,9 @@ def _build() -> tuple[Indicator, ...]:
         f"{_ACTIVE_FR}. {_CUMUL_P_FR}", f"{_ACTIVE_EN}. {_CUMUL_P_EN}", "P", "participant")
     for suffix, fr, en in P_BREAKDOWNS:
         add(f"P_ACTIFS_{suffix}", f"Participants actifs {fr}", f"Active participants {en}",
-            f"Participants actifs {fr} (caractéristique telle qu'enregistrée aujourd'hui). "
+            f"Participants actifs {fr}, selon la fiche telle qu'enregistrée aujourd'hui. "
             f"{_CUMUL_P_FR}",
-            f"Active participants {en} (as recorded now). {_CUMUL_P_EN}",
+            f"Active participants {en}, as their record stands now. {_CUMUL_P_EN}",
             "P", "participant")
     entry_fr = ("Inscriptions dont la date d'entrée tombe dans le trimestre (une personne "
                 "entrée deux fois compte deux fois)")

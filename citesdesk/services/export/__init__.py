@@ -1,0 +1,16 @@
+"""Spreadsheet exports: the quarterly indicator workbook, the full workbook of all
+records, and any list as shown. No Qt here; the window and the command line call these.
+
+- :func:`export_quarter` — ``Synthèse``, ``Par cohorte``, ``Participants``, ``Définitions``
+- :func:`export_workbook` — every kind of record, one sheet each (personal data)
+- :func:`export_list` — rows and visible columns of a list, to .xlsx or .csv
+"""
+
+from citesdesk.services.export.full import WorkbookExport, export_workbook
+from citesdesk.services.export.lists import ListColumn, ListExport, export_list
+from citesdesk.services.export.quarterly import QuarterExport, export_quarter
+
+__all__ = [
+    "ListColumn", "ListExport", "QuarterExport", "WorkbookExport",
+    "export_list", "export_quarter", "export_workbook",
+]
