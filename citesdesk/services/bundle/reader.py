@@ -1,0 +1,274 @@
+"""Opening a bundle and checking it, layer by layer; shared by ``bundle inspect`` and the
+national consolidation. Every refusal is a :class:`BundleRefused` with a stable ``code``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyrage
+
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.services.bundle.minisign import PublicKey, SignatureInvalid, verify
+from citesdesk.services.bundle.package import (
+    DATAPACKAGE,
+    MEMBERS,
+    PUBLIC_KEY,
+    RESOURCES,
+    SCHEMA_VERSION,
+    SIGNATURE,
+    TABLES,
+    VALIDATION_ORDER,
+    SchemaViolation,
+    read_table,
+    validate_table,
+)
+
+AGE_MAGIC = b"age-encryption.org/v1\n"
+#: Nothing inflates past this (the sum of the members' sizes).
+MAX_INFLATED = 1 << 30
+CHUNK = 1 << 20
+
+REASONS = {
+    "not_found": ("fichier introuvable ou illisible", "file not found or unreadable"),
+    "not_decryptable": ("le fichier ne se déchiffre pas avec cette clé (ce n'est pas un lot "
+                        "chiffré pour l'évaluation nationale, ou il est abîmé)",
+                        "the file does not decrypt with this key (not a bundle encrypted for "
+                        "the national evaluation, or damaged)"),
+    "not_zip": ("le contenu déchiffré n'est pas une archive ZIP valide",
+                "the decrypted content is not a valid ZIP archive"),
+    "unexpected_member": ("l'archive contient un élément inattendu",
+                          "the archive holds an unexpected member"),
+    "missing_member": ("il manque un élément obligatoire", "a required member is missing"),
+    "unsafe_member": ("l'archive contient un chemin dangereux (absolu, « .. », lien)",
+                      "the archive holds an unsafe path (absolute, '..', link)"),
+    "too_large": ("l'archive se décompresse au-delà de 1 Gio",
+                  "the archive inflates past 1 GiB"),
+    "bad_signature": ("la signature de datapackage.json n'est pas valide",
+                      "the signature of datapackage.json is not valid"),
+    "hash_mismatch": ("un fichier ne correspond pas à l'empreinte annoncée (altéré)",
+                      "a file does not match its declared hash (altered)"),
+    "schema_violation": ("les données ne respectent pas le schéma publié",
+                         "the data does not follow the published schema"),
+    "changed_key": ("le site signe avec une nouvelle clé : acceptez-la explicitement "
+                    "(--accept-new-key CODE_SITE) si le site l'a confirmée",
+                    "the site signs with a new key: accept it explicitly "
+                    "(--accept-new-key SITE_CODE) once the site has confirmed it"),
+    "lower_sequence": ("un lot plus récent de ce site est déjà chargé",
+                       "a newer bundle of this site is already loaded"),
+    "sequence_conflict": ("un autre lot de même numéro de ce site est déjà chargé",
+                          "another bundle with the same number from this site is loaded"),
+}
+
+
+class BundleRefused(CitesDeskError):
+    def __init__(self, code: str, detail: str = "") -> None:
+        fr, en = REASONS[code]
+        suffix = f" : {detail}" if detail else ""
+        super().__init__(fr[0].upper() + fr[1:] + suffix + ".",
+                         en[0].upper() + en[1:] + (f": {detail}" if detail else "") + ".")
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class OpenedBundle:
+    file_sha256: str
+    size: int
+    datapackage: dict
+    datapackage_bytes: bytes
+    public_key: PublicKey
+    public_key_text: str
+    trusted_comment: str
+    tables: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    @property
+    def meta(self) -> dict:
+        return self.datapackage["citesdesk"]
+
+    @property
+    def site_code(self) -> str:
+        return self.meta["site_code"]
+
+    @property
+    def sequence(self) -> int:
+        return self.meta["sequence"]
+
+    @property
+    def datapackage_sha256(self) -> str:
+        return hashlib.sha256(self.datapackage_bytes).hexdigest()
+
+
+def outside(path: str | Path) -> dict:
+    """What anyone can see without the key: size, SHA-256, age recipients."""
+    p = Path(path)
+    data = p.read_bytes()
+    stanzas = 0
+    is_age = data.startswith(AGE_MAGIC)
+    if is_age:
+        end = data.find(b"\n---", 0, 1 << 20)
+        header = data[:end if end >= 0 else 1 << 16]
+        stanzas = sum(1 for line in header.split(b"\n") if line.startswith(b"-> X25519 "))
+    return {"file": p.name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+            "age": is_age, "recipients": stanzas}
+
+
+def load_identities(path: str | Path) -> list:
+    """The X25519 identities (``AGE-SECRET-KEY-1…`` lines) of an age identity file."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CitesDeskError(f"Impossible de lire la clé « {path} » ({exc}).",
+                             f"Cannot read the key '{path}' ({exc}).") from None
+    found = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("AGE-SECRET-KEY-"):
+            try:
+                found.append(pyrage.x25519.Identity.from_str(line))
+            except Exception:
+                pass
+    if not found:
+        raise CitesDeskError(
+            f"« {path} » ne contient pas de clé age (ligne AGE-SECRET-KEY-1…).",
+            f"'{path}' holds no age key (an AGE-SECRET-KEY-1… line).")
+    return found
+
+
+def decrypt(data: bytes, identities: list) -> bytes:
+    try:
+        return pyrage.decrypt(data, identities)
+    except Exception as exc:
+        raise BundleRefused("not_decryptable", str(exc)[:120]) from None
+
+
+def _safe_name(name: str) -> bool:
+    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
+        return False
+    return all(part not in ("", "..", ".") for part in name.rstrip("/").split("/"))
+
+
+def unzip(data: bytes) -> dict[str, bytes]:
+    """The members of the bundle's ZIP, each checked; streaming, never past 1 GiB."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise BundleRefused("not_zip", str(exc)[:120]) from None
+    names = [i.filename for i in infos]
+    for info in infos:
+        mode = info.external_attr >> 16
+        if not _safe_name(info.filename) or stat.S_ISLNK(mode):
+            raise BundleRefused("unsafe_member", repr(info.filename[:80]))
+    if len(set(names)) != len(names):
+        raise BundleRefused("unsafe_member", "duplicate names")
+    files = []
+    for info in infos:
+        if info.is_dir():
+            if info.filename != "data/":
+                raise BundleRefused("unexpected_member", repr(info.filename[:80]))
+            continue
+        if info.filename not in MEMBERS:
+            raise BundleRefused("unexpected_member", repr(info.filename[:80]))
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED,
+                                                              zipfile.ZIP_DEFLATED):
+            raise BundleRefused("unexpected_member", f"{info.filename}: compression")
+        files.append(info)
+    missing = [m for m in MEMBERS if m not in {i.filename for i in files}]
+    if missing:
+        raise BundleRefused("missing_member", ", ".join(missing))
+    if sum(i.file_size for i in files) > MAX_INFLATED:
+        raise BundleRefused("too_large", f"{sum(i.file_size for i in files)} bytes declared")
+    out: dict[str, bytes] = {}
+    total = 0
+    for info in files:
+        parts = []
+        read = 0
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(CHUNK):
+                    read += len(chunk)
+                    total += len(chunk)
+                    if read > info.file_size or total > MAX_INFLATED:
+                        raise BundleRefused("too_large", info.filename)
+                    parts.append(chunk)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise BundleRefused("not_zip", f"{info.filename}: {str(exc)[:100]}") from None
+        out[info.filename] = b"".join(parts)
+    return out
+
+
+def check_members(members: dict[str, bytes], *, validate: bool = True) -> OpenedBundle:
+    """Signature, package description, hashes and (with ``validate``) the data."""
+    try:
+        key_text = members[PUBLIC_KEY].decode("ascii")
+        public = PublicKey.from_text(key_text)
+        comment = verify(public, members[DATAPACKAGE], members[SIGNATURE].decode("utf-8"))
+    except (SignatureInvalid, UnicodeDecodeError) as exc:
+        raise BundleRefused("bad_signature", str(exc)) from None
+    raw = members[DATAPACKAGE]
+    try:
+        package = json.loads(raw.decode("utf-8"))
+        meta = package["citesdesk"]
+        resources = {r["name"]: r for r in package["resources"]}
+        assert isinstance(meta["site_code"], str) and meta["site_code"].strip()
+        assert isinstance(meta["sequence"], int) and meta["sequence"] >= 1
+        for k in ("bundle_id", "created_at", "schema_version", "software_version",
+                  "previous_bundle_sha256", "quarters"):
+            assert k in meta, k
+    except (ValueError, KeyError, TypeError, AssertionError) as exc:
+        raise BundleRefused("schema_violation", f"datapackage.json: {exc!r}"[:160]) from None
+    if meta["schema_version"] != SCHEMA_VERSION:
+        raise BundleRefused("schema_violation",
+                            f"schema_version {meta['schema_version']!r} (expected "
+                            f"{SCHEMA_VERSION})")
+    if sorted(resources) != sorted(RESOURCES) or len(package["resources"]) != len(RESOURCES):
+        raise BundleRefused("schema_violation", "resources differ from the published list")
+    for name in RESOURCES:
+        res, data = resources[name], members.get(TABLES[name].path, b"")
+        if res.get("path") != TABLES[name].path:
+            raise BundleRefused("schema_violation", f"{name}: path {res.get('path')!r}")
+        if res.get("bytes") != len(data) or \
+                res.get("hash") != "sha256:" + hashlib.sha256(data).hexdigest():
+            raise BundleRefused("hash_mismatch", TABLES[name].path)
+        if res.get("schema") != TABLES[name].schema():
+            raise BundleRefused("schema_violation", f"{name}: schema differs from the "
+                                f"published schema version {SCHEMA_VERSION}")
+    opened = OpenedBundle("", 0, package, raw, public, key_text, comment)
+    if validate:
+        keys: dict[str, set] = {}
+        for name in VALIDATION_ORDER:
+            table = TABLES[name]
+            try:
+                rows = read_table(table, members[table.path])
+            except SchemaViolation as exc:
+                raise BundleRefused("schema_violation", str(exc)) from None
+            errors = validate_table(table, rows, keys)
+            if errors:
+                raise BundleRefused("schema_violation", "; ".join(errors[:3]))
+            opened.tables[name] = rows
+        site = opened.tables["site"]
+        if len(site) != 1 or site[0][0] != meta["site_code"]:
+            raise BundleRefused("schema_violation",
+                                "site.csv must hold exactly the site of citesdesk.site_code")
+    return opened
+
+
+def open_bundle(path: str | Path, identities: list, *, validate: bool = True) -> OpenedBundle:
+    """Decrypt, unzip, verify and validate a bundle file, or :class:`BundleRefused`."""
+    try:
+        if Path(path).stat().st_size > MAX_INFLATED:
+            raise BundleRefused("too_large", "file")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise BundleRefused("not_found", str(exc)) from None
+    opened = check_members(unzip(decrypt(data, identities)), validate=validate)
+    opened.file_sha256 = hashlib.sha256(data).hexdigest()
+    opened.size = len(data)
+    return opened
