@@ -1,0 +1,274 @@
+"""Cohorts: the list with target, active now, entries and exits; a cohort's detail with its
+members; create and edit; add several participants at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citesdesk.gui.screens.base import Screen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citesdesk.gui.cohort_dialogs import AddMembersDialog
+from citesdesk.gui.form_parts import FieldErrors, date_text
+from citesdesk.services import cohorts, records
+
+FIELDS = ("name", "start_date", "end_date", "target", "referent", "description")
+
+
+def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)
+    return table
+
+
+def _cell(text: Any, data: Any = None, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class CohortsScreen(Screen):
+    key = "cohorts"
+    icon_name = "cohorts"
+
+    #: The list was read and shown (number of cohorts).
+    loaded = Signal(int)
+    #: The members of the selected cohort were read and shown (how many).
+    members_loaded = Signal(int)
+    #: The cohort form was saved (the cohort's uuid).
+    saved = Signal(str)
+    #: Saving was refused; the messages are shown under the fields.
+    save_failed = Signal()
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.runner = ctx.runner
+        self.rows: list[dict] = []
+        self.current: str | None = None  # uuid of the cohort in the form, None = new
+        self._loaded_once = False
+
+        self.table = _table(self, [self.tr("Cohorte"), self.tr("Début"), self.tr("Fin"),
+                                   self.tr("Objectif"), self.tr("Actifs"), self.tr("Entrées"),
+                                   self.tr("Sorties")], self.tr("Liste des cohortes"))
+        self.new_button = QPushButton(self.tr("Nouvelle cohorte"), self)
+
+        self.errors = FieldErrors(ctx.lang)
+        self.name = QLineEdit(self)
+        self.start = QLineEdit(self)
+        self.end = QLineEdit(self)
+        for w in (self.start, self.end):
+            w.setPlaceholderText(self.tr("jj/mm/aaaa"))
+        self.target = QLineEdit(self)
+        self.referent = QLineEdit(self)
+        self.description = QPlainTextEdit(self)
+        self.description.setTabChangesFocus(True)
+        self.save_button = QPushButton(self.tr("Enregistrer la cohorte"), self)
+        form = QFormLayout()
+        for label, widget, field in (
+                (self.tr("Nom"), self.name, "name"),
+                (self.tr("Date de début"), self.start, "start_date"),
+                (self.tr("Date de fin"), self.end, "end_date"),
+                (self.tr("Objectif (participants)"), self.target, "target"),
+                (self.tr("Référent·e"), self.referent, "referent"),
+                (self.tr("Description"), self.description, "description")):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.label(field))
+        form.addRow("", self.errors.general)
+        form.addRow("", self.save_button)
+        self.form_box = QGroupBox(self.tr("Cohorte"), self)
+        self.form_box.setLayout(form)
+
+        self.members = _table(self, [self.tr("Nom"), self.tr("Prénom"), self.tr("Entrée"),
+                                     self.tr("Sortie"), self.tr("Motif de sortie")],
+                              self.tr("Membres de la cohorte"))
+        self.add_members_button = QPushButton(self.tr("Ajouter plusieurs participants…"), self)
+        self.members_box = QGroupBox(self.tr("Membres"), self)
+        members_layout = QVBoxLayout(self.members_box)
+        members_layout.addWidget(self.members)
+        members_layout.addWidget(self.add_members_button)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.form_box)
+        right_layout.addWidget(self.members_box, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.itemActivated.connect(lambda _i: self.name.setFocus())
+        self.members.itemActivated.connect(self._open_member)
+        self.new_button.clicked.connect(self.new_cohort)
+        self.save_button.clicked.connect(self.save)
+        self.add_members_button.clicked.connect(self.add_members)
+        self.new_cohort()
+
+    def title(self) -> str:
+        return self.tr("Cohortes")
+
+    def activated(self) -> None:
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload()
+
+    def refresh(self, changes: set[str]) -> None:
+        if self._loaded_once and changes & {"cohort", "enrollment", "participant"}:
+            self.reload()
+
+    # -- list --------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.runner.submit(lambda db, _p: cohorts.summaries(db), on_done=self._show,
+                           atomic=False)
+
+    def _show(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            target = r["target"]
+            self.table.setItem(i, 0, _cell(r["name"], r["uuid"]))
+            self.table.setItem(i, 1, _cell(date_text(r["start_date"])))
+            self.table.setItem(i, 2, _cell(date_text(r["end_date"])))
+            self.table.setItem(i, 3, _cell(target if target is not None else "", number=True))
+            self.table.setItem(i, 4, _cell(r["active"], number=True))
+            self.table.setItem(i, 5, _cell(r["entries"], number=True))
+            self.table.setItem(i, 6, _cell(r["exits"], number=True))
+            if r["uuid"] == self.current:
+                self.table.selectRow(i)
+        self.table.blockSignals(False)
+        if self.current:
+            self._load_members()
+        self.loaded.emit(len(rows))
+
+    def cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item else ""
+
+    def row_of(self, cohort_uuid: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r["uuid"] == cohort_uuid), -1)
+
+    def select_cohort(self, cohort_uuid: str) -> None:
+        row = self.row_of(cohort_uuid)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _selected(self) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        row = self.rows[items[0].row()]
+        self.current = row["uuid"]
+        self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
+        self.name.setText(row["name"])
+        self.start.setText(date_text(row["start_date"]))
+        self.end.setText(date_text(row["end_date"]))
+        self.target.setText("" if row["target"] is None else str(row["target"]))
+        self.referent.setText(row["referent"] or "")
+        self.description.setPlainText(row["description"] or "")
+        self.errors.clear()
+        self.add_members_button.setEnabled(True)
+        self._load_members()
+
+    # -- form --------------------------------------------------------------------------
+    def new_cohort(self) -> None:
+        self.current = None
+        self.table.clearSelection()
+        self.form_box.setTitle(self.tr("Nouvelle cohorte"))
+        for w in (self.name, self.start, self.end, self.target, self.referent):
+            w.clear()
+        self.description.clear()
+        self.errors.clear()
+        self.members.setRowCount(0)
+        self.add_members_button.setEnabled(False)
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "start_date": self.start.text(),
+                "end_date": self.end.text(), "target": self.target.text(),
+                "referent": self.referent.text(),
+                "description": self.description.toPlainText()}
+
+    def save(self) -> None:
+        values, current = self.values(), self.current
+        if current:
+            fn = lambda db, _p: records.update(db, "cohort", current, values)  # noqa: E731
+        else:
+            fn = lambda db, _p: records.create(db, "cohort", values)  # noqa: E731
+        self.errors.clear()
+        self.runner.submit(fn, on_done=self._saved, on_error=self._failed,
+                           changes={"cohort"})
+
+    def _failed(self, exc: BaseException) -> None:
+        self.errors.show(exc)
+        self.save_failed.emit()
+
+    def _saved(self, row: dict) -> None:
+        self.current = row["uuid"]
+        self.add_members_button.setEnabled(True)
+        self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
+        self.saved.emit(row["uuid"])
+
+    # -- members -------------------------------------------------------------------------
+    def _load_members(self) -> None:
+        uuid, lang = self.current, self.ctx.lang
+        self.runner.submit(lambda db, _p: cohorts.members(db, uuid, lang=lang),
+                           on_done=lambda rows: self._show_members(uuid, rows), atomic=False)
+
+    def _show_members(self, uuid: str, rows: list[dict]) -> None:
+        if uuid != self.current:
+            return
+        self.members.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            self.members.setItem(i, 0, _cell(r["last_name"], r["participant_uuid"]))
+            self.members.setItem(i, 1, _cell(r["first_name"]))
+            self.members.setItem(i, 2, _cell(date_text(r["date_entree"])))
+            self.members.setItem(i, 3, _cell(date_text(r["date_sortie"])))
+            self.members.setItem(i, 4, _cell(r["motif_label"]))
+        self.members_box.setTitle(self.tr("Membres ({n})").format(n=len(rows)))
+        self.members_loaded.emit(len(rows))
+
+    def _open_member(self, item: QTableWidgetItem) -> None:
+        first = self.members.item(item.row(), 0)
+        if first is not None:
+            self.ctx.open_participant(first.data(Qt.ItemDataRole.UserRole))
+
+    def add_members(self) -> dict | None:
+        if not self.current:
+            return None
+        name = self.name.text()
+        return AddMembersDialog.ask(self, self.runner, self.current, name)

@@ -1,0 +1,244 @@
+"""The journey timeline and its dialogs, and the notes, driven as a person would."""
+
+from __future__ import annotations
+
+import pytest
+from journey_support import cohort, ctx, person, wait_ready  # noqa: F401, F811 - fixtures
+
+from citesdesk.gui.journey import JourneyWidget
+from citesdesk.gui.journey_dialogs import (AddEventDialog, EnrollDialog, EventDialog,
+                                           ExitDialog)
+from citesdesk.gui.notes import LOCK, NotesWidget
+from citesdesk.services import journey, records
+
+
+@pytest.fixture
+def widget(ctx, qtbot, db):
+    w = JourneyWidget(ctx)
+    qtbot.addWidget(w)
+    uuid = person(db)
+    with qtbot.waitSignal(w.loaded, timeout=5000):
+        w.set_participant(uuid)
+    return w
+
+
+def texts(w: JourneyWidget) -> list[tuple[str, str, str]]:
+    tree = w.tree
+    return [tuple(tree.topLevelItem(i).text(c) for c in range(3))
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypatch):
+    partner = records.create(db, "partner", {"type": "ENTREPRISE", "name": "Boulangerie Sud"})
+    seen = {}
+
+    def add(dlg: EventDialog):
+        wait_ready(qtbot, dlg)
+        assert dlg.windowTitle() == "Ajouter une étape"
+        dlg.set_type("ENTRETIEN")
+        seen["contract_for_interview"] = dlg.contract_combo.isVisibleTo(dlg)
+        seen["barrier_for_interview"] = dlg.barrier_combo.isVisibleTo(dlg)
+        dlg.set_type("EMPLOI_DEBUT")
+        seen["contract_for_job"] = dlg.contract_combo.isVisibleTo(dlg)
+        seen["barrier_for_job"] = dlg.barrier_combo.isVisibleTo(dlg)
+        dlg.contract_combo.setCurrentIndex(dlg.contract_combo.findData("CDD_6P"))
+        dlg.date.setDate(dlg.date.date().fromString("03/02/2026", "dd/MM/yyyy"))
+        dlg.partner_combo.setCurrentIndex(dlg.partner_combo.findData(partner["uuid"]))
+        dlg.note.setPlainText("Embauche après l'immersion.")
+        with qtbot.waitSignal(dlg.saved, timeout=5000):
+            dlg.ok_button.click()
+
+    monkeypatch.setattr(EventDialog, "driver", add)
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        row = widget.add_event()
+    assert seen == {"contract_for_interview": False, "barrier_for_interview": False,
+                    "contract_for_job": True, "barrier_for_job": False}
+    stored = records.get(db, "event", row["uuid"])
+    assert (stored["type"], stored["date"], stored["code_contrat"], stored["partner_id"]) == (
+        "EMPLOI_DEBUT", "2026-02-03", "CDD_6P", partner["id"])
+    assert texts(widget) == [("03/02/2026", "Début d'emploi",
+                              "CDD de 6 mois et plus · Boulangerie Sud · "
+                              "Embauche après l'immersion.")]
+
+    def edit(dlg: EventDialog):
+        wait_ready(qtbot, dlg)
+        assert dlg.type_combo.currentData() == "EMPLOI_DEBUT"
+        assert dlg.contract_combo.currentData() == "CDD_6P"
+        assert dlg.note.toPlainText() == "Embauche après l'immersion."
+        dlg.set_type("LEVEE_FREIN")
+        assert not dlg.contract_combo.isVisibleTo(dlg) and dlg.barrier_combo.isVisibleTo(dlg)
+        dlg.barrier_combo.setCurrentIndex(dlg.barrier_combo.findData("MOBILITE"))
+        with qtbot.waitSignal(dlg.saved, timeout=5000):
+            dlg.ok_button.click()
+
+    monkeypatch.setattr(EventDialog, "driver", edit)
+    assert widget.select("event", row["uuid"])
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        widget.edit_selected()
+    stored = records.get(db, "event", row["uuid"])
+    assert (stored["type"], stored["code_contrat"], stored["code_frein"]) == (
+        "LEVEE_FREIN", None, "MOBILITE")
+    assert texts(widget)[0][1:] == ("Levée de frein",
+                                    "Mobilité · Boulangerie Sud · Embauche après l'immersion.")
+
+    from citesdesk.gui.dialogs import Dialog
+    Dialog.script("yes")
+    assert widget.select("event", row["uuid"])
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        assert widget.delete_selected()
+    assert Dialog.shown[-1][0] == "ask" and "corbeille" in Dialog.shown[-1][2]
+    assert texts(widget) == []
+    assert records.get(db, "event", row["uuid"], include_deleted=True)["deleted_at"]
+
+
+def test_a_refused_step_shows_the_message_in_the_dialog(widget, qtbot, db, monkeypatch):
+    records.delete(db, "participant", widget.participant_uuid)
+    shown = {}
+
+    def add(dlg: EventDialog):
+        wait_ready(qtbot, dlg)
+        with qtbot.waitSignal(dlg.failed, timeout=5000):
+            dlg.ok_button.click()
+        shown.update(dlg.errors.texts())
+
+    monkeypatch.setattr(EventDialog, "driver", add)
+    assert widget.add_event() is None
+    assert "introuvable" in shown[""]
+
+
+def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeypatch):
+    c = cohort(db, start_date="2026-01-01")
+
+    def enroll(dlg: EnrollDialog):
+        wait_ready(qtbot, dlg)
+        dlg.cohort_combo.setCurrentIndex(dlg.cohort_combo.findData(c))
+        dlg.date.setDate(dlg.date.date().fromString("05/01/2026", "dd/MM/yyyy"))
+        with qtbot.waitSignal(dlg.saved, timeout=5000):
+            dlg.ok_button.click()
+
+    monkeypatch.setattr(EnrollDialog, "driver", enroll)
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        enrollment = widget.enroll()
+    assert records.get(db, "enrollment", enrollment["uuid"])["date_entree"] == "2026-01-05"
+    assert texts(widget) == [("05/01/2026", "Entrée dans la cohorte « Cohorte printemps »", "")]
+
+    seen = {}
+
+    def leave(dlg: ExitDialog):
+        wait_ready(qtbot, dlg)
+        assert dlg.enrollment_combo.currentText() == (
+            "Cohorte printemps (entrée le 05/01/2026)")
+        dlg.date.setDate(dlg.date.date().fromString("01/01/2026", "dd/MM/yyyy"))
+        dlg.set_motif("INTERIM_6M")
+        seen["group"] = dlg.group_label.text()
+        seen["item"] = dlg.motif_combo.currentText()
+        with qtbot.waitSignal(dlg.failed, timeout=5000):
+            dlg.ok_button.click()  # exit before entry: refused, said under the field
+        seen["error"] = dlg.errors.texts()
+        dlg.date.setDate(dlg.date.date().fromString("30/04/2026", "dd/MM/yyyy"))
+        with qtbot.waitSignal(dlg.saved, timeout=5000):
+            dlg.ok_button.click()
+
+    monkeypatch.setattr(ExitDialog, "driver", leave)
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        widget.exit_cohort()
+    assert seen["item"] == "Intérim de moins de 6 mois — Emploi de transition"
+    assert seen["group"] == "Groupe : Emploi de transition — sortie dynamique"
+    assert seen["error"] == {"date_sortie": "La date de sortie précède la date d'entrée."}
+    stored = records.get(db, "enrollment", enrollment["uuid"])
+    assert (stored["date_sortie"], stored["motif_sortie"]) == ("2026-04-30", "INTERIM_6M")
+    assert texts(widget)[-1] == ("30/04/2026", "Sortie de la cohorte « Cohorte printemps »",
+                                 "Intérim de moins de 6 mois (Emploi de transition)")
+
+
+def test_timeline_order_and_refresh_from_changes(widget, qtbot, db):
+    uuid = widget.participant_uuid
+    c = cohort(db)
+    pid = journey.participant_id(db, uuid)
+    partner = records.create(db, "partner", {"type": "MISSION_LOCALE", "name": "ML Est"})
+    records.create(db, "event", {"participant_id": pid, "type": "DIAGNOSTIC",
+                                 "date": "2026-03-02"})
+    records.create(db, "event", {"participant_id": pid, "type": "REPERAGE",
+                                 "date": "2025-12-01"})
+    records.create(db, "enrollment", {"participant_id": pid, "cohort_id": records.get(
+        db, "cohort", c)["id"], "date_entree": "2026-01-10"})
+    records.create(db, "referral", {"participant_id": pid, "partner_id": partner["id"],
+                                    "date": "2026-02-15", "status_date": "2026-02-15",
+                                    "status": "ACCEPTEE"})
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        widget.runner.changed.emit({"event"})
+    assert [(d, what) for d, what, _ in texts(widget)] == [
+        ("01/12/2025", "Repérage / aller-vers"),
+        ("10/01/2026", "Entrée dans la cohorte « Cohorte printemps »"),
+        ("15/02/2026", "Orientation vers ML Est"),
+        ("02/03/2026", "Diagnostic"),
+    ]
+    assert texts(widget)[2][2] == "Acceptée"
+
+
+def test_quick_add_event_seam(ctx, qtbot, db, monkeypatch):
+    uuid = person(db, "Durand", "Karim")
+
+    def add(dlg):
+        wait_ready(qtbot, dlg)
+        dlg.set_type("CONTACT")
+        with qtbot.waitSignal(dlg.saved, timeout=5000):
+            dlg.ok_button.click()
+
+    monkeypatch.setattr(EventDialog, "driver", add)
+    row = AddEventDialog.ask(None, ctx.runner, uuid)
+    assert row["type"] == "CONTACT"
+    assert [i["code"] for i in journey.timeline(db, uuid)] == ["CONTACT"]
+
+
+def test_private_and_shared_notes(ctx, qtbot, db):
+    notes = NotesWidget(ctx)
+    qtbot.addWidget(notes)
+    uuid = person(db)
+    with qtbot.waitSignal(notes.loaded, timeout=5000):
+        notes.set_participant(uuid)
+    assert "CNIL" in notes.reminder.text() and "santé" in notes.reminder.text()
+    assert "lire ses notes" in notes.reminder.text()
+
+    notes.text.setPlainText("Rendez-vous pris à la Mission locale.")
+    with qtbot.waitSignal(notes.loaded, timeout=5000):
+        notes.save_button.click()
+    notes.new_note()
+    notes.text.setPlainText("Relancer l'employeur vendredi.")
+    notes.private.setChecked(True)
+    with qtbot.waitSignal(notes.loaded, timeout=5000):
+        notes.save_button.click()
+
+    stored = {r["text"]: r["private"] for r in journey.notes(db, uuid)}
+    assert stored == {"Rendez-vous pris à la Mission locale.": 0,
+                      "Relancer l'employeur vendredi.": 1}
+    from PySide6.QtCore import Qt
+    shown = [(notes.list.item(i).text(),
+              notes.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole))
+             for i in range(notes.list.count())]
+    private = [s for s in shown if "Relancer" in s[0]][0]
+    shared = [s for s in shown if "Rendez-vous" in s[0]][0]
+    assert private[0].startswith(LOCK) and private[1].startswith("Note privée du ")
+    assert LOCK not in shared[0] and shared[1].startswith("Note partagée du ")
+
+    # make the private note shared
+    row = [i for i in range(notes.list.count()) if "Relancer" in notes.list.item(i).text()][0]
+    notes.list.setCurrentRow(row)
+    assert notes.private.isChecked()
+    notes.private.setChecked(False)
+    with qtbot.waitSignal(notes.loaded, timeout=5000):
+        notes.save_button.click()
+    assert all(r["private"] == 0 for r in journey.notes(db, uuid))
+
+    # an empty note is refused under the text
+    notes.new_note()
+    with qtbot.waitSignal(notes.save_failed, timeout=5000):
+        notes.save_button.click()
+    assert notes.errors.texts() == {"text": "Ce champ est obligatoire."}
+
+    from citesdesk.gui.dialogs import Dialog
+    notes.list.setCurrentRow(0)
+    Dialog.script("yes")
+    with qtbot.waitSignal(notes.loaded, timeout=5000):
+        notes.delete_button.click()
+    assert len(journey.notes(db, uuid)) == 1
