@@ -26,14 +26,25 @@ AREAS: dict[str, list[str]] = {
     "gui": ["citesdesk/gui/*.py", "citesdesk/gui/screens/__init__.py",
             "citesdesk/gui/screens/base.py", "citesdesk/gui/screens/participants.py",
             "citesdesk/gui/participant_*.py", "citesdesk/gui/participants_*.py"],
+    "journey": ["citesdesk/gui/journey.py", "citesdesk/gui/journey_dialogs.py",
+                "citesdesk/gui/notes.py", "citesdesk/gui/form_parts.py",
+                "citesdesk/gui/cohort_dialogs.py", "citesdesk/gui/screens/cohorts.py",
+                "citesdesk/gui/screens/bin.py"],
 }
+
+
+def _claimed_elsewhere(area: str) -> set[str]:
+    """Files that another area names exactly (no wildcard): they belong to that area only,
+    even when a wider pattern of ``area`` (``citesdesk/gui/*.py``) matches them too."""
+    return {p for other, patterns in AREAS.items() if other != area
+            for p in patterns if not any(ch in p for ch in "*?[")}
 
 
 def sources(area: str) -> list[str]:
     files: list[str] = []
     for pattern in AREAS[area]:
         files.extend(str(p.relative_to(ROOT)) for p in sorted(ROOT.glob(pattern)))
-    return sorted(set(files))
+    return sorted(set(files) - _claimed_elsewhere(area))
 
 
 def ts_path(area: str, lang: str) -> Path:

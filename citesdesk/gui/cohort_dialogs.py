@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from citesdesk.gui.form_parts import SeamDialog, date_edit, date_text, iso_of
 from citesdesk.services import cohorts, journey_edit
 
-#: How many participants the list shows for one search (type more to narrow it).
+# How many participants the list shows for one search (type more to narrow it).
 LIMIT = 500
 
 
@@ -37,7 +37,7 @@ class AddMembersDialog(SeamDialog):
         super().__init__(runner, parent)
         self.cohort_uuid = cohort_uuid
         self.chosen: dict[str, str] = {}  # uuid -> name, kept across searches
-        self.setWindowTitle(self.tr("Ajouter des participants à « {cohorte} »").format(
+        self.setWindowTitle(self.tr("Ajouter des participants à « {cohorte} »").format(
             cohorte=cohort_name) if cohort_name else self.tr("Ajouter des participants"))
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Rechercher (nom, prénom, téléphone…)"))

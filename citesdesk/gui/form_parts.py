@@ -132,9 +132,9 @@ class SeamDialog(QDialog):
 
     driver: ClassVar[Callable[[QDialog], Any] | None] = None
     saved = Signal(object)
-    #: The write was refused; the messages are shown in the dialog.
+    # The write was refused; the messages are shown in the dialog.
     failed = Signal()
-    #: The data the dialog needs has been read (the fields are filled).
+    # The data the dialog needs has been read (the fields are filled).
     ready = Signal()
 
     def __init__(self, runner: Any, parent: QWidget | None = None) -> None:

@@ -28,21 +28,20 @@ from citesdesk.gui.form_parts import date_text
 from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog, ExitDialog
 from citesdesk.services import journey, journey_edit
 
-#: The kinds of record whose change means the timeline must be read again.
+# The kinds of record whose change means the timeline must be read again.
 WATCHED = {"event", "enrollment", "referral", "referral_status", "cohort", "partner",
            "participant"}
 
-#: A colour per kind of item (entry, step, referral, exit), readable on a light background.
+# A colour per kind of item (entry, step, referral, exit), readable on a light background.
 COLOURS = {"entry": "#1b7f3b", "event": "#1f5fa8", "referral": "#7b3fa0", "exit": "#b3541e"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JourneyWidget", text)
-
-
 def kind_names() -> dict[str, str]:
-    return {"entry": _tr("Entrée"), "event": _tr("Étape"), "referral": _tr("Orientation"),
-            "exit": _tr("Sortie")}
+    """The kinds of timeline item, as read aloud and in tooltips."""
+    return {"entry": QCoreApplication.translate("JourneyWidget", "Entrée"),
+            "event": QCoreApplication.translate("JourneyWidget", "Étape"),
+            "referral": QCoreApplication.translate("JourneyWidget", "Orientation"),
+            "exit": QCoreApplication.translate("JourneyWidget", "Sortie")}
 
 
 def _dot(colour: str, size: int) -> QIcon:
@@ -60,7 +59,7 @@ def _dot(colour: str, size: int) -> QIcon:
 class JourneyWidget(QWidget):
     """The timeline of one participant, with its actions."""
 
-    #: The timeline has been read and shown (number of items).
+    # The timeline has been read and shown (number of items).
     loaded = Signal(int)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -89,7 +88,7 @@ class JourneyWidget(QWidget):
         self.delete_button = QPushButton(self.tr("Supprimer"), self)
         self.enroll_button = QPushButton(self.tr("Inscrire dans une cohorte…"), self)
         self.exit_button = QPushButton(self.tr("Sortir d'une cohorte…"), self)
-        self.delete_button.setToolTip(self.tr("L'étape va dans la corbeille ; on peut l'y "
+        self.delete_button.setToolTip(self.tr("L'étape va dans la corbeille ; on peut l'y "
                                               "restaurer."))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button):
@@ -155,7 +154,7 @@ class JourneyWidget(QWidget):
             row.setIcon(1, self._icons[item["kind"]])
             row.setForeground(1, QBrush(QColor(COLOURS[item["kind"]])))
             row.setData(1, Qt.ItemDataRole.AccessibleTextRole,
-                        f"{names[item['kind']]} : {item['label']}")
+                        f"{names[item['kind']]} : {item['label']}")
             row.setToolTip(1, names[item["kind"]])
             self.tree.addTopLevelItem(row)
             if keep == (item["uuid"], item["kind"]):
@@ -211,7 +210,7 @@ class JourneyWidget(QWidget):
         if item is None or item["kind"] != "event":
             return False
         answer = Dialog.ask(self, self.tr("Supprimer l'étape"), self.tr(
-            "Mettre l'étape « {etape} » du {date} à la corbeille ?").format(
+            "Mettre l'étape « {etape} » du {date} à la corbeille ?").format(
                 etape=item["label"], date=date_text(item["date"])),
             buttons=("yes", "no"), default="no")
         if answer != "yes":

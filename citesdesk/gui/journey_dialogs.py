@@ -163,7 +163,7 @@ class EventDialog(_FormDialog):
         return cls(runner, participant_uuid, event_uuid, parent).run()
 
 
-#: The quick "add a step" dialog of the participants list (Ctrl+E) is the same dialog.
+# The quick "add a step" dialog of the participants list (Ctrl+E) is the same dialog.
 AddEventDialog = EventDialog
 
 
@@ -188,7 +188,7 @@ class EnrollDialog(_FormDialog):
             self.cohort_combo.addItem(c["name"], c["uuid"])
         if not cohorts:
             self.errors.general.setText(self.tr(
-                "Aucune cohorte : créez-en une d'abord dans l'écran « Cohortes »."))
+                "Aucune cohorte : créez-en une d'abord dans l'écran « Cohortes »."))
             self.errors.general.setVisible(True)
         self.ok_button.setEnabled(bool(cohorts))
         self.mark_ready()
@@ -251,7 +251,7 @@ class ExitDialog(_FormDialog):
         if not group:
             self.group_label.clear()
             return
-        text = self.tr("Groupe : {groupe}").format(
+        text = self.tr("Groupe : {groupe}").format(
             groupe=codes.GROUPE_SORTIE.label(group, self.lang))
         if group in codes.SORTIES_DYNAMIQUES:
             text += self.tr(" — sortie dynamique")

@@ -32,11 +32,11 @@ LOCK = "\U0001F512"  # 🔒
 class NotesWidget(QWidget):
     """Notes about one participant, with add, edit and delete."""
 
-    #: The notes have been read and shown (how many).
+    # The notes have been read and shown (how many).
     loaded = Signal(int)
-    #: A note was written or deleted (its uuid).
+    # A note was written or deleted (its uuid).
     saved = Signal(str)
-    #: Saving was refused; the message is shown under the text.
+    # Saving was refused; the message is shown under the text.
     save_failed = Signal()
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -48,12 +48,12 @@ class NotesWidget(QWidget):
         self.editing: str | None = None  # uuid of the note in the editor, None = new
 
         self.reminder = QLabel(self.tr(
-            "<b>Ce que l'on peut écrire</b> (règles de la CNIL) : des faits objectifs, "
-            "pertinents et utiles à l'accompagnement ; pas de jugement de valeur ni de propos "
-            "subjectif ou blessant ; jamais de donnée de santé, d'infraction ou de "
+            "<b>Ce que l'on peut écrire</b> (règles de la CNIL) : des faits objectifs, "
+            "pertinents et utiles à l'accompagnement ; pas de jugement de valeur ni de propos "
+            "subjectif ou blessant ; jamais de donnée de santé, d'infraction ou de "
             "condamnation, ni d'origine, d'opinion politique, religieuse ou syndicale, de vie "
             "sexuelle. La personne peut demander à lire ses notes, y compris les notes "
-            "privées (droit d'accès) : écrivez-les comme si elle les lisait."), self)
+            "privées (droit d'accès) : écrivez-les comme si elle les lisait."), self)
         self.reminder.setWordWrap(True)
         self.reminder.setTextFormat(Qt.TextFormat.RichText)
         self.reminder.setFrameShape(QFrame.Shape.StyledPanel)
@@ -133,11 +133,11 @@ class NotesWidget(QWidget):
             if note["private"]:
                 text = self.tr("{lock} {date} — privée — {texte}").format(
                     lock=LOCK, date=when, texte=first)
-                spoken = self.tr("Note privée du {date} : {texte}").format(date=when,
+                spoken = self.tr("Note privée du {date} : {texte}").format(date=when,
                                                                           texte=first)
             else:
                 text = self.tr("{date} — {texte}").format(date=when, texte=first)
-                spoken = self.tr("Note partagée du {date} : {texte}").format(date=when,
+                spoken = self.tr("Note partagée du {date} : {texte}").format(date=when,
                                                                             texte=first)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, note["uuid"])
@@ -215,7 +215,7 @@ class NotesWidget(QWidget):
         if not uuid:
             return
         answer = Dialog.ask(self, self.tr("Supprimer la note"),
-                            self.tr("Mettre cette note à la corbeille ?"),
+                            self.tr("Mettre cette note à la corbeille ?"),
                             buttons=("yes", "no"), default="no")
         if answer != "yes":
             return

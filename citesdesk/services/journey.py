@@ -51,7 +51,7 @@ def _enrollment_items(db, pid: int, lang: str) -> list[dict]:
                 "date_entree": r["date_entree"], "date_sortie": r["date_sortie"],
                 "motif_sortie": r["motif_sortie"]}
         items.append({**base, "kind": "entry", "date": r["date_entree"], "code": None,
-                      "label": _T(lang, "Entrée dans la cohorte « {c} »",
+                      "label": _T(lang, "Entrée dans la cohorte « {c} »",
                                   "Joined the cohort '{c}'").format(c=r["cohort_name"]),
                       "detail": ""})
         if r["date_sortie"]:
@@ -62,7 +62,7 @@ def _enrollment_items(db, pid: int, lang: str) -> list[dict]:
                 detail += " (" + codes.GROUPE_SORTIE.label(group, lang) + ")"
             items.append({**base, "kind": "exit", "date": r["date_sortie"], "code": motif,
                           "groupe_sortie": group,
-                          "label": _T(lang, "Sortie de la cohorte « {c} »",
+                          "label": _T(lang, "Sortie de la cohorte « {c} »",
                                       "Left the cohort '{c}'").format(c=r["cohort_name"]),
                           "detail": detail})
     return items

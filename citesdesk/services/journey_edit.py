@@ -86,7 +86,7 @@ def _refuse_if_open(db, pid: int, cid: int) -> None:
              AND e.deleted_at IS NULL""", [pid, cid]).fetchone()
     if row:
         raise CitesDeskError(
-            f"{row[0]} est déjà inscrit·e dans la cohorte « {row[1]} » sans date de sortie.",
+            f"{row[0]} est déjà inscrit·e dans la cohorte « {row[1]} » sans date de sortie.",
             f"{row[0]} is already enrolled in the cohort '{row[1]}' with no exit date.")
 
 

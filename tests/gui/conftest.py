@@ -76,3 +76,17 @@ def _type_text(widget, text: str) -> None:
 @pytest.fixture
 def type_text():
     return _type_text
+
+
+@pytest.fixture
+def app_ctx(db, qtbot):
+    """An application context over the test database: the real task runner, a reader."""
+    from citesdesk.gui.context import AppContext
+    from citesdesk.gui.tasks import TaskRunner
+
+    runner = TaskRunner(db)
+    reader = open_database(db.path, readonly=True)
+    context = AppContext(runner=runner, reader=reader, db_path=db.path, lang="fr")
+    yield context
+    runner.shutdown()
+    reader.close()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from journey_support import cohort, ctx, person  # noqa: F401, F811 - fixtures
+from journey_support import cohort, person
 
 from citesdesk.gui.screens.bin import BinScreen
 from citesdesk.services import journey, journey_edit, records
 
 
-def test_bin_lists_and_restores(ctx, qtbot, db):
+def test_bin_lists_and_restores(app_ctx, qtbot, db):
     uuid = person(db)
     ev = journey_edit.add_event(db, uuid, {"type": "DIAGNOSTIC", "date": "2026-02-03"})
     journey_edit.add_event(db, uuid, {"type": "CONTACT", "date": "2026-02-04"})
@@ -16,9 +16,9 @@ def test_bin_lists_and_restores(ctx, qtbot, db):
     journey_edit.delete_event(db, ev["uuid"])
     records.delete(db, "cohort", c)
 
-    screen = BinScreen(ctx)
+    screen = BinScreen(app_ctx)
     qtbot.addWidget(screen)
-    ctx.runner.changed.connect(screen.refresh)
+    app_ctx.runner.changed.connect(screen.refresh)
     with qtbot.waitSignal(screen.loaded, timeout=5000):
         screen.activated()
     assert screen.title() == "Corbeille"
@@ -45,8 +45,8 @@ def test_bin_lists_and_restores(ctx, qtbot, db):
     assert [b.text() for b in screen.findChildren(QPushButton)] == ["Restaurer"]
 
 
-def test_empty_bin_says_so(ctx, qtbot):
-    screen = BinScreen(ctx)
+def test_empty_bin_says_so(app_ctx, qtbot):
+    screen = BinScreen(app_ctx)
     qtbot.addWidget(screen)
     with qtbot.waitSignal(screen.loaded, timeout=5000):
         screen.activated()

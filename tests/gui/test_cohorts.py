@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from journey_support import cohort, ctx, person, wait_ready  # noqa: F401, F811 - fixtures
+from journey_support import cohort, person, wait_ready
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
 from citesdesk.gui.screens.cohorts import CohortsScreen
@@ -13,10 +13,10 @@ from citesdesk.services import cohorts, journey_edit, records
 
 
 @pytest.fixture
-def screen(ctx, qtbot):
-    s = CohortsScreen(ctx)
+def screen(app_ctx, qtbot):
+    s = CohortsScreen(app_ctx)
     qtbot.addWidget(s)
-    ctx.runner.changed.connect(s.refresh)  # what the main window does
+    app_ctx.runner.changed.connect(s.refresh)  # what the main window does
     return s
 
 

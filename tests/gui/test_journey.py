@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from journey_support import cohort, ctx, person, wait_ready  # noqa: F401, F811 - fixtures
+from journey_support import cohort, fr, person, wait_ready
 
 from citesdesk.gui.journey import JourneyWidget
-from citesdesk.gui.journey_dialogs import (AddEventDialog, EnrollDialog, EventDialog,
-                                           ExitDialog)
+from citesdesk.gui.journey_dialogs import AddEventDialog, EnrollDialog, EventDialog, ExitDialog
 from citesdesk.gui.notes import LOCK, NotesWidget
 from citesdesk.services import journey, records
 
 
 @pytest.fixture
-def widget(ctx, qtbot, db):
-    w = JourneyWidget(ctx)
+def widget(app_ctx, qtbot, db):
+    w = JourneyWidget(app_ctx)
     qtbot.addWidget(w)
     uuid = person(db)
     with qtbot.waitSignal(w.loaded, timeout=5000):
@@ -120,7 +119,7 @@ def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeyp
     with qtbot.waitSignal(widget.loaded, timeout=5000):
         enrollment = widget.enroll()
     assert records.get(db, "enrollment", enrollment["uuid"])["date_entree"] == "2026-01-05"
-    assert texts(widget) == [("05/01/2026", "Entrée dans la cohorte « Cohorte printemps »", "")]
+    assert texts(widget) == [("05/01/2026", fr("Entrée dans la cohorte « Cohorte printemps »"), "")]
 
     seen = {}
 
@@ -143,11 +142,11 @@ def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeyp
     with qtbot.waitSignal(widget.loaded, timeout=5000):
         widget.exit_cohort()
     assert seen["item"] == "Intérim de moins de 6 mois — Emploi de transition"
-    assert seen["group"] == "Groupe : Emploi de transition — sortie dynamique"
+    assert seen["group"] == fr("Groupe : Emploi de transition — sortie dynamique")
     assert seen["error"] == {"date_sortie": "La date de sortie précède la date d'entrée."}
     stored = records.get(db, "enrollment", enrollment["uuid"])
     assert (stored["date_sortie"], stored["motif_sortie"]) == ("2026-04-30", "INTERIM_6M")
-    assert texts(widget)[-1] == ("30/04/2026", "Sortie de la cohorte « Cohorte printemps »",
+    assert texts(widget)[-1] == ("30/04/2026", fr("Sortie de la cohorte « Cohorte printemps »"),
                                  "Intérim de moins de 6 mois (Emploi de transition)")
 
 
@@ -169,14 +168,14 @@ def test_timeline_order_and_refresh_from_changes(widget, qtbot, db):
         widget.runner.changed.emit({"event"})
     assert [(d, what) for d, what, _ in texts(widget)] == [
         ("01/12/2025", "Repérage / aller-vers"),
-        ("10/01/2026", "Entrée dans la cohorte « Cohorte printemps »"),
+        ("10/01/2026", fr("Entrée dans la cohorte « Cohorte printemps »")),
         ("15/02/2026", "Orientation vers ML Est"),
         ("02/03/2026", "Diagnostic"),
     ]
     assert texts(widget)[2][2] == "Acceptée"
 
 
-def test_quick_add_event_seam(ctx, qtbot, db, monkeypatch):
+def test_quick_add_event_seam(app_ctx, qtbot, db, monkeypatch):
     uuid = person(db, "Durand", "Karim")
 
     def add(dlg):
@@ -186,13 +185,13 @@ def test_quick_add_event_seam(ctx, qtbot, db, monkeypatch):
             dlg.ok_button.click()
 
     monkeypatch.setattr(EventDialog, "driver", add)
-    row = AddEventDialog.ask(None, ctx.runner, uuid)
+    row = AddEventDialog.ask(None, app_ctx.runner, uuid)
     assert row["type"] == "CONTACT"
     assert [i["code"] for i in journey.timeline(db, uuid)] == ["CONTACT"]
 
 
-def test_private_and_shared_notes(ctx, qtbot, db):
-    notes = NotesWidget(ctx)
+def test_private_and_shared_notes(app_ctx, qtbot, db):
+    notes = NotesWidget(app_ctx)
     qtbot.addWidget(notes)
     uuid = person(db)
     with qtbot.waitSignal(notes.loaded, timeout=5000):
@@ -242,3 +241,34 @@ def test_private_and_shared_notes(ctx, qtbot, db):
     with qtbot.waitSignal(notes.loaded, timeout=5000):
         notes.delete_button.click()
     assert len(journey.notes(db, uuid)) == 1
+
+
+def test_in_english(app_ctx, qtbot, db, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from citesdesk.gui.icons import assets_dir
+
+    translator = QTranslator()
+    assert translator.load(str(assets_dir() / "i18n" / "journey_en.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        app_ctx.runner.lang = "en"
+        uuid = person(db)
+        seen = {}
+
+        def look(dlg):
+            wait_ready(qtbot, dlg)
+            dlg.set_type("EMPLOI_DEBUT")
+            seen["title"] = dlg.windowTitle()
+            seen["ok"] = dlg.ok_button.text()
+            seen["type"] = dlg.type_combo.currentText()
+            dlg.reject()
+
+        monkeypatch.setattr(EventDialog, "driver", look)
+        assert EventDialog.ask(None, app_ctx.runner, uuid) is None
+        assert seen == {"title": "Add a journey step", "ok": "Save", "type": "Job starts"}
+        notes = NotesWidget(app_ctx)
+        qtbot.addWidget(notes)
+        assert notes.reminder.text().startswith("<b>What you may write</b> (CNIL rules)")
+    finally:
+        QCoreApplication.removeTranslator(translator)

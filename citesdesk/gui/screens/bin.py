@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from citesdesk.gui.screens.base import Screen
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.form_parts import date_text
+from citesdesk.gui.screens.base import Screen
 from citesdesk.services import recycle_bin
 
-#: Every kind of record can come back from the bin.
+# Every kind of record can come back from the bin.
 WATCHED = {"participant", "cohort", "partner", "enrollment", "event", "referral",
            "referral_status", "note", "partner_contact", "partner_exchange"}
 
@@ -34,11 +34,11 @@ def _when(stamp: str | None) -> str:
 
 class BinScreen(Screen):
     key = "bin"
-    icon_name = "bin"
+    icon_name = "trash"
 
-    #: The bin was read and shown (number of items).
+    # The bin was read and shown (number of items).
     loaded = Signal(int)
-    #: An item came back (its kind and uuid).
+    # An item came back (its kind and uuid).
     restored = Signal(str, str)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -84,7 +84,8 @@ class BinScreen(Screen):
 
     def activated(self) -> None:
         self._loaded_once = True
-        self.reload()
+        # read once the screen has been drawn, after the work already asked for
+        QTimer.singleShot(0, self.reload)
 
     def refresh(self, changes: set[str]) -> None:
         if self._loaded_once and changes & WATCHED:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from citesdesk.gui.screens.base import Screen
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
 from citesdesk.gui.form_parts import FieldErrors, date_text
+from citesdesk.gui.screens.base import Screen
 from citesdesk.services import cohorts, records
 
 FIELDS = ("name", "start_date", "end_date", "target", "referent", "description")
@@ -55,15 +55,15 @@ def _cell(text: Any, data: Any = None, number: bool = False) -> QTableWidgetItem
 
 class CohortsScreen(Screen):
     key = "cohorts"
-    icon_name = "cohorts"
+    icon_name = "users"
 
-    #: The list was read and shown (number of cohorts).
+    # The list was read and shown (number of cohorts).
     loaded = Signal(int)
-    #: The members of the selected cohort were read and shown (how many).
+    # The members of the selected cohort were read and shown (how many).
     members_loaded = Signal(int)
-    #: The cohort form was saved (the cohort's uuid).
+    # The cohort form was saved (the cohort's uuid).
     saved = Signal(str)
-    #: Saving was refused; the messages are shown under the fields.
+    # Saving was refused; the messages are shown under the fields.
     save_failed = Signal()
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -145,7 +145,8 @@ class CohortsScreen(Screen):
     def activated(self) -> None:
         if not self._loaded_once:
             self._loaded_once = True
-            self.reload()
+            # read once the window has been drawn, after the work already asked for
+            QTimer.singleShot(0, self.reload)
 
     def refresh(self, changes: set[str]) -> None:
         if self._loaded_once and changes & {"cohort", "enrollment", "participant"}:
@@ -194,7 +195,7 @@ class CohortsScreen(Screen):
             return
         row = self.rows[items[0].row()]
         self.current = row["uuid"]
-        self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
+        self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
         self.name.setText(row["name"])
         self.start.setText(date_text(row["start_date"]))
         self.end.setText(date_text(row["end_date"]))
@@ -240,7 +241,7 @@ class CohortsScreen(Screen):
     def _saved(self, row: dict) -> None:
         self.current = row["uuid"]
         self.add_members_button.setEnabled(True)
-        self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
+        self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
         self.saved.emit(row["uuid"])
 
     # -- members -------------------------------------------------------------------------

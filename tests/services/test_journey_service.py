@@ -40,7 +40,7 @@ def test_timeline_is_in_date_order_with_entry_first_and_exit_last(db, people):
         ("2026-04-10", "event", "EMPLOI_DEBUT"),
         ("2026-04-10", "exit", "CDI"),
     ]
-    assert items[1]["label"] == "Entrée dans la cohorte « Cohorte 2026 »"
+    assert items[1]["label"] == "Entrée dans la cohorte «\u00a0Cohorte 2026\u00a0»"
     assert items[3]["label"] == "Orientation vers Boulangerie Sud"
     assert items[3]["detail"] == "Proposée" and items[3]["overdue"] is True
     assert items[4]["detail"] == "CDI · Boulangerie Sud"
