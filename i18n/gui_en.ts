@@ -5,7 +5,6 @@
     <name>AboutDialog</name>
     <message>
         <source>À propos de CitésDesk</source>
-        <extracomment>(component, licence) of what the installed application contains.</extracomment>
         <translation>About CitésDesk</translation>
     </message>
     <message>
@@ -29,7 +28,6 @@
     <name>Dialog</name>
     <message>
         <source>CitésDesk</source>
-        <extracomment>Answers queued by tests; while it is not empty no dialog is opened. Every dialog asked for while scripted: ``(kind, title, text)``. When true (tests), dialogs never block: an unscripted call returns its default.</extracomment>
         <translation>CitésDesk</translation>
     </message>
     <message>
@@ -60,7 +58,6 @@
     <name>MainWindow</name>
     <message>
         <source>CitésDesk</source>
-        <extracomment>The user chose another language (&quot;fr&quot;/&quot;en&quot;): the application rebuilds the window. The user chose another database file.</extracomment>
         <translation>CitésDesk</translation>
     </message>
     <message>
@@ -137,10 +134,123 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Cohorte</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>QPV</source>
+        <translation>QPV</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsScreen</name>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Nouveau participant</source>
+        <translation>New participant</translation>
+    </message>
+    <message>
+        <source>Enregistrer un nouveau participant (Ctrl+N)</source>
+        <translation>Record a new participant (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Rechercher : nom, prénom, téléphone, courriel, identifiant…</source>
+        <translation>Search: name, first name, phone, e-mail, id…</translation>
+    </message>
+    <message>
+        <source>Rechercher un participant</source>
+        <translation>Search for a participant</translation>
+    </message>
+    <message>
+        <source>Cohorte</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Statut dans les cohortes</source>
+        <translation>Status in the cohorts</translation>
+    </message>
+    <message>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Actifs</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Sortis</source>
+        <translation>Exited</translation>
+    </message>
+    <message>
+        <source>Résidents QPV</source>
+        <translation>QPV residents</translation>
+    </message>
+    <message>
+        <source>Publics invisibles</source>
+        <translation>Invisible public</translation>
+    </message>
+    <message>
+        <source>Personnes inconnues de France Travail, de la Mission locale et de Cap emploi à leur entrée</source>
+        <translation>People unknown to France Travail, the Mission locale and Cap emploi when they joined</translation>
+    </message>
+    <message>
+        <source>Référent·e</source>
+        <translation>Referent</translation>
+    </message>
+    <message>
+        <source>Cohorte :</source>
+        <translation>Cohort:</translation>
+    </message>
+    <message>
+        <source>Statut :</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Référent·e :</source>
+        <translation>Referent:</translation>
+    </message>
+    <message>
+        <source>Nombre de participants trouvés</source>
+        <translation>Number of participants found</translation>
+    </message>
+    <message>
+        <source>Liste des participants</source>
+        <translation>List of participants</translation>
+    </message>
+    <message>
+        <source>Toutes les cohortes</source>
+        <translation>All cohorts</translation>
+    </message>
+    <message>
+        <source>Tous les référent·es</source>
+        <translation>All referents</translation>
+    </message>
+    <message>
+        <source>{count} participant</source>
+        <translation>{count} participant</translation>
+    </message>
+    <message>
+        <source>{count} participants</source>
+        <translation>{count} participants</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Annuler</source>
-        <extracomment>Progress reports closer together than this are dropped (except the last one). The kinds of record that a finished task changed. A task finished (successfully, with an error or cancelled): its id. A task failed with an unexpected error (exception, traceback text), after logging.</extracomment>
         <translation>Cancel</translation>
     </message>
 </context>

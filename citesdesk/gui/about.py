@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from citesdesk import __version__
 
-#: (component, licence) of what the installed application contains.
+# (component, licence) of what the installed application contains.
 COMPONENTS = [
     ("Python", "PSF License"),
     ("Qt {qt} / PySide6 {pyside}", "LGPL v3"),

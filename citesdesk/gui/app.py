@@ -23,6 +23,7 @@ from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.errors import APP_NAME, install_excepthook, setup_logging
 from citesdesk.gui.icons import assets_dir
+from citesdesk.gui.reads import Reader
 from citesdesk.gui.tasks import TaskRunner
 
 DB_FILE_NAME = "citesdesk.sqlite"
@@ -104,6 +105,7 @@ class Application:
         self.writer: SiteDatabase = open_database(self.db_path, create=True)
         self.runner = TaskRunner(self.writer)
         self.reader = open_database(self.db_path, readonly=True)
+        self.reads = Reader(self.db_path)
         self.window = None
         self.build_window()
 
@@ -117,13 +119,12 @@ class Application:
         from citesdesk.gui.main_window import MainWindow
 
         old = self.window
-        ctx = AppContext(self.runner, self.reader, self.db_path, self.lang)
+        ctx = AppContext(self.runner, self.reader, self.db_path, self.lang, reads=self.reads)
         self.window = MainWindow(ctx)
         self.window.language_requested.connect(self.switch_language)
         self.window.database_requested.connect(self.switch_database)
         if old is not None:
             self.window.setGeometry(old.geometry())
-            self.runner.changed.disconnect(old.on_changed)
             old.hide()
             old.deleteLater()
         return self.window
@@ -142,13 +143,16 @@ class Application:
             Dialog.error(self.window, exc.message(self.lang))
             return
         self.runner.shutdown()
+        self.reads.shutdown()
         self.reader.close()
         self.writer, self.reader, self.db_path = writer, reader, Path(path)
         self.runner = TaskRunner(self.writer)
+        self.reads = Reader(self.db_path)
         self.build_window().show()
 
     def close(self) -> None:
         self.runner.shutdown()
+        self.reads.shutdown()
         self.reader.close()
         for t in self.translators:
             self.qapp.removeTranslator(t)

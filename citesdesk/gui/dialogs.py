@@ -31,11 +31,11 @@ _STANDARD = {
 class Dialog:
     """Modal questions and messages, scriptable by tests."""
 
-    #: Answers queued by tests; while it is not empty no dialog is opened.
+    # Answers queued by tests; while it is not empty no dialog is opened.
     answers: ClassVar[deque] = deque()
-    #: Every dialog asked for while scripted: ``(kind, title, text)``.
+    # Every dialog asked for while scripted: ``(kind, title, text)``.
     shown: ClassVar[list[tuple[str, str, str]]] = []
-    #: When true (tests), dialogs never block: an unscripted call returns its default.
+    # When true (tests), dialogs never block: an unscripted call returns its default.
     headless: ClassVar[bool] = False
 
     @classmethod

@@ -26,9 +26,9 @@ from citesdesk.gui.screens.base import Screen
 
 
 class MainWindow(QMainWindow):
-    #: The user chose another language ("fr"/"en"): the application rebuilds the window.
+    # The user chose another language ("fr"/"en"): the application rebuilds the window.
     language_requested = Signal(str)
-    #: The user chose another database file.
+    # The user chose another database file.
     database_requested = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:

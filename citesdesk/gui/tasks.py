@@ -34,7 +34,7 @@ from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import Cancelled
 
-#: Progress reports closer together than this are dropped (except the last one).
+# Progress reports closer together than this are dropped (except the last one).
 PROGRESS_INTERVAL_S = 0.05
 
 
@@ -101,11 +101,11 @@ class _Worker(QObject):
 class TaskRunner(QObject):
     """Queue database work on the one worker thread and report back in the GUI thread."""
 
-    #: The kinds of record that a finished task changed.
+    # The kinds of record that a finished task changed.
     changed = Signal(set)
-    #: A task finished (successfully, with an error or cancelled): its id.
+    # A task finished (successfully, with an error or cancelled): its id.
     task_finished = Signal(int)
-    #: A task failed with an unexpected error (exception, traceback text), after logging.
+    # A task failed with an unexpected error (exception, traceback text), after logging.
     unexpected = Signal(object, str)
     _submit = Signal(object)
     _close = Signal()

@@ -1,0 +1,110 @@
+"""Reads for views that may take longer than a few milliseconds, off the GUI thread.
+
+The writing connection belongs to the :class:`~citesdesk.gui.tasks.TaskRunner`. Views
+that need a query over many rows (the sorted, filtered ids of 100,000 participants, the
+distinct referents…) submit it here: one thread with its own read-only connection runs
+``fn(db, *args)``. Requests carry a key; a newer request with the same key makes older
+ones stale — they are skipped if not started, and their results are dropped — so typing
+fast in a search field runs only the queries that still matter.
+"""
+
+from __future__ import annotations
+
+import itertools
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from citesdesk.core.db import SiteDatabase, open_database
+
+
+class _ReadWorker(QObject):
+    done = Signal(object, int, object)  # key, generation, result
+    failed = Signal(object, int, object, str)
+
+    def __init__(self, path: Path, latest: dict) -> None:
+        super().__init__()
+        self.path = path
+        self.latest = latest
+        self.db: SiteDatabase | None = None
+
+    @Slot(object, int, object, tuple)
+    def run(self, key: object, generation: int, fn: Callable, args: tuple) -> None:
+        if self.latest.get(key, generation) > generation:
+            return  # a newer request for the same view is queued
+        try:
+            if self.db is None:
+                self.db = open_database(self.path, readonly=True)
+            result = fn(self.db, *args)
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI thread
+            self.failed.emit(key, generation, exc, traceback.format_exc())
+        else:
+            self.done.emit(key, generation, result)
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+class Reader(QObject):
+    """One read thread for the views; latest request per key wins."""
+
+    _run = Signal(object, int, object, tuple)
+    _close = Signal()
+
+    def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest: dict[object, int] = {}
+        self._callbacks: dict[tuple[object, int], Callable[[Any], None]] = {}
+        self._generation = itertools.count(1)
+        self._thread = QThread()
+        self._thread.setObjectName("citesdesk-read")
+        self._worker = _ReadWorker(Path(db_path), self._latest)
+        self._worker.moveToThread(self._thread)
+        self._run.connect(self._worker.run, Qt.ConnectionType.QueuedConnection)
+        self._close.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
+        self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._thread.start()
+
+    def submit(self, key: object, fn: Callable[..., Any], *args: Any,
+               on_done: Callable[[Any], None]) -> int:
+        generation = next(self._generation)
+        self._latest[key] = generation
+        self._callbacks[(key, generation)] = on_done
+        self._run.emit(key, generation, fn, args)
+        return generation
+
+    def _stale(self, key: object, generation: int) -> bool:
+        return self._latest.get(key) != generation
+
+    @Slot(object, int, object)
+    def _on_done(self, key: object, generation: int, result: Any) -> None:
+        callback = self._callbacks.pop((key, generation), None)
+        self._drop_older(key, generation)
+        if callback is not None and not self._stale(key, generation):
+            callback(result)
+
+    @Slot(object, int, object, str)
+    def _on_failed(self, key: object, generation: int, exc: BaseException, tb: str) -> None:
+        self._callbacks.pop((key, generation), None)
+        self._drop_older(key, generation)
+        from citesdesk.gui.errors import report_unexpected
+
+        report_unexpected(exc, tb)
+
+    def _drop_older(self, key: object, generation: int) -> None:
+        for k, g in list(self._callbacks):
+            if k == key and g < generation:
+                del self._callbacks[(k, g)]
+
+    def shutdown(self) -> None:
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait()

@@ -1,0 +1,247 @@
+"""The participants list: search as you type, filters, a count, a lazy sorted table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citesdesk.gui.icons import icon
+from citesdesk.gui.participants_model import ParticipantsModel
+from citesdesk.gui.participants_query import cohorts, referents
+from citesdesk.gui.screens.base import Screen
+
+SEARCH_DELAY_MS = 150
+RELOAD_KINDS = {"participant", "enrollment", "cohort"}
+
+
+class ParticipantTable(QTableView):
+    """A table where Enter opens the current participant."""
+
+    def __init__(self, open_row, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open_row = open_row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_row(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class ParticipantsScreen(Screen):
+    key = "participants"
+    icon_name = "users"
+
+    def title(self) -> str:
+        return self.tr("Participants")
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._started = False
+        self._keep_uuid: str | None = None
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        heading = QLabel(self.tr("Participants"), self)
+        heading.setObjectName("screenTitle")
+        top.addWidget(heading)
+        top.addStretch(1)
+        self.new_button = QPushButton(icon("person-add"), self.tr("Nouveau participant"), self)
+        self.new_button.setToolTip(self.tr("Enregistrer un nouveau participant (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.ctx.open_participant(None))
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Rechercher : nom, prénom, téléphone, courriel, identifiant…"))
+        self.search.setAccessibleName(self.tr("Rechercher un participant"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        layout.addWidget(self.search)
+
+        filters = QHBoxLayout()
+        self.cohort = QComboBox(self)
+        self.cohort.setAccessibleName(self.tr("Cohorte"))
+        self.status = QComboBox(self)
+        self.status.setAccessibleName(self.tr("Statut dans les cohortes"))
+        for label, value in ((self.tr("Tous"), "all"), (self.tr("Actifs"), "active"),
+                             (self.tr("Sortis"), "exited")):
+            self.status.addItem(label, value)
+        self.qpv = QCheckBox(self.tr("Résidents QPV"), self)
+        self.invisibles = QCheckBox(self.tr("Publics invisibles"), self)
+        self.invisibles.setToolTip(self.tr(
+            "Personnes inconnues de France Travail, de la Mission locale et de Cap emploi à "
+            "leur entrée"))
+        self.referent = QComboBox(self)
+        self.referent.setAccessibleName(self.tr("Référent·e"))
+        for label_text, widget in ((self.tr("Cohorte :"), self.cohort),
+                                   (self.tr("Statut :"), self.status)):
+            label = QLabel(label_text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addWidget(self.qpv)
+        filters.addWidget(self.invisibles)
+        label = QLabel(self.tr("Référent·e :"), self)
+        label.setBuddy(self.referent)
+        filters.addWidget(label)
+        filters.addWidget(self.referent)
+        filters.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setAccessibleName(self.tr("Nombre de participants trouvés"))
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.model = ParticipantsModel(ctx, self)
+        self.table = ParticipantTable(self.open_row, self)
+        self.table.setAccessibleName(self.tr("Liste des participants"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.6))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((16, 14, 12, 10, 15, 14, 5, 22, 12, 16)):
+            header.resizeSection(column, chars * char)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        layout.addWidget(self.table, 1)
+
+        self.setTabOrder(self.search, self.cohort)
+        self.setTabOrder(self.cohort, self.status)
+        self.setTabOrder(self.status, self.qpv)
+        self.setTabOrder(self.qpv, self.invisibles)
+        self.setTabOrder(self.invisibles, self.referent)
+        self.setTabOrder(self.referent, self.table)
+        self.setTabOrder(self.table, self.new_button)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._search_enter)
+        for combo in (self.cohort, self.status, self.referent):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        for box in (self.qpv, self.invisibles):
+            box.toggled.connect(self.apply_filters)
+        self.model.loaded.connect(self._on_loaded)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._to_table)
+
+    # -- lifecycle -----------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._started:
+            self._started = True
+            self._load_choices()
+            self.apply_filters()
+
+    def refresh(self, changes: set[str]) -> None:
+        if not self._started or not changes & RELOAD_KINDS:
+            return
+        self._keep_uuid = self.current_uuid()
+        if changes & {"cohort", "participant"}:
+            self._load_choices()
+        self.model.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _load_choices(self) -> None:
+        self.ctx.read("participants-cohorts", cohorts, on_done=self._fill_cohorts)
+        self.ctx.read("participants-referents", referents, on_done=self._fill_referents)
+
+    def _fill_combo(self, combo: QComboBox, first: str, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(first, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if current is not None and index < 0:
+            self.apply_filters()
+
+    def _fill_cohorts(self, rows: list) -> None:
+        self._fill_combo(self.cohort, self.tr("Toutes les cohortes"),
+                         [(name, cid) for cid, name in rows])
+
+    def _fill_referents(self, names: list[str]) -> None:
+        self._fill_combo(self.referent, self.tr("Tous les référent·es"),
+                         [(n, n) for n in names])
+
+    # -- filters -------------------------------------------------------------------
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self._keep_uuid = self._keep_uuid or self.current_uuid()
+        self.model.update_query(
+            text=self.search.text(), cohort_id=self.cohort.currentData(),
+            status=self.status.currentData() or "all", resident_qpv=self.qpv.isChecked(),
+            invisibles=self.invisibles.isChecked(), referent=self.referent.currentData())
+
+    def _on_loaded(self, count: int) -> None:
+        sep = "\u202f" if self.ctx.lang == "fr" else ","
+        number = f"{count:,}".replace(",", sep)
+        self.count_label.setText(self.tr("{count} participant").format(count=number) if count < 2
+                                 else self.tr("{count} participants").format(count=number))
+        uuid, self._keep_uuid = self._keep_uuid, None
+        if uuid:
+            row = self.model.row_of_uuid(uuid)
+            if row >= 0:
+                self.select_row(row)
+
+    # -- rows ----------------------------------------------------------------------
+    def current_uuid(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.uuid_at(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def open_row(self, row: int) -> None:
+        uuid = self.model.uuid_at(row)
+        if uuid:
+            self.ctx.open_participant(uuid)
+
+    def _search_enter(self) -> None:
+        if self.model.rowCount() == 1:
+            self.open_row(0)
+        else:
+            self._to_table()
+
+    def _to_table(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.select_row(0)

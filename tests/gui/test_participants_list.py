@@ -1,0 +1,102 @@
+"""The participants list: search as you type, filters, count, opening."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from citesdesk.core.db import open_database
+from citesdesk.services import records
+
+
+@pytest.fixture
+def people(site_path):
+    db = open_database(site_path)
+    cohort = records.create(db, "cohort", {"name": "Cohorte printemps"})
+    rows = {}
+    for last, first, phone, extra in (
+        ("Dupont", "Hélène", "06 12 34 56 78", {"resident_qpv": 1, "code_qpv": "QN09301M",
+                                                 "connu_spe": 0, "referent": "Awa"}),
+        ("Martin", "Marc", "07 81 22 33 44", {"referent": "Luc"}),
+        ("Nguyen", "Élodie", None, {"situation_entree": "DE_INSCRIT"}),
+    ):
+        rows[first] = records.create(db, "participant", {"last_name": last, "first_name": first,
+                                                         "phone": phone, **extra})
+    records.create(db, "enrollment", {"participant_id": rows["Hélène"]["id"],
+                                      "cohort_id": cohort["id"], "date_entree": "2026-03-02"})
+    records.create(db, "enrollment", {"participant_id": rows["Marc"]["id"],
+                                      "cohort_id": cohort["id"], "date_entree": "2026-03-02",
+                                      "date_sortie": "2026-06-30", "motif_sortie": "CDI"})
+    db.close()
+    return rows
+
+
+def _screen(gui, qtbot):
+    screen = gui.window.screen("participants")
+    if screen.model.loading or not screen._started:
+        with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+            screen.activated()
+    return screen
+
+
+def _names(screen):
+    model = screen.model
+    return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+
+
+def _wait(screen, qtbot, action):
+    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        action()
+
+
+def test_list_shows_participants_sorted_with_labels(people, gui, qtbot):
+    screen = _screen(gui, qtbot)
+    assert _names(screen) == [("Dupont", "Hélène"), ("Martin", "Marc"), ("Nguyen", "Élodie")]
+    assert screen.count_label.text() == "3 participants"
+    model = screen.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["Nom", "Prénom", "Date de naissance"]
+    assert model.index(2, 7).data() == "Demandeur d'emploi inscrit à France Travail"
+    assert model.index(0, 9).data() == "Cohorte printemps"
+    _wait(screen, qtbot, lambda: screen.table.sortByColumn(1, Qt.SortOrder.DescendingOrder))
+    assert [n[1] for n in _names(screen)] == ["Marc", "Hélène", "Élodie"]
+
+
+def test_search_as_you_type_ignores_accents(people, gui, qtbot, type_text):
+    screen = _screen(gui, qtbot)
+    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        type_text(screen.search, "helene")
+    assert _names(screen) == [("Dupont", "Hélène")]
+    assert screen.count_label.text() == "1 participant"
+    screen.search.clear()
+    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        type_text(screen.search, "06 12")
+    assert _names(screen) == [("Dupont", "Hélène")]
+
+
+def test_filters(people, gui, qtbot):
+    screen = _screen(gui, qtbot)
+    _wait(screen, qtbot, lambda: screen.status.setCurrentIndex(screen.status.findData("active")))
+    assert _names(screen) == [("Dupont", "Hélène")]
+    _wait(screen, qtbot, lambda: screen.status.setCurrentIndex(screen.status.findData("exited")))
+    assert _names(screen) == [("Martin", "Marc")]
+    _wait(screen, qtbot, lambda: screen.status.setCurrentIndex(0))
+    _wait(screen, qtbot, lambda: screen.invisibles.setChecked(True))
+    assert _names(screen) == [("Dupont", "Hélène")]
+    _wait(screen, qtbot, lambda: screen.invisibles.setChecked(False))
+    _wait(screen, qtbot, lambda: screen.referent.setCurrentIndex(screen.referent.findData("Luc")))
+    assert _names(screen) == [("Martin", "Marc")]
+    _wait(screen, qtbot, lambda: screen.referent.setCurrentIndex(0))
+    _wait(screen, qtbot, lambda: screen.qpv.setChecked(True))
+    assert _names(screen) == [("Dupont", "Hélène")]
+    assert screen.cohort.itemText(1) == "Cohorte printemps"
+
+
+def test_enter_opens_the_participant(people, gui, qtbot, monkeypatch):
+    screen = _screen(gui, qtbot)
+    opened = []
+    monkeypatch.setitem(screen.ctx.navigation, "open_participant", opened.append)
+    screen.table.setFocus()
+    screen.select_row(1)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert opened == [people["Marc"]["uuid"]]
