@@ -1,0 +1,247 @@
+"""Participants: one row per person, with an optional cohort enrollment (cohort, entry,
+exit, exit reason). Duplicates by :class:`citesdesk.services.participants.DuplicateIndex`
+(France Travail id, name + birth date, phone, e-mail), plus the Mission locale and other
+ids and close names (``difflib``) with the same birth date."""
+
+from __future__ import annotations
+
+import difflib
+
+from citesdesk.core.model import PARTICIPANT
+from citesdesk.core.text import fold_key
+from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
+from citesdesk.services.participants import DuplicateIndex
+
+FUZZY_NAME_MIN = 0.85
+_ENROLL_KEYS = ("cohort", "date_entree", "date_sortie", "motif_sortie")
+_PERSON_FIELDS = PARTICIPANT.names
+
+
+def _label(v: dict) -> str:
+    text = f"{v.get('last_name') or ''} {v.get('first_name') or ''}".strip()
+    if v.get("birth_date"):
+        text += f", né·e le {_fr_date(v['birth_date'])}"
+    return text
+
+
+def _fr_date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso and len(iso) == 10 else str(iso)
+
+
+class Checker:
+    def __init__(self, db, plan: ImportPlan, ctx) -> None:
+        self.db, self.plan, self.ctx = db, plan, ctx
+        self.index = DuplicateIndex(db)
+        self.ids: dict[tuple[str, str], str] = {}
+        self.by_birth: dict[str, list[tuple[str, str, str]]] = {}
+        for row in db.execute("SELECT uuid, last_name, first_name, birth_date, ml_id, other_id "
+                              "FROM participant WHERE deleted_at IS NULL"):
+            self._learn(row[0], {"last_name": row[1], "first_name": row[2],
+                                 "birth_date": row[3], "ml_id": row[4], "other_id": row[5]})
+        self.labels: dict[str, str] = {}
+        self.cohorts = {fold_key(r[1]): r[0] for r in db.execute(
+            "SELECT uuid, name FROM cohort WHERE deleted_at IS NULL")}
+        self.new_cohorts: dict[str, str] = {}
+        self.qpv_codes = {r[0] for r in db.execute("SELECT code FROM qpv")}
+        self.row_values: dict[int, dict] = {}
+        self.qpv_unchecked = 0
+
+    def _learn(self, ref: str, v: dict) -> None:
+        for key in ("ml_id", "other_id"):
+            if v.get(key):
+                self.ids.setdefault((key, fold_key(v[key])), ref)
+        if v.get("birth_date"):
+            name = fold_key(f"{v.get('last_name') or ''}{v.get('first_name') or ''}")
+            self.by_birth.setdefault(v["birth_date"], []).append((name, ref, _label(v)))
+
+    def _more_duplicates(self, p: dict) -> tuple[str, str, str, str] | None:
+        for key, fr, en in (("ml_id", "même identifiant Mission locale", "same Mission locale id"),
+                            ("other_id", "même identifiant", "same id")):
+            if p.get(key) and (key, fold_key(p[key])) in self.ids:
+                return self.ids[(key, fold_key(p[key]))], fr, en, ""
+        if p.get("birth_date"):
+            mine = fold_key(f"{p.get('last_name') or ''}{p.get('first_name') or ''}")
+            for name, ref, label in self.by_birth.get(p["birth_date"], ()):
+                if name != mine and difflib.SequenceMatcher(None, mine, name).ratio() \
+                        >= FUZZY_NAME_MIN:
+                    return (ref, "nom proche et même date de naissance",
+                            "close name and same date of birth", label)
+        return None
+
+    def check(self, result: RowResult, values: dict) -> None:
+        ctx = self.ctx
+        p = {k: v for k, v in values.items() if k in _PERSON_FIELDS}
+        e = {k: values.get(k) for k in _ENROLL_KEYS if values.get(k) not in (None, "")}
+        ctx.cross_check(result, "participant", p)
+        if p.get("code_qpv"):
+            if self.qpv_codes and p["code_qpv"] not in self.qpv_codes:
+                ctx.row_error(result, "code_qpv", "unknown_qpv",
+                              f"Code QPV « {p['code_qpv']} » absent de la liste officielle chargée.",
+                              f"QPV code '{p['code_qpv']}' is not in the loaded official list.")
+            elif not self.qpv_codes:
+                self.qpv_unchecked += 1
+        if e:
+            if not e.get("cohort"):
+                ctx.row_error(result, "cohort", "required",
+                              "Indiquez la cohorte (une date d'entrée ou de sortie est donnée).",
+                              "Give the cohort (an entry or exit date is given).")
+            if not e.get("date_entree"):
+                ctx.row_error(result, "date_entree", "required",
+                              "Indiquez la date d'entrée dans la cohorte.",
+                              "Give the cohort entry date.")
+            ctx.cross_check(result, "enrollment", {**e, "participant_id": 0, "cohort_id": 0})
+            name = e.get("cohort")
+            if name and fold_key(name) not in self.cohorts \
+                    and fold_key(name) not in self.new_cohorts:
+                self.new_cohorts[fold_key(name)] = name
+                result.notes.append((f"la cohorte « {name} » sera créée",
+                                     f"the cohort '{name}' will be created"))
+        result.values = {"participant": p, "enrollment": e}
+        if result.errors:
+            return
+        self._duplicates(result, p, e)
+
+    def _duplicates(self, result: RowResult, p: dict, e: dict) -> None:
+        matches = self.index.check(p)
+        dup = None
+        if matches:
+            m = matches[0]
+            reason_fr = m.reason_text("fr")
+            reason_en = m.reason_text("en")
+            if m.id < 0:
+                dup = Duplicate(reason_fr, reason_en, row=-m.id)
+            else:
+                dup = Duplicate(reason_fr, reason_en, uuid=m.uuid,
+                                label=_label({"last_name": m.last_name,
+                                              "first_name": m.first_name,
+                                              "birth_date": m.birth_date}))
+        else:
+            more = self._more_duplicates(p)
+            if more:
+                ref, fr, en, label = more
+                if ref.startswith("row:"):
+                    dup = Duplicate(fr, en, row=int(ref[4:]))
+                else:
+                    dup = Duplicate(fr, en, uuid=ref, label=label or self._db_label(ref))
+        result.duplicate = dup
+        if dup is None:
+            result.action = "create"
+        else:
+            result.action = self.plan.on_duplicate
+            result.changes = self._changes(dup, p, e)
+        if dup is None or result.action == "create":
+            ref = f"row:{result.row}"
+            self.index.add({"id": -result.row, "uuid": ref, **p})
+            self._learn(ref, p)
+            self.row_values[result.row] = p
+
+    def _db_label(self, uuid: str) -> str:
+        row = self.db.execute("SELECT last_name, first_name, birth_date FROM participant "
+                              "WHERE uuid = ?", [uuid]).fetchone()
+        return _label({"last_name": row[0], "first_name": row[1], "birth_date": row[2]}) \
+            if row else uuid
+
+    def _changes(self, dup: Duplicate, p: dict, e: dict) -> dict:
+        if dup.row:
+            old = self.row_values.get(dup.row, {})
+        else:
+            cur = self.db.execute("SELECT * FROM participant WHERE uuid = ?", [dup.uuid])
+            old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+        changes = {k: [old.get(k), v] for k, v in p.items()
+                   if v not in (None, "") and old.get(k) != v}
+        cohort_uuid = self.cohorts.get(fold_key(e.get("cohort")))
+        if e.get("cohort") and not dup.row and cohort_uuid is None:
+            changes["cohorte"] = [None, e["cohort"]]
+        elif e.get("cohort") and not dup.row:
+            row = self.db.execute(
+                "SELECT e.date_entree, e.date_sortie, e.motif_sortie FROM enrollment e "
+                "JOIN cohort c ON c.id = e.cohort_id JOIN participant p ON p.id = e.participant_id "
+                "WHERE p.uuid = ? AND e.deleted_at IS NULL AND c.deleted_at IS NULL "
+                "AND c.uuid = ? ORDER BY e.date_entree DESC LIMIT 1",
+                [dup.uuid, cohort_uuid]).fetchone()
+            if row is None:
+                changes["cohorte"] = [None, e["cohort"]]
+            else:
+                for i, k in enumerate(("date_entree", "date_sortie", "motif_sortie")):
+                    if e.get(k) and e[k] != row[i]:
+                        changes[k] = [row[i], e[k]]
+        return changes
+
+    def finish(self) -> None:
+        self.plan.new_cohorts = list(self.new_cohorts.values())
+        if self.qpv_unchecked:
+            self.plan.notices.append((
+                f"{self.qpv_unchecked} code(s) QPV non vérifié(s) : aucune liste officielle "
+                "n'est chargée (citesdesk import qpv).",
+                f"{self.qpv_unchecked} QPV code(s) not checked: no official list is loaded "
+                "(citesdesk import qpv)."))
+
+
+def apply(db, plan: ImportPlan, rows: list[RowResult], w, tick) -> None:
+    """Write the rows (already free of errors) of a participants plan."""
+    cohort_ids = {fold_key(r[1]): r[0] for r in db.execute(
+        "SELECT id, name FROM cohort WHERE deleted_at IS NULL")}
+    new_cohorts, people, enrollments = [], [], []
+    targets: dict[int, tuple[str, object]] = {}  # row -> ("new", row dict) | ("db", uuid)
+    pending_enrollments: dict[tuple[int, int], dict] = {}
+
+    def cohort_id(name: str) -> int:
+        key = fold_key(name)
+        if key not in cohort_ids:
+            row = w.new_row("cohort", {"name": name.strip()})
+            new_cohorts.append(row)
+            cohort_ids[key] = row["id"]
+        return cohort_ids[key]
+
+    def enroll(pid: int, e: dict, existing_db: bool) -> None:
+        cid = cohort_id(e["cohort"])
+        values = {k: e.get(k) for k in ("date_entree", "date_sortie", "motif_sortie")}
+        if (pid, cid) in pending_enrollments:
+            pending = pending_enrollments[(pid, cid)]
+            pending.update({k: v for k, v in values.items() if v})
+            return
+        if existing_db:
+            found = db.execute("SELECT uuid FROM enrollment WHERE participant_id = ? AND "
+                               "cohort_id = ? AND deleted_at IS NULL ORDER BY date_entree DESC "
+                               "LIMIT 1", [pid, cid]).fetchone()
+            if found:
+                w.update("enrollment", found[0], values)
+                return
+        row = w.new_row("enrollment", {"participant_id": pid, "cohort_id": cid, **values})
+        enrollments.append(row)
+        pending_enrollments[(pid, cid)] = row
+
+    for n, r in enumerate(rows, 1):
+        tick(n)
+        p, e = r.values["participant"], r.values["enrollment"]
+        if r.action == "skip":
+            continue
+        dup = r.duplicate
+        if r.action == "create" or dup is None:
+            row = w.new_row("participant", p)
+            people.append(row)
+            targets[r.row] = ("new", row)
+            if e:
+                enroll(row["id"], e, False)
+            continue
+        target = targets.get(dup.row) if dup.row else ("db", dup.uuid)
+        if target is None:  # the earlier row was skipped: this one stands for it
+            row = w.new_row("participant", p)
+            people.append(row)
+            targets[r.row] = ("new", row)
+            if e:
+                enroll(row["id"], e, False)
+            continue
+        targets[r.row] = target
+        if target[0] == "new":
+            record = target[1]
+            record.update({k: v for k, v in p.items() if v not in (None, "")})
+            if e:
+                enroll(record["id"], e, False)
+        else:
+            w.update("participant", target[1], p)
+            if e:
+                enroll(w.id_of("participant", target[1]), e, True)
+    w.insert_many("cohort", new_cohorts)
+    w.insert_many("participant", people)
+    w.insert_many("enrollment", enrollments)

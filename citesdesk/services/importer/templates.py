@@ -1,0 +1,112 @@
+"""The import templates: the canonical headers in French, drop-down lists on coded
+columns, and a notice sheet. A filled template imports with no mapping step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+
+from citesdesk.core import codes
+from citesdesk.services.importer.columns import COLUMNS, KINDS_FR
+from citesdesk.services.importer.mapping import column_letter
+
+TEMPLATE_ROWS = 2000
+_SHEETS = {"participants": "Participants", "partners": "Partenaires", "events": "Étapes"}
+_EXPECT = {
+    "date": "date jj/mm/aaaa", "bool": "Oui ou Non", "phone": "téléphone (06 12 34 56 78)",
+    "email": "adresse de courriel", "postcode": "cinq chiffres", "qpv": "code QPV (QN07501M)",
+    "siret": "14 chiffres", "url": "adresse web", "text": "texte", "longtext": "texte libre",
+    "int": "nombre entier",
+}
+
+
+def _allowed(col) -> list[str]:
+    f = col.field
+    if f.type in ("code", "codes") and f.codelist:
+        return [c.fr for c in codes.ALL[f.codelist]]
+    if f.type == "bool":
+        return ["Oui", "Non"]
+    return []
+
+
+def write_template(kind: str, path: str | Path) -> Path:
+    if kind not in _SHEETS:
+        raise ValueError(kind)
+    path = Path(path)
+    cols = COLUMNS[kind]
+    wb = xlsxwriter.Workbook(str(path))
+    head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1, "text_wrap": True})
+    date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
+    text_fmt = wb.add_format({"num_format": "@"})
+    bold = wb.add_format({"bold": True})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    data = wb.add_worksheet(_SHEETS[kind])
+    notice = wb.add_worksheet("Notice")
+    lists = wb.add_worksheet("Listes")
+    lists.hide()
+    list_col = 0
+    for c, col in enumerate(cols):
+        data.write_string(0, c, col.header, head)
+        f = col.field
+        width = max(12, min(40, len(col.header) + 4))
+        fmt = date_fmt if f.type == "date" else (text_fmt if f.type in (
+            "phone", "postcode", "siret", "text") else None)
+        data.set_column(c, c, width, fmt)
+        allowed = _allowed(col)
+        if allowed:
+            lists.write_string(0, list_col, col.header)
+            for r, label in enumerate(allowed, 1):
+                lists.write_string(r, list_col, label)
+            letter = column_letter(list_col)
+            source = f"=Listes!${letter}$2:${letter}${len(allowed) + 1}"
+            validation = {"validate": "list", "source": source}
+            if f.type == "codes":  # several barriers: free text allowed, list as a help
+                validation.update({"error_type": "information",
+                                   "error_message": "Plusieurs freins : séparez-les par « | »."})
+            else:
+                validation.update({"error_title": col.header,
+                                   "error_message": "Choisissez une valeur de la liste."})
+            data.data_validation(1, c, TEMPLATE_ROWS, c, validation)
+            list_col += 1
+        elif f.type == "date":
+            data.data_validation(1, c, TEMPLATE_ROWS, c, {
+                "validate": "date", "criteria": ">", "value": dt.date(1900, 1, 1),
+                "error_type": "warning", "error_message": "Saisissez une date jj/mm/aaaa."})
+    data.freeze_panes(1, 0)
+    notice.set_column(0, 0, 34)
+    notice.set_column(1, 1, 14)
+    notice.set_column(2, 2, 90)
+    notice.write_string(0, 0, f"Modèle d'import CitésDesk — {KINDS_FR[kind]}", bold)
+    intro = ("Remplissez une ligne par " + {"participants": "personne",
+                                             "partners": "contact (les lignes d'une même "
+                                                         "structure sont regroupées)",
+                                             "events": "étape du parcours"}[kind]
+             + " dans la feuille « " + _SHEETS[kind] + " », sans changer les en-têtes. "
+             "Les colonnes vides sont ignorées. Importez ensuite le fichier avec "
+             "Fichier > Importer un tableur, ou « citesdesk import " + kind + " FICHIER ».")
+    notice.write_string(1, 0, intro, wrap)
+    notice.write_string(3, 0, "Colonne", head)
+    notice.write_string(3, 1, "Obligatoire", head)
+    notice.write_string(3, 2, "Valeurs attendues", head)
+    required = {"participants": {"last_name", "first_name"}, "events": {"type", "date"},
+                "partners": {"name", "type"}}[kind]
+    for r, col in enumerate(cols, 4):
+        allowed = _allowed(col)
+        text = ", ".join(allowed) if allowed else _EXPECT.get(col.field.type, "texte")
+        if col.field.type == "codes":
+            text = "un ou plusieurs, séparés par « | » : " + text
+        if kind == "events" and col.key in ("ft_id", "ml_id", "other_id", "last_name",
+                                            "first_name", "birth_date"):
+            text += " — pour retrouver la personne : un identifiant, ou nom + prénom + date " \
+                    "de naissance"
+        if kind == "events" and col.key == "partner":
+            text += " — nom du partenaire tel qu'il est dans l'annuaire"
+        if kind == "participants" and col.key == "cohort":
+            text += " — une cohorte qui n'existe pas encore est créée"
+        notice.write_string(r, 0, col.header)
+        notice.write_string(r, 1, "oui" if col.key in required else "")
+        notice.write_string(r, 2, text, wrap)
+    wb.close()
+    return path

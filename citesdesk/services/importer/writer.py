@@ -1,0 +1,66 @@
+"""Writing records in bulk inside one transaction, remembering what was created and what
+each update replaced, so that the whole import can be undone."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+
+from citesdesk.core.db import utc_now
+from citesdesk.core.model import KINDS
+
+
+class Writer:
+    def __init__(self, db) -> None:
+        self.db = db
+        self.now = utc_now()
+        self.hlc = db.clock.now()
+        self.created: dict[str, list[str]] = {}
+        self.updated: list[dict] = []
+        self._next_id: dict[str, int] = {}
+
+    def next_id(self, table: str) -> int:
+        if table not in self._next_id:
+            self._next_id[table] = (self.db.execute(
+                f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]) + 1
+        value = self._next_id[table]
+        self._next_id[table] = value + 1
+        return value
+
+    def new_row(self, table: str, values: dict) -> dict:
+        """A complete row of ``table``: bookkeeping, declared defaults, then ``values``."""
+        row = {"id": self.next_id(table), "uuid": str(uuidlib.uuid4()),
+               "created_at": self.now, "updated_at": self.now, "deleted_at": None,
+               "hlc": self.hlc}
+        for f in KINDS[table].fields:
+            value = values.get(f.name)
+            row[f.name] = f.default if value is None else value
+        return row
+
+    def insert_many(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
+               f"VALUES ({', '.join('?' for _ in cols)})")
+        self.db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+        self.created.setdefault(table, []).extend(r["uuid"] for r in rows)
+
+    def update(self, table: str, uuid: str, values: dict) -> dict:
+        """Write the non-empty ``values`` that differ; returns {field: [old, new]}."""
+        cur = self.db.execute(f"SELECT * FROM {table} WHERE uuid = ?", [uuid])
+        old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+        diff = {k: v for k, v in values.items()
+                if v not in (None, "") and old.get(k) != v}
+        if diff:
+            sets = ", ".join(f"{k} = ?" for k in diff)
+            self.db.execute(f"UPDATE {table} SET {sets}, updated_at = ?, hlc = ? WHERE id = ?",
+                            [*diff.values(), self.now, self.hlc, old["id"]])
+            self.updated.append({"table": table, "uuid": uuid,
+                                 "before": {k: old[k] for k in diff}, "after": diff})
+        return {k: [old[k], v] for k, v in diff.items()}
+
+    def id_of(self, table: str, uuid: str) -> int:
+        return self.db.execute(f"SELECT id FROM {table} WHERE uuid = ?", [uuid]).fetchone()[0]
+
+    def changes(self) -> dict:
+        return {"created": self.created, "updated": self.updated}
