@@ -6,7 +6,6 @@ import json
 import sys
 
 from citesdesk.core.db import open_database
-from citesdesk.core.errors import CitesDeskError
 
 
 def _progress(enabled: bool, label: str):
@@ -22,11 +21,7 @@ def _progress(enabled: bool, label: str):
 def _run_template(args) -> int:
     from citesdesk.services.importer import write_template
 
-    try:
-        path = write_template(args.kind, args.out)
-    except OSError as exc:
-        raise CitesDeskError(f"Impossible d'écrire « {args.out} » ({exc.strerror}).",
-                             f"Cannot write '{args.out}' ({exc.strerror}).") from None
+    path = write_template(args.kind, args.out)
     print(("Template written: " if args.lang == "en" else "Modèle écrit : ") + str(path),
           file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ import difflib
 
 from citesdesk.core.text import fold_key
 from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
+from citesdesk.services.importer.writer import differs
 from citesdesk.services.participants import name_keys
 
 PARTNER_FUZZY_MIN = 0.85
@@ -119,7 +120,7 @@ class Checker:
                                       [result.duplicate.uuid])
                 old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
                 result.changes = {k: [old.get(k), v] for k, v in ev.items()
-                                  if v not in (None, "") and old.get(k) != v}
+                                  if differs(k, old.get(k), v)}
         if not result.duplicate or result.action == "create":
             self.seen.setdefault(key, result.row)
 

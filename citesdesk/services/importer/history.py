@@ -55,7 +55,8 @@ def undo(db, import_id: str) -> dict:
     now, hlc = utc_now(), db.clock.now()
     removed, restored, kept = 0, 0, []
     with db.atomic():
-        for table, uuids in changes.get("created", {}).items():
+        # Dependents first (enrollments before participants), so each one is counted.
+        for table, uuids in reversed(list(changes.get("created", {}).items())):
             if table == "qpv":
                 for start in range(0, len(uuids), _CHUNK):
                     part = uuids[start:start + _CHUNK]

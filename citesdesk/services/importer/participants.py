@@ -10,6 +10,7 @@ import difflib
 from citesdesk.core.model import PARTICIPANT
 from citesdesk.core.text import fold_key
 from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
+from citesdesk.services.importer.writer import differs
 from citesdesk.services.participants import DuplicateIndex
 
 FUZZY_NAME_MIN = 0.85
@@ -148,7 +149,7 @@ class Checker:
             cur = self.db.execute("SELECT * FROM participant WHERE uuid = ?", [dup.uuid])
             old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
         changes = {k: [old.get(k), v] for k, v in p.items()
-                   if v not in (None, "") and old.get(k) != v}
+                   if differs(k, old.get(k), v)}
         cohort_uuid = self.cohorts.get(fold_key(e.get("cohort")))
         if e.get("cohort") and not dup.row and cohort_uuid is None:
             changes["cohorte"] = [None, e["cohort"]]
@@ -235,7 +236,7 @@ def apply(db, plan: ImportPlan, rows: list[RowResult], w, tick) -> None:
         targets[r.row] = target
         if target[0] == "new":
             record = target[1]
-            record.update({k: v for k, v in p.items() if v not in (None, "")})
+            record.update({k: v for k, v in p.items() if differs(k, record.get(k), v)})
             if e:
                 enroll(record["id"], e, False)
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from citesdesk.core.text import fold_key
 from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
+from citesdesk.services.importer.writer import differs
 
 _PARTNER = ("type", "name", "siret", "address", "postcode", "commune", "website", "phone",
             "email", "notes")
@@ -104,7 +105,7 @@ class Checker:
         cur = self.db.execute("SELECT * FROM partner WHERE uuid = ?", [uuid])
         old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
         out = {k: [old.get(k), v] for k, v in partner.items()
-               if v not in (None, "") and old.get(k) != v}
+               if differs(k, old.get(k), v)}
         if contact.get("last_name"):
             ckey = fold_key(f"{contact['last_name']}{contact.get('first_name') or ''}")
             if ckey not in self.contacts.get(uuid, {}):

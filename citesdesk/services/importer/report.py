@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
+import xlsxwriter.exceptions
 
 from citesdesk.services.importer.columns import KINDS_EN, KINDS_FR
 from citesdesk.services.importer.mapping import letter_index
@@ -92,5 +93,18 @@ def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
         summary.write(r, 1, value)
     summary.set_column(0, 0, 24)
     summary.set_column(1, 1, 70)
-    wb.close()
+    _close(wb, path)
     return path
+
+
+def _close(wb, path: Path) -> None:
+    from citesdesk.core.errors import CitesDeskError
+
+    try:
+        wb.close()
+    except (xlsxwriter.exceptions.FileCreateError, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise CitesDeskError(f"Impossible d'écrire « {path} » ({reason}). Choisissez un "
+                             "dossier existant où vous avez le droit d'écrire.",
+                             f"Cannot write '{path}' ({reason}). Choose an existing folder "
+                             "you may write to.") from None

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
+import xlsxwriter.exceptions
 
 from citesdesk.core import codes
 from citesdesk.services.importer.columns import COLUMNS, KINDS_FR
@@ -66,7 +67,7 @@ def write_template(kind: str, path: str | Path) -> Path:
                 validation.update({"error_type": "information",
                                    "error_message": "Plusieurs freins : séparez-les par « | »."})
             else:
-                validation.update({"error_title": col.header,
+                validation.update({"error_title": col.header[:32],
                                    "error_message": "Choisissez une valeur de la liste."})
             data.data_validation(1, c, TEMPLATE_ROWS, c, validation)
             list_col += 1
@@ -108,5 +109,18 @@ def write_template(kind: str, path: str | Path) -> Path:
         notice.write_string(r, 0, col.header)
         notice.write_string(r, 1, "oui" if col.key in required else "")
         notice.write_string(r, 2, text, wrap)
-    wb.close()
+    _close(wb, path)
     return path
+
+
+def _close(wb, path: Path) -> None:
+    from citesdesk.core.errors import CitesDeskError
+
+    try:
+        wb.close()
+    except (xlsxwriter.exceptions.FileCreateError, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise CitesDeskError(f"Impossible d'écrire « {path} » ({reason}). Choisissez un "
+                             "dossier existant où vous avez le droit d'écrire.",
+                             f"Cannot write '{path}' ({reason}). Choose an existing folder "
+                             "you may write to.") from None

@@ -7,6 +7,20 @@ import uuid as uuidlib
 
 from citesdesk.core.db import utc_now
 from citesdesk.core.model import KINDS
+from citesdesk.core.text import fold_key
+
+#: Names written with other accents or case are the same names: an update keeps the
+#: spelling already stored (``LEFEVRE`` does not replace ``Lefèvre``).
+_SPELLING_ONLY = {"last_name", "first_name", "birth_name", "commune", "name"}
+
+
+def differs(field: str, old, new) -> bool:
+    """Whether writing ``new`` over ``old`` changes something a person would notice."""
+    if new in (None, "") or old == new:
+        return False
+    if field in _SPELLING_ONLY and isinstance(old, str) and isinstance(new, str):
+        return fold_key(old) != fold_key(new)
+    return True
 
 
 class Writer:
@@ -49,8 +63,7 @@ class Writer:
         """Write the non-empty ``values`` that differ; returns {field: [old, new]}."""
         cur = self.db.execute(f"SELECT * FROM {table} WHERE uuid = ?", [uuid])
         old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
-        diff = {k: v for k, v in values.items()
-                if v not in (None, "") and old.get(k) != v}
+        diff = {k: v for k, v in values.items() if differs(k, old.get(k), v)}
         if diff:
             sets = ", ".join(f"{k} = ?" for k in diff)
             self.db.execute(f"UPDATE {table} SET {sets}, updated_at = ?, hlc = ? WHERE id = ?",
