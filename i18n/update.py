@@ -30,6 +30,7 @@ AREAS: dict[str, list[str]] = {
                 "citesdesk/gui/notes.py", "citesdesk/gui/form_parts.py",
                 "citesdesk/gui/cohort_dialogs.py", "citesdesk/gui/screens/cohorts.py",
                 "citesdesk/gui/screens/bin.py"],
+    "export": ["citesdesk/gui/screens/exports.py"],
 }
 
 

@@ -11,6 +11,7 @@ import importlib
 
 SCREENS: list[str] = [
     "citesdesk.gui.screens.participants:ParticipantsScreen",
+    "citesdesk.gui.screens.exports:ExportsScreen",
 ]
 
 
