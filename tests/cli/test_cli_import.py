@@ -126,4 +126,4 @@ def test_qpv_then_participants(dbpath, tmp_path, capsys):
     bad = tmp_path / "p.csv"
     bad.write_text("Nom;Prénom;Code QPV\nA;B;QN07599Z\n", encoding="utf-8")
     assert main(["import", "participants", str(bad), "--db", str(dbpath)]) == 1
-    assert "absent de la liste officielle" in capsys.readouterr().err
+    assert "n'est pas dans la liste officielle" in capsys.readouterr().err

@@ -34,7 +34,10 @@ def live(db, table):
 def test_dry_run_counts_and_writes_nothing(db):
     plan = plan_for(db, FIX / "participants_messy.xlsx")
     assert plan.counts() == {"rows": 7, "create": 4, "update": 0, "skip": 1, "error": 2,
-                             "warning": 1, "duplicate": 1, "new_cohorts": 1}
+                             "warning": 2, "duplicate": 1, "new_cohorts": 1}
+    # no official QPV list loaded: the code is kept, with a warning on its cell
+    qpv = plan.rows[0].warnings[0]
+    assert (qpv.code, qpv.column) == ("qpv_not_checked", "I")
     assert plan.new_cohorts == ["Cohorte printemps"]
     assert "la cohorte « Cohorte printemps » sera créée" in plan.rows[0].reason("fr")
     assert live(db, "participant") == 0 and live(db, "cohort") == 0
@@ -277,5 +280,5 @@ def test_qpv_codes_checked_against_the_loaded_list(db, tmp_path):
     path = csv(tmp_path, "Nom;Prénom;QPV\nA;B;QN07501M\nC;D;QN07599Z\nE;F;Mermoz\n")
     plan = plan_for(db, path)
     assert [r.status for r in plan.rows] == ["create", "error", "create"]
-    assert "absent de la liste officielle" in plan.rows[1].errors[0].message_fr
+    assert "n'est pas dans la liste officielle" in plan.rows[1].errors[0].message_fr
     assert plan.rows[2].values["participant"]["code_qpv"] == "QN06901M"  # by its name

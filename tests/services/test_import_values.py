@@ -48,7 +48,7 @@ def test_floats_back_to_ints_and_postcodes_padded():
     assert conv("postcode", " 1000 ") == ("01000", [])
     assert conv("ft_id", 1234567.0) == ("1234567", [])
     assert conv("postcode", "7500")[0] == "07500"
-    assert conv("postcode", "ABCDE")[1][0].code == "invalid"
+    assert conv("postcode", "ABCDE")[1][0].code.startswith("invalid")
 
 
 @pytest.mark.parametrize("value", ["06 12 34 56 78", "06.12.34.56.78", "0612345678",

@@ -40,17 +40,20 @@ class Cell:
 class RowContext:
     """Converts one row's mapped cells and gathers the issues with their cell named."""
 
-    def __init__(self, cells: list[Cell], today: dt.date, qpv_names: dict | None) -> None:
+    def __init__(self, cells: list[Cell], today: dt.date, qpv_names: dict | None,
+                 qpv_reference: set[str] | None = None) -> None:
         self.cells = cells
         self.by_key = {c.column.key: c for c in cells}
         self.today = today
         self.qpv_names = qpv_names
+        self.qpv_reference = qpv_reference
 
     def read(self, number: int, raw: list) -> tuple[RowResult, dict[str, object]]:
         result = RowResult(number)
         values: dict[str, object] = {}
         for c in self.cells:
-            value, problems = convert(c.column.field, raw[c.index], self.today, self.qpv_names)
+            value, problems = convert(c.column.field, raw[c.index], self.today, self.qpv_names,
+                                      self.qpv_reference)
             values[c.column.key] = value
             for p in problems:
                 result.issues.append(self.issue(number, p, c.column.key, raw[c.index]))
@@ -122,7 +125,7 @@ def analyse(db, table: Table, mapping: dict[int, str | None], *, on_duplicate: s
     cells = [Cell(i, keys[k], column_letter(i), table.headers[i] if i < len(table.headers) else "")
              for i, k in sorted(mapping.items()) if k]
     qpv_names = {fold(r[1]): r[0] for r in db.execute("SELECT code, name FROM qpv")} or None
-    ctx = RowContext(cells, today, qpv_names)
+    ctx = RowContext(cells, today, qpv_names, set(qpv_names.values()) if qpv_names else None)
     plan = ImportPlan(table.kind, table, dict(mapping), on_duplicate, today=today)
     from citesdesk.services.importer import events, participants, partners, qpv
 

@@ -43,9 +43,7 @@ class Checker:
         self.cohorts = {fold_key(r[1]): r[0] for r in db.execute(
             "SELECT uuid, name FROM cohort WHERE deleted_at IS NULL")}
         self.new_cohorts: dict[str, str] = {}
-        self.qpv_codes = {r[0] for r in db.execute("SELECT code FROM qpv")}
         self.row_values: dict[int, dict] = {}
-        self.qpv_unchecked = 0
 
     def _learn(self, ref: str, v: dict) -> None:
         for key in ("ml_id", "other_id"):
@@ -74,13 +72,6 @@ class Checker:
         p = {k: v for k, v in values.items() if k in _PERSON_FIELDS}
         e = {k: values.get(k) for k in _ENROLL_KEYS if values.get(k) not in (None, "")}
         ctx.cross_check(result, "participant", p)
-        if p.get("code_qpv"):
-            if self.qpv_codes and p["code_qpv"] not in self.qpv_codes:
-                ctx.row_error(result, "code_qpv", "unknown_qpv",
-                              f"Code QPV « {p['code_qpv']} » absent de la liste officielle chargée.",
-                              f"QPV code '{p['code_qpv']}' is not in the loaded official list.")
-            elif not self.qpv_codes:
-                self.qpv_unchecked += 1
         if e:
             if not e.get("cohort"):
                 ctx.row_error(result, "cohort", "required",
@@ -170,12 +161,6 @@ class Checker:
 
     def finish(self) -> None:
         self.plan.new_cohorts = list(self.new_cohorts.values())
-        if self.qpv_unchecked:
-            self.plan.notices.append((
-                f"{self.qpv_unchecked} code(s) QPV non vérifié(s) : aucune liste officielle "
-                "n'est chargée (citesdesk import qpv).",
-                f"{self.qpv_unchecked} QPV code(s) not checked: no official list is loaded "
-                "(citesdesk import qpv)."))
 
 
 def apply(db, plan: ImportPlan, rows: list[RowResult], w, tick) -> None:

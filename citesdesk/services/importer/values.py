@@ -188,9 +188,13 @@ def prepare(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | No
         else value
 
 
-def convert(f: Field, value: Any, today: dt.date,
-            qpv_names: dict[str, str] | None = None) -> tuple[Any, list[FieldError]]:
-    """The stored value of a cell and its problems (errors and warnings)."""
+def convert(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | None = None,
+            qpv_reference=None) -> tuple[Any, list[FieldError]]:
+    """The stored value of a cell and its problems (errors and warnings).
+
+    ``qpv_reference``: the codes of the loaded QPV list (``None``: no list loaded, a QPV
+    code is then accepted with a "not checked" warning, as in a form).
+    """
     try:
         ready = prepare(f, value, today, qpv_names)
     except BadValue as exc:
@@ -201,4 +205,4 @@ def convert(f: Field, value: Any, today: dt.date,
         entry = codes.ALL[f.codelist].lookup(ready)
         if entry is not None:
             return entry.code, []
-    return clean_value(f, ready, today=today)
+    return clean_value(f, ready, today=today, qpv_reference=qpv_reference)
