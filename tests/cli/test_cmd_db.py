@@ -143,12 +143,13 @@ def test_thousands_in_french_and_english():
     assert number(12) == "12"
 
 
-@pytest.mark.parametrize("content", [b"just text\n", b""])
-def test_info_refuses_what_is_not_a_citesdesk_database(tmp_path, capsys, content):
+@pytest.mark.parametrize(("content", "words"), [
+    (b"just text\n", "n'est pas une base de données CitésDesk"), (b"", "est vide")])
+def test_info_refuses_what_is_not_a_citesdesk_database(tmp_path, capsys, content, words):
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(content)
     code, _, err = run(capsys, "info", "--db", str(bad))
-    assert code == 1 and "n'est pas une base de données CitésDesk" in err
+    assert code == 1 and words in err
     assert bad.read_bytes() == content
 
 
