@@ -2,8 +2,8 @@
 
 Thin, Qt-free wrappers that turn the uuids a screen holds into the local ids the records
 store, then write through :mod:`citesdesk.services.records` (validation, one transaction,
-an audit entry each). Enrollment writes go through :mod:`citesdesk.services.enrollments`
-when it provides ``enroll`` / ``exit_enrollment``.
+an audit entry each); enrollments through :mod:`citesdesk.services.enrollments` (its rules:
+one open stay per cohort, no overlap, an exit after the entry with its reason).
 """
 
 from __future__ import annotations
@@ -11,14 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from citesdesk.core.errors import CitesDeskError, NotFound
-from citesdesk.services import records
+from citesdesk.core.errors import NotFound
+from citesdesk.services import enrollments, records
 from citesdesk.services.journey import participant_id
-
-try:  # the enrollment rules, when they exist
-    from citesdesk.services import enrollments as _enrollments
-except ImportError:  # pragma: no cover - depends on what has landed
-    _enrollments = None
 
 
 def _id_of(db, table: str, record_uuid: str | None) -> int | None:
@@ -68,35 +63,21 @@ def delete_event(db, event_uuid: str) -> dict:
 
 def enroll(db, participant_uuid: str, cohort_uuid: str, date_entree: str | dt.date) -> dict:
     """Enroll the participant in a cohort on ``date_entree``; refused if already in it."""
-    if _enrollments is not None and hasattr(_enrollments, "enroll"):
-        return _enrollments.enroll(db, participant_uuid, cohort_uuid, date_entree)
-    with db.atomic():
-        pid = participant_id(db, participant_uuid)
-        cid = _id_of(db, "cohort", cohort_uuid)
-        _refuse_if_open(db, pid, cid)
-        return records.create(db, "enrollment", {"participant_id": pid, "cohort_id": cid,
-                                                 "date_entree": date_entree})
+    participant_id(db, participant_uuid)  # a participant in the bin cannot be enrolled
+    return enrollments.enroll(db, participant_uuid, cohort_uuid, date_entree)
 
 
-def _refuse_if_open(db, pid: int, cid: int) -> None:
-    row = db.execute(
-        """SELECT p.first_name || ' ' || p.last_name, c.name FROM enrollment e
-           JOIN participant p ON p.id = e.participant_id JOIN cohort c ON c.id = e.cohort_id
-           WHERE e.participant_id = ? AND e.cohort_id = ? AND e.date_sortie IS NULL
-             AND e.deleted_at IS NULL""", [pid, cid]).fetchone()
-    if row:
-        raise CitesDeskError(
-            f"{row[0]} est déjà inscrit·e dans la cohorte « {row[1]} » sans date de sortie.",
-            f"{row[0]} is already enrolled in the cohort '{row[1]}' with no exit date.")
+def _is_open(db, pid: int, cid: int) -> bool:
+    """Whether the participant is in the cohort now (an enrollment with no exit)."""
+    return db.execute(
+        """SELECT 1 FROM enrollment WHERE participant_id = ? AND cohort_id = ?
+           AND date_sortie IS NULL AND deleted_at IS NULL""", [pid, cid]).fetchone() is not None
 
 
 def exit_enrollment(db, enrollment_uuid: str, date_sortie: str | dt.date,
                     motif_sortie: str) -> dict:
     """Close an enrollment with its exit date and reason (validated: not before entry)."""
-    if _enrollments is not None and hasattr(_enrollments, "exit_enrollment"):
-        return _enrollments.exit_enrollment(db, enrollment_uuid, date_sortie, motif_sortie)
-    return records.update(db, "enrollment", enrollment_uuid,
-                          {"date_sortie": date_sortie, "motif_sortie": motif_sortie})
+    return enrollments.exit_enrollment(db, enrollment_uuid, date_sortie, motif_sortie)
 
 
 def enroll_many(db, cohort_uuid: str, participant_uuids: list[str],
@@ -111,9 +92,7 @@ def enroll_many(db, cohort_uuid: str, participant_uuids: list[str],
         cid = _id_of(db, "cohort", cohort_uuid)
         for puuid in participant_uuids:
             pid = participant_id(db, puuid)
-            try:
-                _refuse_if_open(db, pid, cid)
-            except CitesDeskError:
+            if _is_open(db, pid, cid):
                 already.append(puuid)
                 continue
             enroll(db, puuid, cohort_uuid, date_entree)
