@@ -31,6 +31,7 @@ AREAS: dict[str, list[str]] = {
                 "citesdesk/gui/cohort_dialogs.py", "citesdesk/gui/screens/cohorts.py",
                 "citesdesk/gui/screens/bin.py"],
     "export": ["citesdesk/gui/screens/exports.py"],
+    "print": ["citesdesk/gui/printing/*.py"],
 }
 
 

@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
             self.language_actions[code] = action
 
+        from citesdesk.gui.printing.actions import install_menu
+
+        install_menu(self)  # "Impression": participant file, consent form, access export
+
         self.help_menu = bar.addMenu(self.tr("A&ide"))
         self._action(self.help_menu, self.tr("&Guide d'utilisation"), self.show_help,
                      QKeySequence.StandardKey.HelpContents, "help")

@@ -1,0 +1,1 @@
+"""Printing in the window: preview, system print dialog, save as PDF, batches."""
