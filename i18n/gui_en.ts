@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Non renseigné</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>jj/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>Guide d&apos;utilisation de CitésDesk</source>
@@ -131,6 +150,113 @@
     <message>
         <source>Dernière sauvegarde : {date}</source>
         <translation>Last backup: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Identité et contact</source>
+        <translation>Identity and contact</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Freins</source>
+        <translation>Barriers</translation>
+    </message>
+    <message>
+        <source>Consentement</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Identifiants</source>
+        <translation>Ids</translation>
+    </message>
+    <message>
+        <source>Parcours</source>
+        <translation>Journey</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Mettre à la corbeille</source>
+        <translation>Move to the bin</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer la fiche (Ctrl+S)</source>
+        <translation>Save the record (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>La personne doit recevoir la notice d&apos;information avant tout enregistrement. Si elle s&apos;oppose à l&apos;évaluation nationale, ses données ne sont pas transmises ligne à ligne dans le lot national.</source>
+        <translation>The person must be given the information notice before anything is recorded. If they object to the national evaluation, their data is not sent row by row in the national bundle.</translation>
+    </message>
+    <message>
+        <source>La RQTH est une donnée de santé : elle n&apos;est jamais exportée nominativement, seulement comptée.</source>
+        <translation>RQTH is health data: it is never exported per person, only counted.</translation>
+    </message>
+    <message>
+        <source>Cette fiche est dans la corbeille : elle n&apos;apparaît plus dans les listes ni dans les exports.</source>
+        <translation>This record is in the bin: it no longer appears in lists or exports.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche existante</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <source>Enregistrer quand même</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Participant — {name}</source>
+        <translation>Participant — {name}</translation>
+    </message>
+    <message>
+        <source>Nouveau participant</source>
+        <translation>New participant</translation>
+    </message>
+    <message>
+        <source>La fiche n&apos;est pas enregistrée : corrigez les champs signalés en rouge.</source>
+        <translation>The record is not saved: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>, né·e le {date}</source>
+        <translation>, born on {date}</translation>
+    </message>
+    <message>
+        <source>Cette personne semble déjà enregistrée :</source>
+        <translation>This person seems to be recorded already:</translation>
+    </message>
+    <message>
+        <source>Ouvrez la fiche existante, ou enregistrez quand même s&apos;il s&apos;agit bien d&apos;une autre personne.</source>
+        <translation>Open the existing record, or save anyway if this really is another person.</translation>
+    </message>
+    <message>
+        <source>Mettre la fiche de {name} à la corbeille, avec son parcours et ses notes ? Vous pourrez la restaurer depuis la corbeille.</source>
+        <translation>Move {name}&apos;s record to the bin, with their journey and notes? You can restore it from the bin.</translation>
+    </message>
+    <message>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Cette fiche a des modifications non enregistrées. Les enregistrer avant de fermer ?</source>
+        <translation>This record has unsaved changes. Save them before closing?</translation>
     </message>
 </context>
 <context>

@@ -97,10 +97,10 @@ class MainWindow(QMainWindow):
                 return s
         return None
 
-    def open_participant(self, uuid: str | None = None) -> None:
+    def open_participant(self, uuid: str | None = None):
         from citesdesk.gui.participant_form import ParticipantDialog
 
-        ParticipantDialog.open_for(self.ctx, uuid, self)
+        return ParticipantDialog.open_for(self.ctx, uuid, self)
 
     def on_changed(self, changes: set[str]) -> None:
         for s in self.screens:

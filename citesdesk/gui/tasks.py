@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -52,6 +53,10 @@ class Task:
     cancel_event: threading.Event = field(default_factory=threading.Event)
     dialog: QProgressDialog | None = None
     last_report: float = 0.0
+    owner: QObject | None = None
+
+    def owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -135,10 +140,14 @@ class TaskRunner(QObject):
                on_cancel: Callable[[], None] | None = None,
                progress_title: str | None = None,
                changes: Iterable[str] = frozenset(),
-               atomic: bool = True) -> Task:
-        """Run ``fn(db, progress, *args)`` on the worker; returns the queued :class:`Task`."""
+               atomic: bool = True, owner: QObject | None = None) -> Task:
+        """Run ``fn(db, progress, *args)`` on the worker; returns the queued :class:`Task`.
+
+        ``owner``: the widget the callbacks belong to; if it has been deleted by the time
+        the work ends, the callbacks are skipped (``changed`` is still emitted).
+        """
         task = Task(next(self._ids), fn, args, on_done, on_error, on_cancel, progress_title,
-                    frozenset(changes), atomic)
+                    frozenset(changes), atomic, owner=owner)
         self._pending[task.id] = task
         if progress_title:
             task.dialog = self._make_dialog(task)
@@ -192,7 +201,7 @@ class TaskRunner(QObject):
     def _on_done(self, task: Task, result: Any) -> None:
         self._finish(task)
         try:
-            if task.on_done is not None:
+            if task.on_done is not None and not task.owner_gone():
                 task.on_done(result)
             if task.changes:
                 self.changed.emit(set(task.changes))
@@ -204,10 +213,10 @@ class TaskRunner(QObject):
         self._finish(task)
         try:
             if isinstance(exc, Cancelled):
-                if task.on_cancel is not None:
+                if task.on_cancel is not None and not task.owner_gone():
                     task.on_cancel()
             elif isinstance(exc, CitesDeskError):
-                if task.on_error is not None:
+                if task.on_error is not None and not task.owner_gone():
                     task.on_error(exc)
                 else:
                     from citesdesk.gui.dialogs import Dialog
@@ -218,7 +227,7 @@ class TaskRunner(QObject):
 
                 report_unexpected(exc, tb, self.dialog_parent)
                 self.unexpected.emit(exc, tb)
-                if task.on_error is not None:
+                if task.on_error is not None and not task.owner_gone():
                     task.on_error(exc)
         finally:
             self.task_finished.emit(task.id)
