@@ -19,10 +19,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-import phonenumbers
-
 from citesdesk.core.text import fold, fold_key
-from citesdesk.core.validation import parse_date, parse_phone
+from citesdesk.core.validation import parse_date
 
 #: Reason codes, strongest first, with their labels.
 REASONS: dict[str, tuple[str, str]] = {
@@ -53,15 +51,16 @@ class DuplicateMatch:
 
 
 def phone_key(value: Any) -> str | None:
-    """A phone number as comparable digits (E.164 when it parses), ``None`` when empty."""
-    if value is None or not str(value).strip():
+    """A phone number as comparable digits, ``None`` when empty.
+
+    The last nine digits: the national number without its trunk ``0`` or country code,
+    so that ``06 12 34 56 78``, ``+33 6 12 34 56 78`` and ``0033612345678`` compare equal,
+    and so do ``0262 20 12 34`` and ``+262 262 20 12 34`` (La Réunion).
+    """
+    if value is None:
         return None
-    text = str(value).strip()
-    try:
-        return phonenumbers.format_number(parse_phone(text), phonenumbers.PhoneNumberFormat.E164)
-    except ValueError:
-        digits = "".join(c for c in text if c.isdigit())
-        return digits or None
+    digits = "".join(c for c in str(value) if c.isdigit())
+    return digits[-9:] or None
 
 
 def email_key(value: Any) -> str | None:
@@ -70,6 +69,11 @@ def email_key(value: Any) -> str | None:
 
 
 def date_key(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return dt.date.fromisoformat(value).isoformat()  # stored form: the fast way
+        except ValueError:
+            pass
     try:
         d = parse_date(value)
     except ValueError:
@@ -157,9 +161,8 @@ def find_duplicates(db, values: dict, exclude_uuid: str | None = None) -> list[D
     if me.phone:
         # Stored phones are written by format_phone: compare on their last nine digits,
         # then exactly in Python.
-        digits = "".join(c for c in me.phone if c.isdigit())
         conds.append("replace(replace(replace(phone, ' ', ''), '.', ''), '-', '') LIKE ?")
-        params.append("%" + digits[-9:])
+        params.append("%" + me.phone)
     if not conds:
         return []
     found = []
