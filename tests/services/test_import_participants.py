@@ -282,3 +282,23 @@ def test_qpv_codes_checked_against_the_loaded_list(db, tmp_path):
     assert [r.status for r in plan.rows] == ["create", "error", "create"]
     assert "n'est pas dans la liste officielle" in plan.rows[1].errors[0].message_fr
     assert plan.rows[2].values["participant"]["code_qpv"] == "QN06901M"  # by its name
+
+
+def test_duplicate_rules_agree_with_the_participant_form(db, tmp_path):
+    """The import finds what the form's find_duplicates finds, for the shared rules."""
+    from citesdesk.services.participants import find_duplicates
+
+    records.create(db, "participant", {"last_name": "Ben Ali", "first_name": "Sarah",
+                                       "birth_date": "1991-05-04", "email": "s.benali@x.fr",
+                                       "phone": "06 71 22 33 45"}, today=TODAY)
+    rows = [("Sarah", "BENALI", "04/05/1991", "", ""),  # swapped names
+            ("Autre", "Nom", "01/01/1990", "S.BenAli@X.fr", ""),
+            ("Encore", "Autre", "01/01/1990", "", "+33 6 71 22 33 45"),
+            ("Sans", "Rapport", "01/01/1990", "", "")]
+    path = csv(tmp_path, "Nom;Prénom;Né le;Courriel;Téléphone\n"
+               + "".join(";".join(r) + "\n" for r in rows))
+    plan = plan_for(db, path)
+    for row, result in zip(rows, plan.rows, strict=True):
+        form = find_duplicates(db, {"last_name": row[0], "first_name": row[1],
+                                    "birth_date": row[2], "email": row[3], "phone": row[4]})
+        assert bool(form) == bool(result.duplicate), row

@@ -149,3 +149,27 @@ def test_birth_date_in_the_future_is_an_error(db, tmp_path):
     assert plan.rows[0].errors[0].code == "future_date"
     assert plan.rows[0].errors[0].column == "C"
     assert plan.rows[1].warnings[0].code == "unlikely_age"  # 96 years old
+
+
+def test_fast_french_phone_formatting_matches_format_phone():
+    import random
+
+    from citesdesk.core.validation import format_phone
+    from citesdesk.services.importer.values import french_phone
+
+    rnd = random.Random(7)
+    checked = 0
+    for _ in range(20_000):
+        digits = "0" + rnd.choice("123456789") + "".join(rnd.choice("0123456789")
+                                                         for _ in range(8))
+        fast = french_phone(digits)
+        try:
+            slow = format_phone(digits)
+        except ValueError:
+            slow = None
+        if fast is not None:
+            assert fast == slow, digits
+            checked += 1
+        elif slow is not None:  # not on the fast path: the parser decides (08…, overseas)
+            assert digits[1] == "8" or not slow.startswith("0")
+    assert checked > 10_000

@@ -1,19 +1,17 @@
 """Participants: one row per person, with an optional cohort enrollment (cohort, entry,
-exit, exit reason). Duplicates by :class:`citesdesk.services.participants.DuplicateIndex`
-(France Travail id, name + birth date, phone, e-mail), plus the Mission locale and other
-ids and close names (``difflib``) with the same birth date."""
+exit, exit reason). Duplicates by :class:`~citesdesk.services.importer.people.PeopleIndex`
+(the rules of :mod:`citesdesk.services.participants`, plus the Mission locale and other
+ids and close names with the same birth date)."""
 
 from __future__ import annotations
 
-import difflib
-
 from citesdesk.core.model import PARTICIPANT
 from citesdesk.core.text import fold_key
+from citesdesk.services.importer.people import PeopleIndex, reason_text
+from citesdesk.services.importer.people import _key as cached_key
 from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
 from citesdesk.services.importer.writer import differs
-from citesdesk.services.participants import DuplicateIndex
 
-FUZZY_NAME_MIN = 0.85
 _ENROLL_KEYS = ("cohort", "date_entree", "date_sortie", "motif_sortie")
 _PERSON_FIELDS = PARTICIPANT.names
 
@@ -32,40 +30,11 @@ def _fr_date(iso: str) -> str:
 class Checker:
     def __init__(self, db, plan: ImportPlan, ctx) -> None:
         self.db, self.plan, self.ctx = db, plan, ctx
-        self.index = DuplicateIndex(db)
-        self.ids: dict[tuple[str, str], str] = {}
-        self.by_birth: dict[str, list[tuple[str, str, str]]] = {}
-        for row in db.execute("SELECT uuid, last_name, first_name, birth_date, ml_id, other_id "
-                              "FROM participant WHERE deleted_at IS NULL"):
-            self._learn(row[0], {"last_name": row[1], "first_name": row[2],
-                                 "birth_date": row[3], "ml_id": row[4], "other_id": row[5]})
-        self.labels: dict[str, str] = {}
+        self.index = PeopleIndex(db)
         self.cohorts = {fold_key(r[1]): r[0] for r in db.execute(
             "SELECT uuid, name FROM cohort WHERE deleted_at IS NULL")}
         self.new_cohorts: dict[str, str] = {}
         self.row_values: dict[int, dict] = {}
-
-    def _learn(self, ref: str, v: dict) -> None:
-        for key in ("ml_id", "other_id"):
-            if v.get(key):
-                self.ids.setdefault((key, fold_key(v[key])), ref)
-        if v.get("birth_date"):
-            name = fold_key(f"{v.get('last_name') or ''}{v.get('first_name') or ''}")
-            self.by_birth.setdefault(v["birth_date"], []).append((name, ref, _label(v)))
-
-    def _more_duplicates(self, p: dict) -> tuple[str, str, str, str] | None:
-        for key, fr, en in (("ml_id", "même identifiant Mission locale", "same Mission locale id"),
-                            ("other_id", "même identifiant", "same id")):
-            if p.get(key) and (key, fold_key(p[key])) in self.ids:
-                return self.ids[(key, fold_key(p[key]))], fr, en, ""
-        if p.get("birth_date"):
-            mine = fold_key(f"{p.get('last_name') or ''}{p.get('first_name') or ''}")
-            for name, ref, label in self.by_birth.get(p["birth_date"], ()):
-                if name != mine and difflib.SequenceMatcher(None, mine, name).ratio() \
-                        >= FUZZY_NAME_MIN:
-                    return (ref, "nom proche et même date de naissance",
-                            "close name and same date of birth", label)
-        return None
 
     def check(self, result: RowResult, values: dict) -> None:
         ctx = self.ctx
@@ -83,9 +52,9 @@ class Checker:
                               "Give the cohort entry date.")
             ctx.cross_check(result, "enrollment", {**e, "participant_id": 0, "cohort_id": 0})
             name = e.get("cohort")
-            if name and fold_key(name) not in self.cohorts \
-                    and fold_key(name) not in self.new_cohorts:
-                self.new_cohorts[fold_key(name)] = name
+            key = cached_key(name) if name else None
+            if key and key not in self.cohorts and key not in self.new_cohorts:
+                self.new_cohorts[key] = name
                 result.notes.append((f"la cohorte « {name} » sera créée",
                                      f"the cohort '{name}' will be created"))
         result.values = {"participant": p, "enrollment": e}
@@ -94,27 +63,16 @@ class Checker:
         self._duplicates(result, p, e)
 
     def _duplicates(self, result: RowResult, p: dict, e: dict) -> None:
-        matches = self.index.check(p)
+        keys = self.index.keys(p)
+        found = self.index.match(p, keys)
         dup = None
-        if matches:
-            m = matches[0]
-            reason_fr = m.reason_text("fr")
-            reason_en = m.reason_text("en")
-            if m.id < 0:
-                dup = Duplicate(reason_fr, reason_en, row=-m.id)
+        if found:
+            ref, reason = found
+            fr, en = reason_text(reason, "fr"), reason_text(reason, "en")
+            if ref.startswith("row:"):
+                dup = Duplicate(fr, en, row=int(ref[4:]))
             else:
-                dup = Duplicate(reason_fr, reason_en, uuid=m.uuid,
-                                label=_label({"last_name": m.last_name,
-                                              "first_name": m.first_name,
-                                              "birth_date": m.birth_date}))
-        else:
-            more = self._more_duplicates(p)
-            if more:
-                ref, fr, en, label = more
-                if ref.startswith("row:"):
-                    dup = Duplicate(fr, en, row=int(ref[4:]))
-                else:
-                    dup = Duplicate(fr, en, uuid=ref, label=label or self._db_label(ref))
+                dup = Duplicate(fr, en, uuid=ref, label=self._db_label(ref))
         result.duplicate = dup
         if dup is None:
             result.action = "create"
@@ -122,16 +80,12 @@ class Checker:
             result.action = self.plan.on_duplicate
             result.changes = self._changes(dup, p, e)
         if dup is None or result.action == "create":
-            ref = f"row:{result.row}"
-            self.index.add({"id": -result.row, "uuid": ref, **p})
-            self._learn(ref, p)
+            self.index.add(f"row:{result.row}", p, keys)
             self.row_values[result.row] = p
 
     def _db_label(self, uuid: str) -> str:
-        row = self.db.execute("SELECT last_name, first_name, birth_date FROM participant "
-                              "WHERE uuid = ?", [uuid]).fetchone()
-        return _label({"last_name": row[0], "first_name": row[1], "birth_date": row[2]}) \
-            if row else uuid
+        last, first, birth = self.index.labels[uuid]
+        return _label({"last_name": last, "first_name": first, "birth_date": birth})
 
     def _changes(self, dup: Duplicate, p: dict, e: dict) -> dict:
         if dup.row:
@@ -172,7 +126,7 @@ def apply(db, plan: ImportPlan, rows: list[RowResult], w, tick) -> None:
     pending_enrollments: dict[tuple[int, int], dict] = {}
 
     def cohort_id(name: str) -> int:
-        key = fold_key(name)
+        key = cached_key(name)
         if key not in cohort_ids:
             row = w.new_row("cohort", {"name": name.strip()})
             new_cohorts.append(row)

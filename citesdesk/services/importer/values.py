@@ -37,7 +37,7 @@ GENRE_WORDS = {"m": "H", "m.": "H", "mr": "H", "mr.": "H", "monsieur": "H", "mas
                "mme": "F", "mme.": "F", "madame": "F", "mlle": "F", "mademoiselle": "F",
                "feminin": "F"}
 _MULTI_SPLIT = re.compile(r"\s*[|;,/+]\s*")
-_FR_MOBILE = re.compile(r"^0[1-9]\d{8}$")
+_WHOLE_FLOAT = re.compile(r"\d+\.0+")
 
 
 class BadValue(ValueError):
@@ -96,8 +96,10 @@ def number_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):
-        text = " ".join(value.split())
-        if re.fullmatch(r"\d+\.0+", text):
+        text = value.strip()
+        if "  " in text or "\t" in text or "\n" in text or "\xa0" in text:
+            text = " ".join(text.split())
+        if "." in text and text[:1].isdigit() and _WHOLE_FLOAT.fullmatch(text):
             return text.split(".")[0]
         return text
     if isinstance(value, dt.datetime | dt.date):
@@ -132,11 +134,36 @@ def phone_text(value: Any) -> str:
     return digits if digits.lstrip("+").isdigit() else text
 
 
+def _french_patterns() -> re.Pattern:
+    """Valid French numbers starting 1-7 or 9, from phonenumbers' own metadata."""
+    import phonenumbers
+
+    md = phonenumbers.PhoneMetadata.metadata_for_region("FR")
+    pats = [d.national_number_pattern for d in (md.fixed_line, md.mobile, md.voip)
+            if d is not None and d.national_number_pattern]
+    return re.compile("(?:" + "|".join(pats) + ")")
+
+
+_FR_VALID = _french_patterns()
 _PHONE_CACHE: dict[str, tuple[Any, list[FieldError]]] = {}
 
 
+def french_phone(digits: str) -> str | None:
+    """``0612345678`` → ``06 12 34 56 78`` when it is a valid French number written in
+    the national way (what ``format_phone`` gives, without parsing); else ``None``."""
+    if len(digits) == 10 and digits[0] == "0" and digits[1] in "12345679" \
+            and digits.isdigit() and _FR_VALID.fullmatch(digits[1:]):
+        return " ".join((digits[0:2], digits[2:4], digits[4:6], digits[6:8], digits[8:10]))
+    return None
+
+
 def _clean_phone(f: Field, text: str) -> tuple[Any, list[FieldError]]:
-    """``clean_value`` for a phone, remembered: lists repeat the same numbers."""
+    """``clean_value`` for a phone; the common national writing is formatted directly
+    (``tests/services/test_import_values.py`` checks it gives the same), others remembered.
+    """
+    fast = french_phone(text)
+    if fast is not None:
+        return fast, []
     key = f.name + "\x00" + text
     hit = _PHONE_CACHE.get(key)
     if hit is None:
@@ -188,6 +215,9 @@ def prepare(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | No
         else value
 
 
+_CODE_CACHE: dict[tuple[str, str], str] = {}
+
+
 def convert(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | None = None,
             qpv_reference=None) -> tuple[Any, list[FieldError]]:
     """The stored value of a cell and its problems (errors and warnings).
@@ -202,7 +232,14 @@ def convert(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | No
     if f.type == "phone" and ready:
         return _clean_phone(f, ready)
     if f.type == "code" and ready is not None and f.codelist:
-        entry = codes.ALL[f.codelist].lookup(ready)
-        if entry is not None:
-            return entry.code, []
+        key = (f.codelist, ready)
+        code = _CODE_CACHE.get(key)
+        if code is None:
+            entry = codes.ALL[f.codelist].lookup(ready)
+            if entry is not None:
+                if len(_CODE_CACHE) > 50_000:
+                    _CODE_CACHE.clear()
+                code = _CODE_CACHE[key] = entry.code
+        if code is not None:
+            return code, []
     return clean_value(f, ready, today=today, qpv_reference=qpv_reference)
