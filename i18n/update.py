@@ -32,6 +32,7 @@ AREAS: dict[str, list[str]] = {
                 "citesdesk/gui/screens/bin.py"],
     "export": ["citesdesk/gui/screens/exports.py"],
     "print": ["citesdesk/gui/printing/*.py"],
+    "bundle": ["citesdesk/gui/screens/evaluation.py"],
 }
 
 

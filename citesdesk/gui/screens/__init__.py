@@ -12,6 +12,7 @@ import importlib
 SCREENS: list[str] = [
     "citesdesk.gui.screens.participants:ParticipantsScreen",
     "citesdesk.gui.screens.exports:ExportsScreen",
+    "citesdesk.gui.screens.evaluation:EvaluationScreen",
 ]
 
 

@@ -213,6 +213,7 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
     progress(8, 10, "age")
     encrypted = pyrage.encrypt(zipped, [pyrage.x25519.Recipient.from_str(r) for r in to])
     file_sha = hashlib.sha256(encrypted).hexdigest()
+    progress(10, 10, out.name)  # the last point where the user may still cancel
     tmp = out.with_name(f".{out.name}.{bundle_id[:8]}.tmp")
     try:
         tmp.write_bytes(encrypted)
@@ -238,6 +239,5 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
     except Exception:
         out.unlink(missing_ok=True)
         raise
-    progress(10, 10, "")
     return BundleResult(out, sequence, bundle_id, file_sha, dp_sha, len(encrypted), quarters,
                         counts, snap.objectors, to)
