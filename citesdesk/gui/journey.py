@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.core.errors import NotFound
 from citesdesk.gui.form_parts import date_text
 from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog, ExitDialog
 from citesdesk.services import journey, journey_edit
@@ -126,7 +127,14 @@ class JourneyWidget(QWidget):
             return
         lang = self.runner.lang
         self.runner.submit(lambda db, _p: journey.timeline(db, uuid, lang=lang),
-                           on_done=lambda items: self._read(uuid, items), atomic=False)
+                           on_done=lambda items: self._read(uuid, items),
+                           on_error=lambda exc: self._unreadable(uuid, exc), atomic=False)
+
+    def _unreadable(self, uuid: str, exc: BaseException) -> None:
+        """The participant is in the bin (or gone): nothing to show, nothing to add."""
+        if uuid == self.participant_uuid and isinstance(exc, NotFound):
+            self.participant_uuid = None
+            self._show([])
 
     def _read(self, uuid: str, items: list[dict]) -> None:
         if uuid == self.participant_uuid:  # an answer for a participant no longer shown

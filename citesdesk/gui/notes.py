@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.core.errors import NotFound
 from citesdesk.gui.form_parts import FieldErrors, date_edit, date_text, iso_of, set_date
 from citesdesk.services import journey, journey_edit
 
@@ -113,7 +114,15 @@ class NotesWidget(QWidget):
             self._show([])
             return
         self.runner.submit(lambda db, _p: journey.notes(db, uuid),
-                           on_done=lambda rows: self._read(uuid, rows), atomic=False)
+                           on_done=lambda rows: self._read(uuid, rows),
+                           on_error=lambda exc: self._unreadable(uuid, exc), atomic=False)
+
+    def _unreadable(self, uuid: str, exc: BaseException) -> None:
+        """The participant is in the bin (or gone): nothing to show, nothing to write."""
+        if uuid == self.participant_uuid and isinstance(exc, NotFound):
+            self.participant_uuid = None
+            self.new_note()
+            self._show([])
 
     def _read(self, uuid: str, rows: list[dict]) -> None:
         if uuid == self.participant_uuid:

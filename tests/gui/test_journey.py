@@ -272,3 +272,21 @@ def test_in_english(app_ctx, qtbot, db, monkeypatch):
         assert notes.reminder.text().startswith("<b>What you may write</b> (CNIL rules)")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_participant_in_the_bin_shows_an_empty_journey_without_error(app_ctx, qtbot, db):
+    from citesdesk.gui.dialogs import Dialog
+
+    uuid = person(db)
+    records.create(db, "note", {"participant_id": journey.participant_id(db, uuid),
+                                "date": "2026-02-01", "text": "Rendez-vous."})
+    records.delete(db, "participant", uuid)
+    w, notes = JourneyWidget(app_ctx), NotesWidget(app_ctx)
+    qtbot.addWidget(w)
+    qtbot.addWidget(notes)
+    with qtbot.waitSignal(w.loaded, timeout=5000), qtbot.waitSignal(notes.loaded, timeout=5000):
+        w.set_participant(uuid)
+        notes.set_participant(uuid)
+    assert texts(w) == [] and notes.list.count() == 0
+    assert not w.add_button.isEnabled() and not notes.save_button.isEnabled()
+    assert Dialog.shown == []
