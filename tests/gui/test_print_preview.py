@@ -136,3 +136,27 @@ def test_print_menu_in_english(make_app, site_path):
     titles = [a.text() for a in app.window.print_menu.menu.actions() if a.text()]
     assert titles == ["Print the participant file…", "Consent form…",
                       "Access export (GDPR)…", "Print a cohort…"]
+
+
+def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot,
+                                                               monkeypatch):
+    from citesdesk.gui.printing import actions
+
+    screen = gui.window.show_screen("participants")
+    if screen.model.loading or not screen._started:
+        with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+            screen.activated()
+    assert screen.model.rowCount() == 1
+    screen.select_row(0)
+    shown = []
+    monkeypatch.setattr(actions, "show_dialog", shown.append)
+    gui.window.print_menu.file_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.addWidget(shown[0])
+    assert shown[0].windowTitle() == "Fiche participant"
+    text = PdfReader(io.BytesIO(shown[0].pdf)).pages[0].extract_text()
+    assert "Françoise BŒUF-MÉNARD" in text
+    gui.window.print_menu.access_action.trigger()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
+    qtbot.addWidget(shown[1])
+    assert shown[1].windowTitle() == "Export d'accès (RGPD)"

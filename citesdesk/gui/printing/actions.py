@@ -67,6 +67,11 @@ def _titles() -> dict[str, str]:
             "access": QCoreApplication.translate("PrintActions", "Export d'accès (RGPD)")}
 
 
+def show_dialog(dialog) -> None:
+    """Open the preview modally (tests replace this seam to keep it non-blocking)."""
+    dialog.exec()
+
+
 def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None,
             on_shown: Callable | None = None) -> None:
     """Build the document on the worker, then open the preview on it."""
@@ -78,10 +83,7 @@ def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None
         if uuid:
             dialog.delivered.connect(lambda _kind: ctx.runner.submit(
                 _audit, [uuid], _DOCUMENTS[what]))
-        if on_shown is not None:
-            on_shown(dialog)
-        else:
-            dialog.exec()
+        (on_shown or show_dialog)(dialog)
 
     ctx.runner.submit(_document, what, uuid, ctx.lang, on_done=show, atomic=False)
 
@@ -164,9 +166,17 @@ def choose_cohort(ctx: AppContext, parent: QWidget | None) -> str | None:
 
 def selected_uuids(window) -> list[str]:
     """The participants chosen in the current screen (``selected_uuids()`` if it has one)."""
-    screen = window.stack.currentWidget() if hasattr(window, "stack") else None
+    screen = current_screen(window)
     getter = getattr(screen, "selected_uuids", None)
-    return list(getter()) if getter is not None else []
+    if getter is not None:
+        return list(getter())
+    current = getattr(screen, "current_uuid", None)  # the participants list
+    uuid = current() if current is not None else None
+    return [uuid] if uuid else []
+
+
+def current_screen(window):
+    return window.stack.currentWidget() if hasattr(window, "stack") else None
 
 
 class PrintMenu(QObject):
@@ -212,7 +222,10 @@ class PrintMenu(QObject):
         print_access_export(self.window.ctx, uuid, self.window)
 
     def cohort(self) -> None:
-        uuid = choose_cohort(self.window.ctx, self.window)
+        screen = current_screen(self.window)
+        uuid = getattr(screen, "current", None) if getattr(screen, "key", "") == "cohorts" \
+            else None  # the cohort open in the cohorts screen, else ask
+        uuid = uuid or choose_cohort(self.window.ctx, self.window)
         if uuid:
             print_cohort(self.window.ctx, uuid, self.window)
 
