@@ -95,6 +95,10 @@
         <source>Choisissez d&apos;abord un participant (un seul) dans la liste.</source>
         <translation>First choose one participant (only one) in the list.</translation>
     </message>
+    <message>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>

@@ -133,6 +133,10 @@ class ParticipantDialog(QDialog):
         self.delete_button.clicked.connect(lambda: self.delete())
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        from citesdesk.gui.printing.actions import form_print_button
+
+        self.print_button = form_print_button(self)  # file, consent form, access export
+        buttons.addWidget(self.print_button)
         self.save_button = QPushButton(icon("save"), self.tr("Enregistrer"), self)
         self.save_button.setToolTip(self.tr("Enregistrer la fiche (Ctrl+S)"))
         self.save_button.setDefault(True)

@@ -160,3 +160,29 @@ def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
     qtbot.addWidget(shown[1])
     assert shown[1].windowTitle() == "Export d'accès (RGPD)"
+
+
+def test_participant_form_has_a_print_button(person, gui, qtbot, monkeypatch):
+    from citesdesk.gui.participant_form import ParticipantDialog
+    from citesdesk.gui.printing import actions
+
+    shown = []
+    monkeypatch.setattr(actions, "show_dialog", shown.append)
+    form = ParticipantDialog(gui.window.ctx, person["uuid"], gui.window)
+    qtbot.addWidget(form)
+    button = form.print_button
+    assert button.text() == "Imprimer"
+    assert [a.text() for a in button.menu().actions()] == [
+        "Imprimer la fiche…", "Formulaire de consentement…", "Export d'accès (RGPD)…"]
+    button.refresh_actions()
+    assert button.actions_by_name["access"].isEnabled()
+    button.actions_by_name["consent"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.addWidget(shown[0])
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0].pdf)).pages)
+    assert "Bœuf-Ménard" in text and "Notice d'information" in text
+    new = ParticipantDialog(gui.window.ctx, None, gui.window)
+    qtbot.addWidget(new)
+    new.print_button.refresh_actions()
+    assert not new.print_button.actions_by_name["file"].isEnabled()
+    assert new.print_button.actions_by_name["consent"].isEnabled()  # blank form

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QPushButton, QWidget
 
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
@@ -228,6 +228,40 @@ class PrintMenu(QObject):
         uuid = uuid or choose_cohort(self.window.ctx, self.window)
         if uuid:
             print_cohort(self.window.ctx, uuid, self.window)
+
+
+def form_print_button(form) -> QPushButton:
+    """The "Imprimer" button of the participant form, with its menu of documents.
+
+    ``form`` has ``ctx``, ``uuid`` (None while the participant is not saved yet) and
+    ``deleted``; the documents of a saved participant need the uuid, the blank consent
+    form does not."""
+    button = QPushButton(QCoreApplication.translate("PrintActions", "Imprimer"), form)
+    menu = QMenu(button)
+    file_action = menu.addAction(QCoreApplication.translate("PrintActions",
+                                                            "Imprimer la fiche…"))
+    consent_action = menu.addAction(QCoreApplication.translate(
+        "PrintActions", "Formulaire de consentement…"))
+    access_action = menu.addAction(QCoreApplication.translate(
+        "PrintActions", "Export d'accès (RGPD)…"))
+    file_action.triggered.connect(lambda _=False: print_participant(form.ctx, form.uuid, form))
+    consent_action.triggered.connect(
+        lambda _=False: print_consent_form(form.ctx, form.uuid if not form.deleted else None,
+                                           form))
+    access_action.triggered.connect(
+        lambda _=False: print_access_export(form.ctx, form.uuid, form))
+
+    def enable() -> None:
+        saved = bool(form.uuid) and not form.deleted
+        file_action.setEnabled(saved)
+        access_action.setEnabled(saved)
+
+    menu.aboutToShow.connect(enable)
+    button.setMenu(menu)
+    button.actions_by_name = {"file": file_action, "consent": consent_action,
+                              "access": access_action}
+    button.refresh_actions = enable
+    return button
 
 
 def install_menu(window) -> PrintMenu:
