@@ -114,5 +114,13 @@
         <source>Enregistrer le classeur complet</source>
         <translation>Save the full workbook</translation>
     </message>
+    <message>
+        <source>Exporter la liste…</source>
+        <translation>Export the list…</translation>
+    </message>
+    <message>
+        <source>Enregistrer la liste affichée (filtres et tri compris) en .xlsx ou .csv</source>
+        <translation>Save the list as shown (filters and sort included) as .xlsx or .csv</translation>
+    </message>
 </context>
 </TS>

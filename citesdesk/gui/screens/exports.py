@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -223,8 +223,6 @@ def export_list(parent: QWidget | None, runner, query, columns=None, headers=Non
     """Save a list as shown: ``query`` is the participants list's ``ListQuery`` (its
     filters and sort), ``columns`` the keys of its visible columns (all by default),
     ``headers`` their titles as shown. Asks where, then writes off the GUI thread."""
-    from PySide6.QtCore import QCoreApplication
-
     def tr(text: str) -> str:
         return QCoreApplication.translate("ExportsScreen", text)
 
@@ -240,6 +238,25 @@ def export_list(parent: QWidget | None, runner, query, columns=None, headers=Non
         on_done=lambda r: Dialog.info(parent, tr("Liste enregistrée ({n} lignes) : {path}")
                                       .format(n=r.rows, path=r.path)),
         progress_title=tr("Export de la liste"), atomic=False)
+
+
+def list_export_button(screen) -> QPushButton:
+    """The "Exporter la liste…" button of the participants list: saves its rows as
+    filtered and sorted, with its visible columns and their titles."""
+    button = QPushButton(QCoreApplication.translate("ExportsScreen", "Exporter la liste…"),
+                         screen)
+    button.setToolTip(QCoreApplication.translate(
+        "ExportsScreen", "Enregistrer la liste affichée (filtres et tri compris) en .xlsx ou .csv"))
+
+    def run() -> None:
+        from citesdesk.gui.participants_query import COLUMN_KEYS
+
+        model, table = screen.model, screen.table
+        shown = [i for i in range(len(COLUMN_KEYS)) if not table.isColumnHidden(i)]
+        export_list(screen, screen.ctx.runner, model.query, [COLUMN_KEYS[i] for i in shown],
+                    [model.headerData(i, Qt.Orientation.Horizontal) for i in shown])
+    button.clicked.connect(run)
+    return button
 
 
 def participant_list_task(db, progress, query, path, columns=None, headers=None):

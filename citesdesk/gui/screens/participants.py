@@ -63,6 +63,10 @@ class ParticipantsScreen(Screen):
         self.new_button.setToolTip(self.tr("Enregistrer un nouveau participant (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.ctx.open_participant(None))
         top.addWidget(self.new_button)
+        from citesdesk.gui.screens.exports import list_export_button
+
+        self.export_button = list_export_button(self)
+        top.addWidget(self.export_button)
         layout.addLayout(top)
 
         self.search = QLineEdit(self)
