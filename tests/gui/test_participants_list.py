@@ -100,3 +100,15 @@ def test_enter_opens_the_participant(people, gui, qtbot, monkeypatch):
     screen.select_row(1)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     assert opened == [people["Marc"]["uuid"]]
+
+
+def test_ctrl_e_adds_a_step_to_the_selected_participant(people, gui, qtbot, monkeypatch):
+    from citesdesk.gui.journey_dialogs import AddEventDialog
+
+    screen = _screen(gui, qtbot)
+    seen = []
+    monkeypatch.setattr(AddEventDialog, "driver", lambda d: seen.append(d.participant_uuid))
+    screen.table.setFocus()
+    screen.select_row(2)
+    qtbot.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [people["Élodie"]["uuid"]]

@@ -137,3 +137,13 @@ def test_about_lists_version_and_licences(qtbot):
     text = dialog.text.toPlainText()
     assert f"CitésDesk {__version__}" in text
     assert "LGPL v3" in text and "ReportLab" in text
+
+
+def test_qt_own_strings_follow_the_language(make_app, site_path):
+    from PySide6.QtCore import QCoreApplication
+
+    app = make_app(site_path, "fr")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    app.switch_language("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert app.window.new_participant_action.text() == "&New participant…"

@@ -11,8 +11,10 @@ import importlib
 
 SCREENS: list[str] = [
     "citesdesk.gui.screens.participants:ParticipantsScreen",
+    "citesdesk.gui.screens.cohorts:CohortsScreen",
     "citesdesk.gui.screens.exports:ExportsScreen",
     "citesdesk.gui.screens.evaluation:EvaluationScreen",
+    "citesdesk.gui.screens.bin:BinScreen",
 ]
 
 

@@ -153,6 +153,9 @@ class ParticipantsScreen(Screen):
         for box in (self.qpv, self.invisibles):
             box.toggled.connect(self.apply_filters)
         self.model.loaded.connect(self._on_loaded)
+        quick = QShortcut(QKeySequence("Ctrl+E"), self)
+        quick.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        quick.activated.connect(self.quick_event)
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self._to_table)
@@ -237,6 +240,17 @@ class ParticipantsScreen(Screen):
         uuid = self.model.uuid_at(row)
         if uuid:
             self.ctx.open_participant(uuid)
+
+    def quick_event(self) -> None:
+        """Ctrl+E: add a journey step to the selected participant without opening the file."""
+        uuid = self.current_uuid()
+        if not uuid:
+            return
+        try:
+            from citesdesk.gui.journey_dialogs import AddEventDialog
+        except ImportError:
+            return
+        AddEventDialog.ask(self, self.ctx.runner, uuid)
 
     def _search_enter(self) -> None:
         if self.model.rowCount() == 1:
