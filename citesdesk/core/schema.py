@@ -264,6 +264,49 @@ def _fts_values(p: str) -> str:
         {p}email, {p}commune"""
 
 
+@migrations(name="0003_participant_search_national_phone")
+def _participant_search_national_phone(db: Database) -> None:
+    """Also index the phone in its national writing without spaces (``0`` + last nine
+    digits), so that an overseas number stored as ``+262 262 20 12 34`` is found by what
+    people dial in France (``0262 20 12 34``). Triggers recreated, index rebuilt."""
+    db.execute("DROP TRIGGER participant_fts_insert")
+    db.execute("DROP TRIGGER participant_fts_update")
+    columns = "(rowid, last_name, first_name, ids, phone, email, commune)"
+    db.execute(
+        f"""CREATE TRIGGER participant_fts_insert AFTER INSERT ON participant BEGIN
+            INSERT INTO participant_fts {columns} SELECT {_fts_values_v3("new.")};
+        END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER participant_fts_update AFTER UPDATE OF
+            last_name, first_name, birth_name, ft_id, ml_id, other_id, phone, email, commune
+            ON participant BEGIN
+            DELETE FROM participant_fts WHERE rowid = old.id;
+            INSERT INTO participant_fts {columns} SELECT {_fts_values_v3("new.")};
+        END"""
+    )
+    db.execute("DELETE FROM participant_fts")
+    db.execute(f"INSERT INTO participant_fts {columns} SELECT {_fts_values_v3('')} "
+               "FROM participant")
+
+
+def _fts_values_v3(p: str) -> str:
+    """As :func:`_fts_values`, with the national phone writing added (migration 0003)."""
+    phone = f"coalesce({p}phone, '')"
+    digits = phone
+    for char in (" ", ".", "-", "+", "(", ")", "/"):
+        digits = f"replace({digits}, '{char}', '')"
+    compact = f"replace(replace(replace({phone}, ' ', ''), '.', ''), '+33', '0')"
+    national = f"CASE WHEN length({digits}) >= 9 THEN '0' || substr({digits}, -9) ELSE '' END"
+    return f"""{p}id,
+        coalesce({p}last_name, '') || ' ' || coalesce({p}birth_name, ''),
+        {p}first_name,
+        trim(coalesce({p}ft_id, '') || ' ' || coalesce({p}ml_id, '') || ' '
+             || coalesce({p}other_id, '')),
+        {phone} || ' ' || {compact} || ' ' || {national},
+        {p}email, {p}commune"""
+
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 

@@ -11,7 +11,7 @@ from citesdesk.core.db import open_database
 from citesdesk.core.errors import DatabaseError
 from citesdesk.services import records
 
-FIRST, SECOND = (m.name for m in schema.migrations._migrations[:2])
+FIRST, SECOND, THIRD = (m.name for m in schema.migrations._migrations[:3])
 
 
 def old_database(path, stop_before=SECOND):
@@ -26,7 +26,7 @@ def old_database(path, stop_before=SECOND):
     conn.execute(
         "INSERT INTO participant(uuid, created_at, updated_at, hlc, last_name, first_name, "
         "phone) VALUES ('u-1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', "
-        "'001735689600000-000000-x', 'Müller', 'Zoé', '06 11 22 33 44')")
+        "'001735689600000-000000-x', 'Müller', 'Zoé', '+262 262 20 12 34')")
     conn.close()
     return applied
 
@@ -60,7 +60,8 @@ def test_old_schema_is_upgraded_after_a_copy_aside(tmp_path):
     assert db.schema_version() == schema.SCHEMA_VERSION
     # The step added later (the search index) covers the rows written before it.
     assert [r["first_name"] for r in search.search_participants(db, "muller zoe")] == ["Zoé"]
-    assert search.count_matches(db, "06 11") == 1
+    assert search.count_matches(db, "262 20 12") == 1
+    assert search.count_matches(db, "0262 20 12") == 1  # the step after that, too
     copies = list(tmp_path.glob("site.avant-migration-v1-*.sqlite"))
     assert len(copies) == 1
     copy = sqlite3.connect(copies[0])
@@ -72,6 +73,19 @@ def test_old_schema_is_upgraded_after_a_copy_aside(tmp_path):
     # And the upgraded base works as a new one.
     records.create(db, "participant", {"last_name": "Neuf", "first_name": "Nina"})
     assert search.count_matches(db, "nina") == 1
+
+
+def test_each_step_upgrades_from_the_one_before(tmp_path):
+    path = tmp_path / "site.sqlite"
+    assert old_database(path, stop_before=THIRD) == 2
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM participant_fts "
+                        "WHERE participant_fts MATCH '\"0262\"*'").fetchone()[0] == 0
+    conn.close()
+    db = open_database(path)
+    assert db.schema_version() == schema.SCHEMA_VERSION
+    assert search.count_matches(db, "0262 20 12") == 1
+    assert len(list(tmp_path.glob("site.avant-migration-v2-*.sqlite"))) == 1
 
 
 def test_read_only_opening_of_an_old_schema_is_refused(tmp_path):

@@ -141,3 +141,9 @@ def test_filters(db, people):
     assert search.count_matches(db, "", referent="Awa") == 1
     flt = search.Filters(cohort_id=cohort["id"])
     assert search.count_matches(db, "helene", filters=flt) == 0
+
+
+def test_overseas_numbers_are_found_as_dialled_in_france(db):
+    person(db, "Payet", "Jean", phone="0262 20 12 34")
+    assert names(search.search_participants(db, "0262 20")) == ["Jean Payet"]
+    assert names(search.search_participants(db, "+262 262 20")) == ["Jean Payet"]
