@@ -1,0 +1,112 @@
+"""Small building blocks shared by the partner, referral and settings forms.
+
+Coded fields are combos whose items show the label (in the interface language) and carry
+the code; dates are edited as ``dd/MM/yyyy``; each field has an error line under it that
+shows the services' message (``FieldError``) for that field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QWidget
+
+from citesdesk.core.codes import CodeList
+from citesdesk.core.errors import ValidationFailed
+
+
+def code_combo(codelist: CodeList, lang: str, parent: QWidget | None = None,
+               empty: str | None = None) -> QComboBox:
+    """A combo of the codes of ``codelist``; ``empty`` adds a first item meaning "none"."""
+    combo = QComboBox(parent)
+    if empty is not None:
+        combo.addItem(empty, None)
+    for entry in codelist:
+        combo.addItem(entry.label(lang), entry.code)
+    combo.setAccessibleName(codelist.title_en if lang == "en" else codelist.title_fr)
+    return combo
+
+
+def set_combo_data(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def date_edit(parent: QWidget | None = None, day: str | dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    set_date(edit, day or dt.date.today())
+    return edit
+
+
+def set_date(edit: QDateEdit, day: str | dt.date) -> None:
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def iso(edit: QDateEdit) -> str:
+    d = edit.date()
+    return f"{d.year():04d}-{d.month():02d}-{d.day():02d}"
+
+
+def date_text(iso_date: str | None) -> str:
+    if not iso_date:
+        return ""
+    y, m, d = iso_date[:10].split("-")
+    return f"{d}/{m}/{y}"
+
+
+class ErrorForm(QFormLayout):
+    """A form layout where each field has an error line shown only when needed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        self.addRow(label, widget)
+        error = QLabel(widget.parentWidget())
+        error.setObjectName("fieldError")
+        error.setStyleSheet("color: #b3261e;")
+        error.setWordWrap(True)
+        error.setVisible(False)
+        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.addRow("", error)
+        self.errors[name] = error
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", ""))
+        return widget
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.setVisible(False)
+
+    def show_errors(self, exc: ValidationFailed, lang: str) -> list[str]:
+        """Show each error under its field; returns the messages of fields not on this form."""
+        self.clear_errors()
+        elsewhere = []
+        for err in exc.errors:
+            label = self.errors.get(err.field)
+            if label is None:
+                elsewhere.append(err.message(lang))
+                continue
+            text = (label.text() + "\n" if label.text() else "") + err.message(lang)
+            label.setText(text)
+            label.setVisible(True)
+        return elsewhere
+
+
+def show_error(parent: QWidget, form: ErrorForm, lang: str, exc: BaseException) -> None:
+    """A refusal: each field's message under the field, the others in a message box."""
+    from citesdesk.gui.dialogs import Dialog
+
+    if isinstance(exc, ValidationFailed):
+        rest = form.show_errors(exc, lang)
+        if rest:
+            Dialog.error(parent, "\n".join(rest))
+    else:
+        Dialog.error(parent, exc.message(lang) if hasattr(exc, "message") else str(exc))

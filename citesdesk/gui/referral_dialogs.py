@@ -1,0 +1,141 @@
+"""Referral dialogs: make a referral (from a participant or a partner), change its status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from citesdesk.core import codes
+from citesdesk.gui.formkit import ErrorForm, date_edit, date_text, iso, show_error
+from citesdesk.services import records, referrals
+
+
+def _searchable(combo: QComboBox) -> QComboBox:
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(completer.filterMode().MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+class NewReferralDialog(QDialog):
+    """Refer a participant to a partner. One of the two may be fixed by the caller."""
+
+    def __init__(self, ctx, participant_uuid: str | None = None, partner_uuid: str | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Nouvelle orientation"))
+        self.form = ErrorForm(self)
+        reader = ctx.reader
+        self.participant = QComboBox(self)
+        if participant_uuid:
+            p = records.get(reader, "participant", participant_uuid)
+            self.participant.addItem(f"{p['last_name']} {p['first_name']}", p["uuid"])
+            self.participant.setEnabled(False)
+        else:
+            for uuid, last, first, birth in reader.execute(
+                    "SELECT uuid, last_name, first_name, birth_date FROM participant "
+                    "WHERE deleted_at IS NULL ORDER BY last_name COLLATE NOCASE, first_name "
+                    "COLLATE NOCASE LIMIT 20000"):
+                label = f"{last} {first}" + (f" ({date_text(birth)})" if birth else "")
+                self.participant.addItem(label, uuid)
+            _searchable(self.participant)
+        self.form.add("participant_id", self.tr("&Participant"), self.participant)
+        self.partner = QComboBox(self)
+        for uuid, name, kind in reader.execute(
+                "SELECT uuid, name, type FROM partner WHERE deleted_at IS NULL "
+                "ORDER BY name COLLATE NOCASE"):
+            self.partner.addItem(f"{name} — {codes.TYPE_PARTENAIRE.label(kind, ctx.lang)}", uuid)
+        if partner_uuid:
+            self.partner.setCurrentIndex(max(self.partner.findData(partner_uuid), 0))
+            self.partner.setEnabled(False)
+        else:
+            _searchable(self.partner)
+        self.form.add("partner_id", self.tr("P&artenaire"), self.partner)
+        self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
+        self.reason = self.form.add("reason", self.tr("&Motif"), QPlainTextEdit(self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+        self.created: dict | None = None
+
+    def save(self) -> None:
+        person, partner = self.participant.currentData(), self.partner.currentData()
+        day, reason = iso(self.date), self.reason.toPlainText()
+
+        def done(row):
+            self.created = row
+            self.accept()
+
+        self.ctx.runner.submit(
+            lambda db, progress: referrals.create_referral(db, person, partner, day, reason),
+            changes={"referral", "referral_status"}, on_done=done,
+            on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
+
+
+class StatusDialog(QDialog):
+    """A referral's dated history, and the move to one of the statuses allowed next."""
+
+    def __init__(self, ctx, referral_uuid: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.referral = records.get(ctx.reader, "referral", referral_uuid)
+        lang = ctx.lang
+        self.setWindowTitle(self.tr("Statut de l'orientation"))
+        layout = QVBoxLayout(self)
+        history = referrals.history(ctx.reader, referral_uuid)
+        layout.addWidget(QLabel(self.tr("Historique"), self))
+        self.history = QTableWidget(len(history), 3, self)
+        self.history.setAccessibleName(self.tr("Historique des statuts"))
+        self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Statut"),
+                                                self.tr("Commentaire")])
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, h in enumerate(history):
+            for c, value in enumerate([date_text(h["date"]),
+                                       codes.STATUT_ORIENTATION.label(h["status"], lang),
+                                       h["comment"] or ""]):
+                self.history.setItem(r, c, QTableWidgetItem(value))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.history)
+        self.form = ErrorForm()
+        layout.addLayout(self.form)
+        self.status = QComboBox(self)
+        for code in referrals.allowed_next(self.referral["status"]):
+            self.status.addItem(codes.STATUT_ORIENTATION.label(code, lang), code)
+        self.form.add("status", self.tr("&Nouveau statut"), self.status)
+        self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
+        self.comment = self.form.add("comment", self.tr("&Commentaire"), QLineEdit(self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if self.status.count() == 0:
+            self.status.setEnabled(False)
+            self.save_button.setEnabled(False)
+            self.form.errors["status"].setText(self.tr("Ce statut est définitif."))
+            self.form.errors["status"].setVisible(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        uuid, status = self.referral["uuid"], self.status.currentData()
+        day, comment = iso(self.date), self.comment.text()
+        self.ctx.runner.submit(
+            lambda db, progress: referrals.change_status(db, uuid, status, day, comment),
+            changes={"referral", "referral_status"}, on_done=lambda _r: self.accept(),
+            on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))

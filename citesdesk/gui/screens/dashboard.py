@@ -1,0 +1,301 @@
+"""The home screen: the current quarter's key numbers, three charts and the to-do list.
+
+Numbers come from the one indicators module (through :mod:`citesdesk.services.dashboard`);
+clicking one lists the records behind it. Everything is computed on the task runner's
+worker, never in the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citesdesk.core import codes, indicators
+from citesdesk.gui.formkit import date_text
+from citesdesk.gui.screens.base import Screen
+from citesdesk.services import dashboard
+
+#: What changes the dashboard: any record that an indicator or the to-do list reads.
+WATCHED = {"participant", "enrollment", "event", "referral", "referral_status", "cohort",
+           "partner", "import", "*"}
+
+
+def _number(value, rate: bool) -> str:
+    if value is None:
+        return "—"
+    if rate:
+        return f"{value * 100:.0f}\u202f%"
+    return f"{int(value):,}".replace(",", "\u202f")
+
+
+class RecordsDialog(QDialog):
+    """The records behind one indicator value; double-click opens the participant."""
+
+    def __init__(self, ctx, title: str, rows: list[dict], parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{n} enregistrement(s)").format(n=len(rows)), self))
+        self.table = QTableWidget(len(rows), 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Nom"), self.tr("Date"), self.tr("Code"), self.tr("Cohorte / partenaire")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        for r, row in enumerate(rows):
+            values = [row.get("name") or "", date_text(row.get("date")), row.get("code") or "",
+                      row.get("cohort") or row.get("partner") or ""]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, row.get("participant_uuid"))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.cellDoubleClicked.connect(self._open)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 25)
+
+    def _open(self, row: int, _col: int) -> None:
+        uuid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if uuid:
+            self.ctx.open_participant(uuid)
+
+
+class DashboardScreen(Screen):
+    key = "dashboard"
+    icon_name = "home"
+
+    def title(self) -> str:
+        return self.tr("Tableau de bord")
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.data: dashboard.Dashboard | None = None
+        self._loading = False
+        self._stale = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        self.heading = QLabel(body)
+        self.heading.setObjectName("screenTitle")
+        layout.addWidget(self.heading)
+
+        numbers = QHBoxLayout()
+        self.number_buttons: dict[str, QPushButton] = {}
+        for code in indicators.KEY_CODES:
+            button = QPushButton(body)
+            button.setObjectName("keyNumber")
+            button.setMinimumHeight(self.fontMetrics().height() * 4)
+            button.clicked.connect(lambda _=False, c=code: self.show_records(c))
+            numbers.addWidget(button)
+            self.number_buttons[code] = button
+        layout.addLayout(numbers)
+
+        charts = QGridLayout()
+        self.months_view = self._chart_view(body)
+        self.groups_view = self._chart_view(body)
+        self.cohorts_view = self._chart_view(body)
+        charts.addWidget(self.months_view, 0, 0, 1, 2)
+        charts.addWidget(self.groups_view, 1, 0)
+        charts.addWidget(self.cohorts_view, 1, 1)
+        layout.addLayout(charts)
+
+        todo = QGroupBox(self.tr("À faire"), body)
+        todo_layout = QGridLayout(todo)
+        self.todo_lists: dict[str, QListWidget] = {}
+        self.todo_titles: dict[str, QLabel] = {}
+        for col, key in enumerate(("overdue", "no_news", "no_notice")):
+            title = QLabel(todo)
+            title.setWordWrap(True)
+            lst = QListWidget(todo)
+            lst.setAccessibleName(key)
+            lst.itemActivated.connect(self._open_item)
+            lst.itemDoubleClicked.connect(self._open_item)
+            todo_layout.addWidget(title, 0, col)
+            todo_layout.addWidget(lst, 1, col)
+            self.todo_lists[key] = lst
+            self.todo_titles[key] = title
+        layout.addWidget(todo)
+        self.heading.setText(self.tr("Tableau de bord"))
+
+    def _chart_view(self, parent) -> QChartView:
+        view = QChartView(parent)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(self.fontMetrics().height() * 16)
+        return view
+
+    # -- loading ---------------------------------------------------------------------
+    def activated(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def refresh(self, changes: set[str]) -> None:
+        if changes & WATCHED or not changes:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        self._stale = False
+        self.ctx.runner.submit(lambda db, progress: dashboard.build(db), atomic=False,
+                               on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc) -> None:
+        self._loading = False
+        self.heading.setText(str(exc))
+
+    def _show(self, data: dashboard.Dashboard) -> None:
+        self._loading = False
+        self.data = data
+        lang = self.ctx.lang
+        q = data.quarter
+        self.heading.setText(self.tr("Tableau de bord — trimestre {q} ({period})").format(
+            q=q.label, period=q.period_en() if lang == "en" else q.period_fr()))
+        for code, button in self.number_buttons.items():
+            ind = indicators.indicator(code)
+            value = data.key[code][0]
+            label = ind.en if lang == "en" else ind.fr
+            button.setText(f"{_number(value, code.startswith('TX_'))}\n{label}")
+            button.setAccessibleName(f"{label} : {_number(value, code.startswith('TX_'))}")
+            button.setToolTip(self.tr("Afficher les enregistrements derrière ce nombre"))
+        self._draw_months(data)
+        self._draw_groups(data)
+        self._draw_cohorts(data)
+        self._fill_todo(data)
+
+    def _draw_months(self, data) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Entrées et sorties par mois (12 derniers mois)"))
+        entries, exits = QBarSet(self.tr("Entrées")), QBarSet(self.tr("Sorties"))
+        entries.append(data.entries_per_month)
+        exits.append(data.exits_per_month)
+        series = QBarSeries()
+        series.append(entries)
+        series.append(exits)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([f"{m[5:7]}/{m[2:4]}" for m in data.months])
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        axis_y.setRange(0, max([1, *data.entries_per_month, *data.exits_per_month]))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        self.months_view.setChart(chart)
+
+    def _draw_groups(self, data) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Sorties du trimestre par groupe"))
+        series = QPieSeries()
+        for group, count in data.exits_by_group.items():
+            if count:
+                series.append(f"{codes.GROUPE_SORTIE.label(group, self.ctx.lang)} ({count})", count)
+        if series.count() == 0:
+            chart.setTitle(self.tr("Sorties du trimestre par groupe : aucune sortie"))
+        chart.addSeries(series)
+        self.groups_view.setChart(chart)
+
+    def _draw_cohorts(self, data) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Participants actifs par cohorte"))
+        bars = QBarSet(self.tr("Actifs"))
+        bars.append([count for _, count in data.active_per_cohort])
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([name for name, _ in data.active_per_cohort])
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        axis_x.setRange(0, max([1, *(c for _, c in data.active_per_cohort)]))
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_y)
+        series.attachAxis(axis_x)
+        chart.legend().setVisible(False)
+        self.cohorts_view.setChart(chart)
+
+    def _fill_todo(self, data) -> None:
+        titles = {
+            "overdue": self.tr("Orientations en retard (proposées depuis plus de 15 jours) : {n}"),
+            "no_news": self.tr("Sans nouvelles depuis 60 jours : {n}"),
+            "no_notice": self.tr("Notice d'information non remise : {n}"),
+        }
+        for key, lst in self.todo_lists.items():
+            rows = data.todo[key]
+            self.todo_titles[key].setText(titles[key].format(n=len(rows)))
+            lst.clear()
+            for row in rows[:500]:
+                name = f"{row['last_name']} {row['first_name']}"
+                if key == "overdue":
+                    text = self.tr("{name} → {partner}, depuis {days} jours").format(
+                        name=name, partner=row["partner"], days=row["days"])
+                    uuid = row["participant_uuid"]
+                elif key == "no_news":
+                    text = (self.tr("{name} — dernière étape le {date}").format(
+                        name=name, date=date_text(row["last_event"])) if row["last_event"]
+                        else self.tr("{name} — aucune étape").format(name=name))
+                    uuid = row["uuid"]
+                else:
+                    text, uuid = name, row["uuid"]
+                item = QListWidgetItem(text, lst)
+                item.setData(Qt.ItemDataRole.UserRole, uuid)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        uuid = item.data(Qt.ItemDataRole.UserRole)
+        if uuid:
+            self.ctx.open_participant(uuid)
+
+    # -- drill-down ------------------------------------------------------------------
+    def show_records(self, code: str) -> None:
+        if self.data is None:
+            return
+        quarter = self.data.quarter
+
+        def done(rows: list[dict]) -> None:
+            ind = indicators.indicator(code)
+            label = ind.en if self.ctx.lang == "en" else ind.fr
+            self.records_dialog = RecordsDialog(
+                self.ctx, f"{code} — {label} — {quarter.label}", rows, self)
+            self.records_dialog.show()
+
+        self.ctx.runner.submit(
+            lambda db, progress: indicators.records_behind(db, code, quarter),
+            atomic=False, on_done=done)

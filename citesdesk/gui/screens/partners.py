@@ -1,0 +1,113 @@
+"""The partners directory: search, filter by type, open a partner's file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from citesdesk.core import codes
+from citesdesk.gui.formkit import code_combo
+from citesdesk.gui.icons import icon
+from citesdesk.gui.screens.base import Screen
+from citesdesk.services import partners
+
+WATCHED = {"partner", "partner_contact", "referral", "import", "*"}
+
+
+class PartnersScreen(Screen):
+    key = "partners"
+    icon_name = "briefcase"
+
+    def title(self) -> str:
+        return self.tr("Partenaires")
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self._stale = True
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Rechercher un partenaire (nom, commune, SIRET)…"))
+        self.search.setAccessibleName(self.tr("Rechercher un partenaire"))
+        self.search.setClearButtonEnabled(True)
+        self.type_filter = code_combo(codes.TYPE_PARTENAIRE, ctx.lang, self,
+                                      empty=self.tr("Tous les types"))
+        self.type_filter.setAccessibleName(self.tr("Filtrer par type"))
+        self.new_button = QPushButton(icon("person-add"), self.tr("&Nouveau partenaire…"), self)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.type_filter)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.count = QLabel(self)
+        layout.addWidget(self.count)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Nom"), self.tr("Type"), self.tr("Commune"), self.tr("Téléphone"),
+            self.tr("Contacts"), self.tr("Orientations")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setAccessibleName(self.tr("Liste des partenaires"))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        self.type_filter.currentIndexChanged.connect(self.reload)
+        self.new_button.clicked.connect(lambda: self.open_partner(None))
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table,
+                  activated=lambda: self.open_row(self.table.currentRow()))
+        self.rows: list[dict] = []
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def activated(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def refresh(self, changes: set[str]) -> None:
+        if changes & WATCHED:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        text, kind = self.search.text(), self.type_filter.currentData()
+        self.ctx.runner.submit(lambda db, progress: partners.list_partners(db, text, kind),
+                               atomic=False, on_done=self._fill)
+
+    def _fill(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.count.setText(self.tr("{n} partenaire(s)").format(n=len(rows)))
+        self.table.setRowCount(len(rows))
+        lang = self.ctx.lang
+        for r, row in enumerate(rows):
+            values = [row["name"], codes.TYPE_PARTENAIRE.label(row["type"], lang),
+                      row["commune"] or "", row["phone"] or "", str(row["contacts"]),
+                      str(row["referrals"])]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.open_partner(self.rows[row]["uuid"])
+
+    def open_partner(self, uuid: str | None) -> None:
+        from citesdesk.gui.partner_form import PartnerDialog
+
+        self.dialog = PartnerDialog(self.ctx, uuid, self)
+        self.dialog.show()
