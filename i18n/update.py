@@ -33,6 +33,10 @@ AREAS: dict[str, list[str]] = {
     "export": ["citesdesk/gui/screens/exports.py"],
     "print": ["citesdesk/gui/printing/*.py"],
     "bundle": ["citesdesk/gui/screens/evaluation.py"],
+    "partners": ["citesdesk/gui/partner_form.py", "citesdesk/gui/referral_dialogs.py",
+                 "citesdesk/gui/settings_dialog.py", "citesdesk/gui/formkit.py",
+                 "citesdesk/gui/screens/dashboard.py", "citesdesk/gui/screens/partners.py",
+                 "citesdesk/gui/screens/referrals.py"],
 }
 
 

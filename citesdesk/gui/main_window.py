@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, self.tr("&Ouvrir une autre base…"), self.choose_database,
                      QKeySequence.StandardKey.Open)
         self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Paramètres…"), self.show_settings,
+                     QKeySequence("Ctrl+,"), "settings")
+        self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Édition"))
@@ -175,6 +178,15 @@ class MainWindow(QMainWindow):
                                 self.tr("Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)"))
         if path:
             self.database_requested.emit(path)
+
+    def show_settings(self) -> None:
+        from citesdesk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            lang = dialog.option_values()["language"]
+            if lang != self.ctx.lang:
+                self.language_requested.emit(lang)
 
     def show_help(self) -> None:
         from citesdesk.gui.help import HelpWindow

@@ -10,8 +10,11 @@ from __future__ import annotations
 import importlib
 
 SCREENS: list[str] = [
+    "citesdesk.gui.screens.dashboard:DashboardScreen",
     "citesdesk.gui.screens.participants:ParticipantsScreen",
     "citesdesk.gui.screens.cohorts:CohortsScreen",
+    "citesdesk.gui.screens.partners:PartnersScreen",
+    "citesdesk.gui.screens.referrals:ReferralsScreen",
     "citesdesk.gui.screens.exports:ExportsScreen",
     "citesdesk.gui.screens.evaluation:EvaluationScreen",
     "citesdesk.gui.screens.bin:BinScreen",

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDialog,
@@ -90,6 +90,8 @@ class RecordsDialog(QDialog):
 
 
 class DashboardScreen(Screen):
+    #: The list (or numbers) on screen were refreshed.
+    loaded = Signal()
     key = "dashboard"
     icon_name = "home"
 
@@ -198,6 +200,7 @@ class DashboardScreen(Screen):
         self._draw_groups(data)
         self._draw_cohorts(data)
         self._fill_todo(data)
+        self.loaded.emit()
 
     def _draw_months(self, data) -> None:
         chart = QChart()

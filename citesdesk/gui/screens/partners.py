@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,8 @@ WATCHED = {"partner", "partner_contact", "referral", "import", "*"}
 
 
 class PartnersScreen(Screen):
+    #: The list (or numbers) on screen were refreshed.
+    loaded = Signal()
     key = "partners"
     icon_name = "briefcase"
 
@@ -101,6 +103,7 @@ class PartnersScreen(Screen):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        self.loaded.emit()
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.rows):

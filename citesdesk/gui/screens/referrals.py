@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +25,8 @@ WATCHED = {"referral", "referral_status", "participant", "partner", "import", "*
 
 
 class ReferralsScreen(Screen):
+    #: The list (or numbers) on screen were refreshed.
+    loaded = Signal()
     key = "referrals"
     icon_name = "arrow-right"
 
@@ -128,6 +131,7 @@ class ReferralsScreen(Screen):
                     item.setForeground(late)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        self.loaded.emit()
 
     def _selected(self) -> dict | None:
         row = self.table.currentRow()
