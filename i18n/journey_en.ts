@@ -346,6 +346,10 @@
         <translation>Exit a cohort…</translation>
     </message>
     <message>
+        <source>Orienter vers un partenaire…</source>
+        <translation>Refer to a partner…</translation>
+    </message>
+    <message>
         <source>L&apos;étape va dans la corbeille&#xa0;; on peut l&apos;y restaurer.</source>
         <translation>The step goes to the bin; it can be restored from there.</translation>
     </message>

@@ -64,8 +64,20 @@
         <translation>Quarter&apos;s exits by group</translation>
     </message>
     <message>
-        <source>Sorties du trimestre par groupe : aucune sortie</source>
+        <source>Sorties du trimestre par groupe&#xa0;: aucune sortie</source>
         <translation>Quarter&apos;s exits by group: no exit</translation>
+    </message>
+    <message>
+        <source>Orientations en retard (proposées depuis plus de 15 jours)&#xa0;: {n}</source>
+        <translation>Overdue referrals (proposed more than 15 days ago): {n}</translation>
+    </message>
+    <message>
+        <source>Sans nouvelles depuis 60 jours&#xa0;: {n}</source>
+        <translation>No news for 60 days: {n}</translation>
+    </message>
+    <message>
+        <source>Notice d&apos;information non remise&#xa0;: {n}</source>
+        <translation>Information notice not given: {n}</translation>
     </message>
     <message>
         <source>Participants actifs par cohorte</source>
@@ -74,18 +86,6 @@
     <message>
         <source>Actifs</source>
         <translation>Active</translation>
-    </message>
-    <message>
-        <source>Orientations en retard (proposées depuis plus de 15 jours) : {n}</source>
-        <translation>Overdue referrals (proposed more than 15 days ago): {n}</translation>
-    </message>
-    <message>
-        <source>Sans nouvelles depuis 60 jours : {n}</source>
-        <translation>No news for 60 days: {n}</translation>
-    </message>
-    <message>
-        <source>Notice d&apos;information non remise : {n}</source>
-        <translation>Information notice not given: {n}</translation>
     </message>
     <message>
         <source>{name} → {partner}, depuis {days} jours</source>
@@ -293,7 +293,7 @@
         <translation>Delete the contact</translation>
     </message>
     <message>
-        <source>Mettre {name} à la corbeille ?</source>
+        <source>Mettre {name} à la corbeille&#xa0;?</source>
         <translation>Move {name} to the bin?</translation>
     </message>
 </context>
@@ -568,8 +568,12 @@
         <translation>Browse…</translation>
     </message>
     <message>
-        <source>Choisir : {what}</source>
+        <source>Choisir&#xa0;: {what}</source>
         <translation>Choose: {what}</translation>
+    </message>
+    <message>
+        <source>Lecture impossible de {file}&#xa0;: {error}</source>
+        <translation>Cannot read {file}: {error}</translation>
     </message>
     <message>
         <source>Clé publique de l&apos;évaluation nationale</source>
@@ -578,10 +582,6 @@
     <message>
         <source>Clés age (*.txt *.pub *.key *.age);;Tous les fichiers (*)</source>
         <translation>age keys (*.txt *.pub *.key *.age);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Lecture impossible de {file} : {error}</source>
-        <translation>Cannot read {file}: {error}</translation>
     </message>
     <message>
         <source>Ce fichier contient une clé privée age, qui ne doit pas être sur ce poste. Demandez la clé publique (age1…) à l&apos;évaluation nationale.</source>

@@ -89,13 +89,14 @@ class JourneyWidget(QWidget):
         self.delete_button = QPushButton(self.tr("Supprimer"), self)
         self.enroll_button = QPushButton(self.tr("Inscrire dans une cohorte…"), self)
         self.exit_button = QPushButton(self.tr("Sortir d'une cohorte…"), self)
+        self.refer_button = QPushButton(self.tr("Orienter vers un partenaire…"), self)
         self.delete_button.setToolTip(self.tr("L'étape va dans la corbeille ; on peut l'y "
                                               "restaurer."))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.enroll_button, self.exit_button):
+        for b in (self.enroll_button, self.exit_button, self.refer_button):
             buttons.addWidget(b)
 
         layout = QVBoxLayout(self)
@@ -108,6 +109,7 @@ class JourneyWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.enroll_button.clicked.connect(self.enroll)
         self.exit_button.clicked.connect(self.exit_cohort)
+        self.refer_button.clicked.connect(self.refer)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
         QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
@@ -190,7 +192,7 @@ class JourneyWidget(QWidget):
         has = bool(self.participant_uuid)
         item = self.selected()
         is_event = bool(item and item["kind"] == "event")
-        for b in (self.add_button, self.enroll_button, self.exit_button):
+        for b in (self.add_button, self.enroll_button, self.exit_button, self.refer_button):
             b.setEnabled(has)
         self.edit_button.setEnabled(is_event)
         self.delete_button.setEnabled(is_event)
@@ -209,7 +211,20 @@ class JourneyWidget(QWidget):
             return EventDialog.ask(self, self.runner, self.participant_uuid, item["uuid"])
         if item["kind"] == "entry" and not item.get("date_sortie"):
             return self.exit_cohort()
+        if item["kind"] == "referral":
+            from citesdesk.gui.referral_dialogs import StatusDialog
+
+            self.status_dialog = StatusDialog(self.ctx, item["uuid"], self)
+            self.status_dialog.open()
         return None
+
+    def refer(self) -> None:
+        """Refer the participant to a partner (the referral then shows on the timeline)."""
+        from citesdesk.gui.referral_dialogs import NewReferralDialog
+
+        if self.participant_uuid:
+            self.referral_dialog = NewReferralDialog(self.ctx, self.participant_uuid, parent=self)
+            self.referral_dialog.open()
 
     def delete_selected(self) -> bool:
         from citesdesk.gui.dialogs import Dialog

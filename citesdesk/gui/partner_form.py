@@ -288,7 +288,7 @@ class PartnerDialog(QDialog):
     def delete_contact(self) -> None:
         contact = self._current(self.contacts_table, self.contacts)
         if contact and Dialog.ask(self, self.tr("Supprimer le contact"),
-                                  self.tr("Mettre {name} à la corbeille ?").format(
+                                  self.tr("Mettre {name} à la corbeille ?").format(
                                       name=contact["last_name"])) == "yes":
             self.ctx.runner.submit(
                 lambda db, progress: records.delete(db, "partner_contact", contact["uuid"]),

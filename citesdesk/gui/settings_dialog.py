@@ -146,7 +146,7 @@ class SettingsDialog(QDialog):
         edit = QLineEdit(value, row)
         edit.setAccessibleName(label.replace("&", ""))
         browse = QPushButton(self.tr("Parcourir…"), row)
-        browse.setAccessibleName(self.tr("Choisir : {what}").format(what=label.replace("&", "")))
+        browse.setAccessibleName(self.tr("Choisir : {what}").format(what=label.replace("&", "")))
         browse.clicked.connect(lambda: self._browse(edit, label))
         box.addWidget(edit, 1)
         box.addWidget(browse)
@@ -166,7 +166,7 @@ class SettingsDialog(QDialog):
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            Dialog.error(self, self.tr("Lecture impossible de {file} : {error}").format(
+            Dialog.error(self, self.tr("Lecture impossible de {file} : {error}").format(
                 file=path, error=exc.strerror or str(exc)))
             return
         found = recipients_in(text)

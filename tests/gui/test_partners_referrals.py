@@ -232,3 +232,27 @@ def test_a_bad_age_key_is_refused_with_a_message(app_ctx, qtbot, db, tmp_path):
     Dialog.script(str(public))
     dialog.load_key()
     assert dialog.recipients.toPlainText().splitlines()[-1] == AGE_KEY
+
+
+def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, people):
+    from citesdesk.gui.journey import JourneyWidget
+
+    anne, _omar, pole, _afpa = people
+    widget = JourneyWidget(app_ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        widget.set_participant(anne["uuid"])
+    assert widget.refer_button.isEnabled()
+    widget.refer()
+    dialog = widget.referral_dialog
+    assert dialog.participant.currentText() == "Lefèvre Anne"
+    assert not dialog.participant.isEnabled()
+    dialog.partner.setCurrentIndex(dialog.partner.findData(pole["uuid"]))
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        dialog.save()
+    kinds = [item["kind"] for item in widget.items]
+    assert "referral" in kinds
+    referral = next(i for i in widget.items if i["kind"] == "referral")
+    widget.select("referral", referral["uuid"])
+    widget.edit_selected()
+    assert widget.status_dialog.status.count() == 3  # accepted, refused, abandoned

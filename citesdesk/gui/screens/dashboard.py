@@ -231,7 +231,7 @@ class DashboardScreen(Screen):
             if count:
                 series.append(f"{codes.GROUPE_SORTIE.label(group, self.ctx.lang)} ({count})", count)
         if series.count() == 0:
-            chart.setTitle(self.tr("Sorties du trimestre par groupe : aucune sortie"))
+            chart.setTitle(self.tr("Sorties du trimestre par groupe : aucune sortie"))
         chart.addSeries(series)
         self.groups_view.setChart(chart)
 
@@ -257,9 +257,9 @@ class DashboardScreen(Screen):
 
     def _fill_todo(self, data) -> None:
         titles = {
-            "overdue": self.tr("Orientations en retard (proposées depuis plus de 15 jours) : {n}"),
-            "no_news": self.tr("Sans nouvelles depuis 60 jours : {n}"),
-            "no_notice": self.tr("Notice d'information non remise : {n}"),
+            "overdue": self.tr("Orientations en retard (proposées depuis plus de 15 jours) : {n}"),
+            "no_news": self.tr("Sans nouvelles depuis 60 jours : {n}"),
+            "no_notice": self.tr("Notice d'information non remise : {n}"),
         }
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
