@@ -7,7 +7,13 @@ import pytest
 from citesdesk.core import indicators
 from citesdesk.core.errors import ValidationFailed
 from citesdesk.services import dashboard, records, referrals
-from citesdesk.services.partners import ReferralFilter, contacts, exchanges, list_partners, list_referrals
+from citesdesk.services.partners import (
+    ReferralFilter,
+    contacts,
+    exchanges,
+    list_partners,
+    list_referrals,
+)
 
 TODAY = dt.date(2026, 11, 27)
 
