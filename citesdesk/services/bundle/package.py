@@ -32,6 +32,7 @@ VALIDATION_ORDER = ("site", "cohortes", "participants", "partenaires", "inscript
 MEMBERS = (DATAPACKAGE, SIGNATURE, PUBLIC_KEY, *(f"data/{r}.csv" for r in RESOURCES))
 
 PSEUDONYM = r"^[A-Z2-7]{26}$"
+RECORD_ID = r"^[0-9a-f]{32}$"
 QUARTER = r"^[0-9]{4}-T[1-4]$"
 QPV = f"^(?:{QPV_2024_RE.pattern[1:-1]}|{QPV_2015_RE.pattern[1:-1]})$"
 FREINS = "^(?:{0})(?:\\|(?:{0}))*$".format("|".join(codes.FREIN.values))
@@ -131,7 +132,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Col("freins", "string", "Freins périphériques (codes séparés par |)", pattern=FREINS),
     ), ("id_participant",)),
     Table("inscriptions", "Inscriptions dans les cohortes", (
-        Col("id_inscription", "string", "Inscription", True, pattern=PSEUDONYM),
+        Col("id_inscription", "string", "Inscription", True, pattern=RECORD_ID),
         _pid(),
         Col("id_cohorte", "string", "Cohorte", True),
         Col("mois_entree", "yearmonth", "Mois d'entrée", True),
@@ -140,7 +141,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Col("groupe_sortie", "string", "Groupe de sortie", enum=codes.GROUPE_SORTIE.values),
     ), ("id_inscription",), (("id_participant", "participants"), ("id_cohorte", "cohortes"))),
     Table("evenements", "Étapes du parcours", (
-        Col("id_evenement", "string", "Étape", True, pattern=PSEUDONYM),
+        Col("id_evenement", "string", "Étape", True, pattern=RECORD_ID),
         _pid(),
         Col("mois", "yearmonth", "Mois", True),
         Col("type", "string", "Type d'étape", True, codes.TYPE_EVENEMENT.values),
@@ -149,7 +150,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Col("id_partenaire", "string", "Partenaire"),
     ), ("id_evenement",), (("id_participant", "participants"), ("id_partenaire", "partenaires"))),
     Table("orientations", "Orientations", (
-        Col("id_orientation", "string", "Orientation", True, pattern=PSEUDONYM),
+        Col("id_orientation", "string", "Orientation", True, pattern=RECORD_ID),
         _pid(),
         Col("id_partenaire", "string", "Partenaire", True),
         Col("mois_creation", "yearmonth", "Mois de création", True),
@@ -179,11 +180,9 @@ def csv_bytes(table: Table, rows) -> tuple[bytes, int]:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(table.names)
-    count = 0
-    for row in rows:
-        writer.writerow(row)
-        count += 1
-    return buf.getvalue().encode("utf-8"), count
+    rows = rows if isinstance(rows, list) else list(rows)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8"), len(rows)
 
 
 # --- validation -------------------------------------------------------------------------
@@ -232,9 +231,9 @@ def validate_table(table: Table, rows: list[list[str]], keys: dict[str, set]) ->
     checked against it.
     """
     width = len(table.columns)
-    for n, row in enumerate(rows, start=2):
-        if len(row) != width:
-            return [f"{table.path} row {n}: {len(row)} cells, {width} expected"]
+    if set(map(len, rows)) - {width}:
+        n, row = next((n, r) for n, r in enumerate(rows, start=2) if len(r) != width)
+        return [f"{table.path} row {n}: {len(row)} cells, {width} expected"]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.columns]
     errors: list[str] = []
 

@@ -11,12 +11,12 @@ unknown (``NR`` or empty) so that the bundle always follows its schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citesdesk.core import codes
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.validation import DEPARTEMENT_RE
+from citesdesk.services.bundle import keys
 from citesdesk.services.bundle.package import FREINS, QPV
 
 _YEAR = re.compile(r"^(19|20)[0-9]{2}")
@@ -51,8 +51,11 @@ def _month(v) -> str:
     return v[:7] if isinstance(v, str) and _MONTH.match(v) else ""
 
 
+_VALUES: dict[str, frozenset] = {name: frozenset(cl.values) for name, cl in codes.ALL.items()}
+
+
 def _code(v, codelist: codes.CodeList, unknown: str = "") -> str:
-    return v if v in codelist else unknown
+    return v if v in _VALUES[codelist.name] else unknown
 
 
 def site_rows(db: SiteDatabase) -> list[tuple]:
@@ -72,8 +75,12 @@ def objectors(db: SiteDatabase) -> int:
     ).fetchone()[0]
 
 
-def take(db: SiteDatabase, pseudonym: Callable[[str], str]) -> Snapshot:
-    """Every resource's rows, in a stable order (by local id)."""
+def take(db: SiteDatabase, secret: bytes) -> Snapshot:
+    """Every resource's rows, in a stable order (by local id); ``secret`` is the site's
+    pseudonym secret."""
+    pseudonym = keys.pseudonymiser(secret)
+    record_id = keys.record_ids(secret)
+    people: dict[str, str] = {}
     snap = Snapshot(site=site_rows(db), objectors=objectors(db))
     for uuid, name, start, end, target in db.execute(
         "SELECT uuid, name, start_date, end_date, target FROM cohort "
@@ -92,8 +99,9 @@ def take(db: SiteDatabase, pseudonym: Callable[[str], str]) -> Snapshot:
          spe, brsa, ass, aah, freins) = row
         year = birth[:4] if isinstance(birth, str) and _YEAR.match(birth) else ""
         freins = freins or ""
+        people[uuid] = pid = pseudonym(uuid)
         snap.participants.append((
-            pseudonym(uuid), year, _code(genre, codes.GENRE, "NR"), _bool(qpv_res),
+            pid, year, _code(genre, codes.GENRE, "NR"), _bool(qpv_res),
             qpv if qpv and _QPV.match(qpv) else "",
             _code(niveau, codes.NIVEAU_FORMATION, "NR"),
             _code(situation, codes.SITUATION_ENTREE, "NR"),
@@ -114,7 +122,7 @@ def take(db: SiteDatabase, pseudonym: Callable[[str], str]) -> Snapshot:
             continue
         motif = _code(motif, codes.MOTIF_SORTIE) if sortie else ""
         snap.inscriptions.append((
-            pseudonym(uuid), pseudonym(p_uuid), c_uuid, entree_m, _month(sortie), motif,
+            record_id(uuid), people[p_uuid], c_uuid, entree_m, _month(sortie), motif,
             codes.groupe_sortie(motif) or ""))
 
     partners_used: set[int] = set()
@@ -125,12 +133,12 @@ def take(db: SiteDatabase, pseudonym: Callable[[str], str]) -> Snapshot:
         f"WHERE ev.deleted_at IS NULL AND {ALIVE_PARTICIPANT} ORDER BY ev.id"
     ):
         month = _month(date)
-        if not month or type_ not in codes.TYPE_EVENEMENT:
+        if not month or type_ not in _VALUES["type_evenement"]:
             continue
         if partner_id is not None:
             partners_used.add(partner_id)
         snap.evenements.append((
-            pseudonym(uuid), pseudonym(p_uuid), month, type_,
+            record_id(uuid), people[p_uuid], month, type_,
             _code(contrat, codes.CODE_CONTRAT), _code(frein, codes.FREIN), partner_uuid or ""))
 
     for uuid, p_uuid, partner_id, partner_uuid, date, status, status_date in db.execute(
@@ -140,11 +148,11 @@ def take(db: SiteDatabase, pseudonym: Callable[[str], str]) -> Snapshot:
         f"WHERE r.deleted_at IS NULL AND {ALIVE_PARTICIPANT} ORDER BY r.id"
     ):
         month = _month(date)
-        if not month or status not in codes.STATUT_ORIENTATION:
+        if not month or status not in _VALUES["statut_orientation"]:
             continue
         partners_used.add(partner_id)
         snap.orientations.append((
-            pseudonym(uuid), pseudonym(p_uuid), partner_uuid, month, status,
+            record_id(uuid), people[p_uuid], partner_uuid, month, status,
             _month(status_date) or month))
 
     # Organisations only (no contacts, addresses, phones or notes); a partner in the bin
