@@ -32,7 +32,7 @@ def people(site_path):
 
 
 def _screen(gui, qtbot):
-    screen = gui.window.screen("participants")
+    screen = gui.window.show_screen("participants")  # the dashboard is the home screen
     if screen.model.loading or not screen._started:
         with qtbot.waitSignal(screen.model.loaded, timeout=5000):
             screen.activated()
