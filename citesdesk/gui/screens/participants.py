@@ -79,6 +79,7 @@ class ParticipantsScreen(Screen):
 
         filters = QHBoxLayout()
         self.cohort = QComboBox(self)
+        self.cohort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.cohort.setAccessibleName(self.tr("Cohorte"))
         self.status = QComboBox(self)
         self.status.setAccessibleName(self.tr("Statut dans les cohortes"))
@@ -91,6 +92,7 @@ class ParticipantsScreen(Screen):
             "Personnes inconnues de France Travail, de la Mission locale et de Cap emploi à "
             "leur entrée"))
         self.referent = QComboBox(self)
+        self.referent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.referent.setAccessibleName(self.tr("Référent·e"))
         for label_text, widget in ((self.tr("Cohorte :"), self.cohort),
                                    (self.tr("Statut :"), self.status)):
@@ -126,9 +128,16 @@ class ParticipantsScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((16, 14, 12, 10, 15, 14, 5, 22, 12, 16)):
-            header.resizeSection(column, chars * char)
+        # Widths from sample texts in the current font: they follow the screen's scaling.
+        fm = self.table.fontMetrics()
+        pad = 3 * fm.averageCharWidth()
+        samples = ("Nom-de-famil", "Prénom-co", "00/00/0000", "Non-binaire",
+                   "06 00 00 00 00", "Aubervilliers", "Non", "Demandeur d'emploi",
+                   "Référent·e-x")
+        for column, sample in enumerate(samples):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + pad)
+            header.resizeSection(column, width + pad)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
