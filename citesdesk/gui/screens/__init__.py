@@ -15,6 +15,7 @@ SCREENS: list[str] = [
     "citesdesk.gui.screens.cohorts:CohortsScreen",
     "citesdesk.gui.screens.partners:PartnersScreen",
     "citesdesk.gui.screens.referrals:ReferralsScreen",
+    "citesdesk.gui.screens.imports:ImportsScreen",
     "citesdesk.gui.screens.exports:ExportsScreen",
     "citesdesk.gui.screens.evaluation:EvaluationScreen",
     "citesdesk.gui.screens.bin:BinScreen",

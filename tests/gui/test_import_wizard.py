@@ -1,0 +1,164 @@
+"""The import wizard's main path, and undo from the Imports screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtWidgets import QWizard
+
+from citesdesk.core.db import open_database
+from citesdesk.gui.dialogs import Dialog
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def _live(path, table="participant"):
+    db = open_database(path)
+    try:
+        return db.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
+    finally:
+        db.close()
+
+
+def _wait_shown(qtbot, words: str) -> None:
+    qtbot.waitUntil(lambda: any(words in text for _, _, text in Dialog.shown), timeout=10000)
+
+
+def _open_wizard(gui, qtbot, path):
+    screen = gui.window.show_screen("imports")
+    assert screen is not None
+    wizard = screen.open_wizard()
+    qtbot.addWidget(wizard)
+    Dialog.script(str(path))
+    with qtbot.waitSignal(wizard.file_loaded, timeout=10000):
+        wizard.file_page.browse()
+    return screen, wizard
+
+
+def test_main_path_map_check_choose_commit_undo(gui, site_path, qtbot, tmp_path):
+    screen, wizard = _open_wizard(gui, qtbot, FIX / "participants_messy.xlsx")
+    page = wizard.file_page
+    assert "7 ligne(s) de données, en-têtes en ligne 4" in page.status.text()
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    wizard.next()  # mapping
+    mapping = wizard.mapping_page
+    assert mapping.table.item(0, 1).text() == "NOM"
+    assert mapping.combos[0].currentData() == "last_name"
+    assert mapping.combos[2].currentData() == "birth_date"
+    assert "Dupont" in mapping.table.item(0, 2).text()
+    mapping.set_field(8, None)  # ignore "Quartier"
+    mapping.profile_edit.setText("Mission locale")
+    Dialog.script(None)
+    mapping.save_profile_button.click()
+    _wait_shown(qtbot, "Profil « Mission locale » enregistré")
+
+    with qtbot.waitSignal(wizard.dry_run_done, timeout=10000):
+        wizard.next()  # dry run
+    dry = wizard.dry_run_page
+    assert "7 ligne(s) : 4 à créer, 0 à mettre à jour, 1 ignorée(s), 2 en erreur" in \
+        dry.summary.text()
+    assert "Cohortes créées : Cohorte printemps." in dry.summary.text()
+    rows = {dry.table.item(r, 0).text(): r for r in range(dry.table.rowCount())}
+    bad = rows["10"]
+    assert dry.table.item(bad, 1).text() == "en erreur"
+    assert "colonne C (« Né(e) le ») : Date impossible" in dry.table.item(bad, 3).text()
+    assert dry.table.item(bad, 1).background().color().name() == "#f6cfcf"
+    assert dry.table.item(rows["5"], 1).background().color().name() == "#ddf2dd"
+    assert not dry.isComplete()  # errors: all or nothing refuses
+
+    # the error report
+    Dialog.script(str(tmp_path / "rapport"), None)
+    dry.report_button.click()
+    _wait_shown(qtbot, "Rapport enregistré")
+    assert openpyxl.load_workbook(tmp_path / "rapport.xlsx").sheetnames == ["Lignes", "Résumé"]
+
+    # the duplicate (row 12 = row 5): create it anyway, per row
+    combo = dry.action_combos[12]
+    assert combo.currentData() == "skip"
+    combo.setCurrentIndex(combo.findData("create"))
+    assert "5 à créer" in dry.summary.text()
+
+    dry.valid_only_check.setChecked(True)
+    assert dry.isComplete()
+    with qtbot.waitSignal(wizard.committed, timeout=10000):
+        wizard.next()
+    assert wizard.currentPage() is wizard.done_page
+    assert "5 ligne(s) créée(s)" in wizard.done_page.label.text()
+    assert _live(site_path) == 5
+    wizard.close()
+
+    # history, then undo the whole import
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=5000)
+    assert screen.table.item(0, 2).text() == "participants_messy.xlsx"
+    assert screen.table.item(0, 5).text() == "enregistré"
+    screen.table.selectRow(0)
+    assert screen.undo_button.isEnabled()
+    Dialog.script("yes", None)
+    screen.undo_selected()
+    _wait_shown(qtbot, "Import annulé : 8 fiche(s)")
+    assert _live(site_path) == 0
+    qtbot.waitUntil(lambda: screen.table.item(0, 5).text().startswith("annulé le"),
+                    timeout=5000)
+
+
+def test_saved_profile_is_offered_again(gui, qtbot):
+    screen, wizard = _open_wizard(gui, qtbot, FIX / "participants_win1252.csv")
+    assert wizard.mapping_source == "auto"
+    wizard.next()
+    wizard.mapping_page.set_field(6, None)
+    wizard.mapping_page.profile_edit.setText("CCAS")
+    Dialog.script(None)
+    wizard.mapping_page.save_profile()
+    _wait_shown(qtbot, "Profil « CCAS » enregistré")
+    wizard.close()
+    _, again = _open_wizard(gui, qtbot, FIX / "participants_win1252.csv")
+    assert again.mapping_source == "profile:CCAS"
+    again.next()
+    assert "Profil enregistré reconnu : « CCAS »" in again.mapping_page.source_label.text()
+    assert again.mapping_page.combos[6].currentData() is None
+    again.close()
+
+
+def test_bad_file_message_and_cancelled_commit_writes_nothing(gui, site_path, qtbot):
+    screen, wizard = _open_wizard(gui, qtbot, FIX / "participants_tab.txt")
+    Dialog.script(str(FIX / "password.xlsx"))
+    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+        wizard.file_page.browse()
+    assert "protégé par un mot de passe" in wizard.file_page.status.text()
+    assert not wizard.file_page.isComplete()
+    Dialog.script(str(FIX / "participants_tab.txt"))
+    with qtbot.waitSignal(wizard.file_loaded, timeout=5000):
+        wizard.file_page.browse()
+    wizard.next()
+    with qtbot.waitSignal(wizard.dry_run_done, timeout=10000):
+        wizard.next()
+    assert wizard.dry_run_page.isComplete()
+    # cancel the commit as the progress dialog's Cancel button does
+    original = gui.runner.submit
+
+    def submit_and_cancel(*args, **kw):
+        task = original(*args, **kw)
+        task.cancel()
+        return task
+
+    gui.runner.submit = submit_and_cancel
+    Dialog.script(None)
+    try:
+        wizard.next()
+        _wait_shown(qtbot, "Import annulé : rien n'a été enregistré")
+    finally:
+        gui.runner.submit = original
+    assert wizard.currentPage() is wizard.dry_run_page
+    assert _live(site_path) == 0
+    wizard.close()
+
+
+def test_template_saved_from_the_screen(gui, qtbot, tmp_path):
+    screen = gui.window.show_screen("imports")
+    screen.template_combo.setCurrentIndex(screen.template_combo.findData("events"))
+    Dialog.script(str(tmp_path / "modele"), None)
+    screen.template_button.click()
+    _wait_shown(qtbot, "Modèle enregistré")
+    assert openpyxl.load_workbook(tmp_path / "modele.xlsx").sheetnames[0] == "Étapes"
