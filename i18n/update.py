@@ -31,6 +31,7 @@ AREAS: dict[str, list[str]] = {
                 "citesdesk/gui/cohort_dialogs.py", "citesdesk/gui/screens/cohorts.py",
                 "citesdesk/gui/screens/bin.py"],
     "export": ["citesdesk/gui/screens/exports.py"],
+    "import": ["citesdesk/gui/import_wizard.py", "citesdesk/gui/screens/imports.py"],
     "print": ["citesdesk/gui/printing/*.py"],
     "bundle": ["citesdesk/gui/screens/evaluation.py"],
     "partners": ["citesdesk/gui/partner_form.py", "citesdesk/gui/referral_dialogs.py",

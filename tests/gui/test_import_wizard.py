@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWizard
 
 from citesdesk.core.db import open_database
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.services import Cancelled
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -124,9 +125,9 @@ def test_saved_profile_is_offered_again(gui, qtbot):
 def test_bad_file_message_and_cancelled_commit_writes_nothing(gui, site_path, qtbot):
     screen, wizard = _open_wizard(gui, qtbot, FIX / "participants_tab.txt")
     Dialog.script(str(FIX / "password.xlsx"))
-    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
-        wizard.file_page.browse()
-    assert "protégé par un mot de passe" in wizard.file_page.status.text()
+    wizard.file_page.browse()
+    qtbot.waitUntil(lambda: "protégé par un mot de passe" in wizard.file_page.status.text(),
+                    timeout=10000)
     assert not wizard.file_page.isComplete()
     Dialog.script(str(FIX / "participants_tab.txt"))
     with qtbot.waitSignal(wizard.file_loaded, timeout=5000):
@@ -135,17 +136,24 @@ def test_bad_file_message_and_cancelled_commit_writes_nothing(gui, site_path, qt
     with qtbot.waitSignal(wizard.dry_run_done, timeout=10000):
         wizard.next()
     assert wizard.dry_run_page.isComplete()
-    # cancel the commit as the progress dialog's Cancel button does
+    # cancel the commit as the progress dialog's Cancel button does: the progress callback
+    # raises Cancelled (here once every row is written, just before the end)
     original = gui.runner.submit
 
-    def submit_and_cancel(*args, **kw):
-        task = original(*args, **kw)
-        task.cancel()
-        return task
+    def submit_and_cancel(fn, *args, **kw):
+        def cancelled(db, progress, *a):
+            def cancel(done, total, text=""):
+                if done >= total:
+                    raise Cancelled()
+
+            return fn(db, cancel, *a)
+
+        return original(cancelled, *args, **kw)
 
     gui.runner.submit = submit_and_cancel
     Dialog.script(None)
     try:
+        assert wizard.currentPage() is wizard.dry_run_page and wizard.dry_run_page.isComplete()
         wizard.next()
         _wait_shown(qtbot, "Import annulé : rien n'a été enregistré")
     finally:
@@ -162,3 +170,19 @@ def test_template_saved_from_the_screen(gui, qtbot, tmp_path):
     screen.template_button.click()
     _wait_shown(qtbot, "Modèle enregistré")
     assert openpyxl.load_workbook(tmp_path / "modele.xlsx").sheetnames[0] == "Étapes"
+
+
+def test_in_english(make_app, site_path, qtbot):
+    app = make_app(site_path, "en")
+    app.window.show()
+    screen = app.window.show_screen("imports")
+    assert screen.title() == "Imports"
+    assert screen.import_button.text() == "Import a spreadsheet…"
+    wizard = screen.open_wizard()
+    qtbot.addWidget(wizard)
+    assert wizard.file_page.title() == "File to import"
+    Dialog.script(str(FIX / "password.xlsx"))
+    wizard.file_page.browse()
+    qtbot.waitUntil(lambda: "is password-protected" in wizard.file_page.status.text(),
+                    timeout=10000)
+    wizard.close()
