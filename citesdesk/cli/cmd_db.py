@@ -18,7 +18,7 @@ from pathlib import Path
 
 from citesdesk import __version__
 from citesdesk.core import schema
-from citesdesk.core.db import SiteDatabase, open_database
+from citesdesk.core.db import SiteDatabase, _check_parent, open_database
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.validation import validate_record
 
@@ -192,20 +192,6 @@ def _info(args) -> int:
     return 0
 
 
-def _check_folder(path: Path) -> None:
-    parent = path.parent
-    if not parent.is_dir():
-        raise CitesDeskError(
-            f"Le dossier « {parent} » n'existe pas : choisissez un dossier existant ou "
-            "créez-le d'abord.",
-            f"The folder '{parent}' does not exist: choose an existing folder or create it first.")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise CitesDeskError(
-            f"Le dossier « {parent} » est en lecture seule : choisissez un dossier où vous "
-            "avez le droit d'écrire.",
-            f"The folder '{parent}' is read-only: choose a folder you can write to.")
-
-
 def _copy_verified(db: SiteDatabase, target: Path) -> None:
     """Online backup of ``db`` into ``target`` via a temporary file, checked, then moved."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -237,7 +223,7 @@ def _copy_verified(db: SiteDatabase, target: Path) -> None:
 def _backup(args) -> int:
     out = Path(args.out)
     _refuse_existing(out, args)
-    _check_folder(out)
+    _check_parent(out)
     db = open_database(args.db, readonly=True)
     try:
         _copy_verified(db, out)
@@ -250,7 +236,12 @@ def _backup(args) -> int:
 
 def _restore(args) -> int:
     source, target = Path(args.file), Path(args.db)
-    _check_folder(target)
+    if source.exists() and target.exists() and source.resolve() == target.resolve():
+        raise CitesDeskError(
+            f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
+            "restaurer.",
+            f"'{source}' already is the site database: choose the backup file to restore.")
+    _check_parent(target)
     backup = open_database(source, readonly=True)  # refuses what this version cannot open
     try:
         aside = None

@@ -29,6 +29,7 @@ from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.text import fold, fold_key
 from citesdesk.services import Progress, no_progress
 from citesdesk.services import demo_data as V
+from citesdesk.services.demo_people import FINAL_STATUS, add_participant
 from citesdesk.services.records import audit
 
 #: Tables in the order they are filled (parents before children).
@@ -272,8 +273,6 @@ def build_demo(db: SiteDatabase, participants: int = 500, seed: int = 1,
     ``progress(done, total, text)`` is called between batches of participants; it may raise
     :class:`citesdesk.services.Cancelled`, and then nothing is written.
     """
-    from citesdesk.services.demo_people import FINAL_STATUS, add_participant
-
     check_participants(participants)
     progress = progress or no_progress
     today = today or dt.date.today()

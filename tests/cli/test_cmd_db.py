@@ -237,6 +237,13 @@ def test_restore_refuses_bad_backups_and_keeps_the_current_one(demo_db, tmp_path
     assert not [p for p in tmp_path.iterdir() if "avant-restauration" in p.name]
 
 
+def test_restore_refuses_a_database_onto_itself(demo_db, capsys):
+    before = _counts(demo_db)
+    code, _, err = run(capsys, "restore", str(demo_db), "--db", str(demo_db))
+    assert code == 1 and "est déjà la base du site" in err
+    assert _counts(demo_db) == before
+
+
 def test_restore_refuses_to_replace_a_file_it_cannot_set_aside(demo_db, tmp_path, capsys):
     current = tmp_path / "notes.sqlite"
     current.write_text("pas une base")
