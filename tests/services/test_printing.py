@@ -107,6 +107,11 @@ def test_sixty_events_break_across_pages_with_header_and_page_numbers(db, person
     steps = [int(s) for t in texts for s in re.findall(r"Étape n° (\d+)\u202f:", t)]
     assert steps == list(range(1, 61))  # every event once, in date order, none lost
     assert "Parcours (60 étapes)" in "\n".join(texts)
+    everything = "\n".join(texts)  # the journey as the window shows it, in date order
+    entry = everything.index(f"Entrée dans la cohorte «{NNBSP}Cohorte été 2025{NNBSP}»")
+    referral = everything.index("Orientation vers Œuvre de formation Côte d'Albâtre")
+    exit_ = everything.index(f"Sortie de la cohorte «{NNBSP}Cohorte été 2025{NNBSP}»")
+    assert entry < referral < exit_
     path = tmp_path / "fiche.pdf"
     path.write_bytes(raw)
     layout = pdftotext(path)

@@ -33,7 +33,7 @@ def _document(db, progress, what: str, uuid: str | None, lang: str) -> tuple[byt
     else:
         printing.access_export_pdf(db, uuid, buffer, lang)
     if uuid:
-        person = printing.data.dossier(db, uuid)["participant"]
+        person = printing.data.person(db, uuid)
         prefix = {"participant": "fiche", "consent": "consentement", "access": "acces-rgpd"}
         name = f"{prefix[what]}-{file_name(person)}"
     return buffer.getvalue(), name

@@ -42,7 +42,7 @@ def participant_pdf(db: SiteDatabase, uuids: str | list[str], target, lang: str 
     for i, uuid in enumerate(uuids):
         if i:
             story.append(layout.PageBreak())
-        story += pf.story(data.dossier(db, uuid), lang)
+        story += pf.story(data.dossier(db, uuid, lang=lang), lang)
     doc = layout.make_doc(_out(target), L.t("participant_file", lang), lang)
     layout.build(doc, story)
     return len(uuids)
@@ -51,7 +51,7 @@ def participant_pdf(db: SiteDatabase, uuids: str | list[str], target, lang: str 
 def consent_form_pdf(db: SiteDatabase, target, uuid: str | None = None,
                      lang: str = "fr") -> None:
     """The information notice and consent form, blank (``uuid=None``) or filled in."""
-    person = data.dossier(db, uuid)["participant"] if uuid else None
+    person = data.person(db, uuid) if uuid else None
     doc = layout.make_doc(_out(target), L.t("consent_form", lang), lang)
     layout.build(doc, consent.story(db, person, lang))
 

@@ -63,7 +63,7 @@ def _chunk(db, uuids: list[str], lang: str, folder: str | None) -> bytes | list[
         return buffer.getvalue()
     names = []
     for uuid in uuids:
-        name = file_name(data.dossier(db, uuid)["participant"])
+        name = file_name(data.person(db, uuid))
         participant_pdf(db, uuid, os.path.join(folder, name), lang)
         names.append(name)
     return names

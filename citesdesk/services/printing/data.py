@@ -70,6 +70,16 @@ def cohort_members(db: SiteDatabase, name_or_uuid: str) -> tuple[dict, list[str]
     return cohort, uuids
 
 
+def person(db: SiteDatabase, participant_uuid: str) -> dict:
+    """The participant row (not in the bin); :class:`NotFound` otherwise."""
+    rows = _rows(db, "SELECT * FROM participant WHERE uuid = ? AND deleted_at IS NULL",
+                 [participant_uuid])
+    if not rows:
+        raise NotFound(f"Participant introuvable ({participant_uuid}).",
+                       f"Participant not found ({participant_uuid}).")
+    return rows[0]
+
+
 def site(db: SiteDatabase) -> dict:
     rows = _rows(db, "SELECT * FROM site WHERE deleted_at IS NULL ORDER BY id LIMIT 1")
     return rows[0] if rows else {"name": "", "site_code": "", "coordinators": ""}
@@ -88,7 +98,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False) -> dict[str, Any]:
+def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False,
+            lang: str = "fr") -> dict[str, Any]:
     """Everything a printed document about one participant needs.
 
     ``full=False`` (the participant file): live records only, shared notes only.
@@ -142,7 +153,19 @@ def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False) -> d
     }
     if full:
         result.update(_rights(db, result))
+    else:
+        result["timeline"] = _timeline(db, participant_uuid, lang)
     return result
+
+
+def _timeline(db: SiteDatabase, participant_uuid: str, lang: str) -> list[dict] | None:
+    """The journey as the window shows it (entries, steps, referrals, exits), from
+    :mod:`citesdesk.services.journey`; None if that module is not there."""
+    try:
+        from citesdesk.services.journey import timeline
+    except ImportError:
+        return None
+    return timeline(db, participant_uuid, lang=lang)
 
 
 def _rights(db: SiteDatabase, d: dict) -> dict[str, Any]:

@@ -48,6 +48,9 @@ def register() -> None:
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
     _keep_narrow_nbsp()
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # binary (zlib) streams: smaller files, no ASCII85 pass
     _registered = True
 
 

@@ -55,7 +55,7 @@ CELL_B = ParagraphStyle("cellb", parent=CELL, fontName=fonts.BOLD)
 TITLE = ParagraphStyle("title", parent=BASE, fontName=fonts.BOLD, fontSize=16, leading=20,
                        spaceAfter=2 * mm)
 H2 = ParagraphStyle("h2", parent=BASE, fontName=fonts.BOLD, fontSize=11, leading=14,
-                    spaceBefore=4 * mm, spaceAfter=1.5 * mm, keepWithNext=1)
+                    spaceBefore=4 * mm, spaceAfter=1.5 * mm)
 RIGHT = ParagraphStyle("right", parent=SMALL, alignment=TA_RIGHT)
 
 
@@ -70,8 +70,39 @@ def p(text, style: ParagraphStyle = CELL) -> Paragraph:
     return Paragraph(esc(text), style)
 
 
-def h2(text: str) -> Paragraph:
-    return Paragraph(escape(text), H2)
+class Heading(Flowable):
+    """A section heading that goes to the next page rather than stay alone at the bottom
+    of one (less than :attr:`room` left), without tying itself to the table that follows
+    (a long table then starts right under it and breaks across pages)."""
+
+    room = 30 * mm
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.para = Paragraph(escape(text), H2)
+
+    def wrap(self, aw, ah):
+        w, h = self.para.wrap(aw, ah)
+        self.width, self.height = w, h
+        if ah < self.room:
+            return w, ah + 1  # does not fit: the frame moves it to the next page
+        return w, h
+
+    def split(self, aw, ah):
+        return []
+
+    def getSpaceBefore(self):  # noqa: N802 - reportlab's name
+        return H2.spaceBefore
+
+    def getSpaceAfter(self):  # noqa: N802 - reportlab's name
+        return H2.spaceAfter
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def h2(text: str) -> Flowable:
+    return Heading(text)
 
 
 @dataclass
