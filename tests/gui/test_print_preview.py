@@ -109,13 +109,19 @@ def test_batch_of_a_cohort_to_one_file(gui, qtbot, site_path, tmp_path):
 
 
 def test_batch_cancel_keeps_nothing(gui, qtbot, site_path, tmp_path):
+    import threading
+
     from citesdesk.gui.printing import actions
 
     _, uuids = _several(site_path, 3)
+    release = threading.Event()
+    gui.runner.submit(lambda db, progress: release.wait(10), atomic=False)  # worker busy
     Dialog.script("split", str(tmp_path / "fiches"))
     actions.print_batch(gui.window.ctx, uuids, gui.window)
-    task = next(iter(gui.runner._pending.values()))
-    task.cancel()
+    task = [t for t in gui.runner._pending.values() if t.progress_title][0]
+    assert task.progress_title == "Impression de 3 fiches…"
+    task.cancel()  # the user clicks Cancel on the progress dialog
+    release.set()
     qtbot.waitUntil(lambda: not gui.runner.busy(), timeout=20000)
     assert not (tmp_path / "fiches").exists() or not list((tmp_path / "fiches").iterdir())
     assert any("annulée" in text for kind, _, text in Dialog.shown if kind == "info")
