@@ -6,7 +6,7 @@ the runner's ``changed`` signal to them, and offers navigation through the conte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.icons import icon
-from citesdesk.gui.screens import screen_classes
+from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
+
+LAZY_SCREENS_MS = 30
 
 
 class MainWindow(QMainWindow):
@@ -55,34 +57,64 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.screens: list[Screen] = []
-        self._activated: set[int] = set()
-        for cls in screen_classes():
-            screen = cls(ctx, self.stack)
-            self.screens.append(screen)
-            self.stack.addWidget(screen)
-            item = QListWidgetItem(icon(screen.icon_name), screen.title())
-            item.setData(Qt.ItemDataRole.UserRole, screen.key)
-            self.sidebar.addItem(item)
-        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
+        # The home screen is built now; the others (and their imports: spreadsheets, PDFs,
+        # cryptography…) right after the window is painted, or as soon as one is asked for.
+        self._screens: list[Screen] = []
+        self._pending = list(SCREENS)
+        while self._pending and not self._screens:
+            self._add_screen(self._pending.pop(0))
         self.sidebar.currentRowChanged.connect(self._on_row)
         ctx.runner.changed.connect(self.on_changed)
 
         self._build_menus()
         self._build_status()
-        if self.screens:
+        if self._screens:
             self.sidebar.setCurrentRow(0)
+        QTimer.singleShot(LAZY_SCREENS_MS, self, self.load_all_screens)
         self.resize(self.fontMetrics().averageCharWidth() * 150,
                     self.fontMetrics().height() * 40)
+
+    # -- screens -------------------------------------------------------------------
+    def _add_screen(self, entry: str) -> Screen | None:
+        cls = load_screen_class(entry)
+        if cls is None:
+            return None
+        screen = cls(self.ctx, self.stack)
+        self._screens.append(screen)
+        self.stack.addWidget(screen)
+        item = QListWidgetItem(icon(screen.icon_name), screen.title())
+        item.setData(Qt.ItemDataRole.UserRole, screen.key)
+        self.sidebar.addItem(item)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0)
+                                   + 4 * self.fontMetrics().averageCharWidth())
+        n = len(self._screens)
+        if n <= 9 and hasattr(self, "view_menu"):
+            self._add_view_action(screen, n)
+        return screen
+
+    def load_all_screens(self) -> None:
+        while self._pending:
+            self._add_screen(self._pending.pop(0))
+
+    @property
+    def screens(self) -> list[Screen]:
+        """Every screen of the sidebar (built now if they were not yet)."""
+        self.load_all_screens()
+        return self._screens
+
+    def _add_view_action(self, screen: Screen, n: int) -> None:
+        action = QAction(screen.title(), self)
+        action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+        action.triggered.connect(lambda _=False, k=screen.key: self.show_screen(k))
+        self.view_menu.insertAction(self._view_separator, action)
 
     # -- navigation ----------------------------------------------------------------
     def _on_row(self, row: int) -> None:
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        screen = self.screens[row]
+        screen = self._screens[row]
         screen.activated()
-        self._activated.add(row)
 
     def screen(self, key: str) -> Screen | None:
         for s in self.screens:
@@ -103,7 +135,7 @@ class MainWindow(QMainWindow):
         return ParticipantDialog.open_for(self.ctx, uuid, self)
 
     def on_changed(self, changes: set[str]) -> None:
-        for s in self.screens:
+        for s in self._screens:
             s.refresh(changes)
         if changes & {"site", "setting"}:
             self.update_status()
@@ -139,10 +171,9 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Find)
 
         self.view_menu = bar.addMenu(self.tr("&Affichage"))
-        for n, s in enumerate(self.screens[:9], start=1):
-            self._action(self.view_menu, s.title(), lambda _=False, k=s.key: self.show_screen(k),
-                         QKeySequence(f"Ctrl+{n}"))
-        self.view_menu.addSeparator()
+        self._view_separator = self.view_menu.addSeparator()
+        for n, s in enumerate(self._screens[:9], start=1):
+            self._add_view_action(s, n)
         lang_menu = self.view_menu.addMenu(self.tr("&Langue"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -224,7 +255,7 @@ class MainWindow(QMainWindow):
                 date=self.ctx.date_text(str(last))))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        for s in self.screens:
+        for s in self._screens:
             can_close = getattr(s, "can_close", None)
             if can_close is not None and not can_close():
                 event.ignore()

@@ -39,6 +39,7 @@ def make_app(qtbot):
 
     def make(path, lang="fr"):
         app = Application(path, lang)
+        app.window.load_all_screens()  # as after the first paint, so tests are deterministic
         qtbot.addWidget(app.window)
         apps.append(app)
         return app

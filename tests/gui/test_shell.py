@@ -71,7 +71,8 @@ def test_cancel_leaves_nothing(gui, qtbot):
                              on_cancel=lambda: cancelled.append(True),
                              progress_title="Écriture…", changes={"participant"})
     assert started.wait(5)
-    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000,
+                          check_params_cb=lambda task_id: task_id == task.id):
         task.dialog.findChild(QPushButton).click()  # the user clicks Cancel
     assert cancelled == [True] and done == []
     db = open_database(gui.db_path, readonly=True)
@@ -147,3 +148,21 @@ def test_qt_own_strings_follow_the_language(make_app, site_path):
     app.switch_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert app.window.new_participant_action.text() == "&New participant…"
+
+
+def test_other_screens_are_built_right_after_the_window(site_path, qtbot):
+    from citesdesk.gui.app import Application
+    from citesdesk.gui.screens import screen_classes
+
+    app = Application(site_path, "fr")
+    try:
+        window = app.window
+        assert len(window._screens) == 1 and window._pending
+        window.show()
+        qtbot.waitUntil(lambda: not window._pending, timeout=5000)
+        assert [type(s) for s in window._screens] == screen_classes()
+        assert window.sidebar.count() == len(screen_classes())
+        view = [a.text() for a in window.view_menu.actions() if a.shortcut().toString()]
+        assert view[:2] == [s.title() for s in window._screens[:2]]
+    finally:
+        app.close()

@@ -22,15 +22,17 @@ SCREENS: list[str] = [
 ]
 
 
+def load_screen_class(entry: str) -> type | None:
+    """The class of one ``"module:Class"`` entry; ``None`` if its module does not exist."""
+    module_name, _, class_name = entry.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, class_name)
+
+
 def screen_classes() -> list[type]:
-    classes = []
-    for entry in SCREENS:
-        module_name, _, class_name = entry.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        classes.append(getattr(module, class_name))
-    return classes
+    return [cls for cls in map(load_screen_class, SCREENS) if cls is not None]

@@ -1,0 +1,108 @@
+"""GUI rows: the participants list (keystroke to rows shown, full sorted list) against the
+raw SQLite queries, and the cold start to a painted main window against a bare PySide6
+window with a 100,000-row table."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from citesdesk.core.db import open_database
+from citesdesk.core.search import fts_query
+from citesdesk.gui.participants_model import PAGE_SIZE
+from citesdesk.gui.participants_query import ListQuery, matching_ids, page_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPED = ("m", "ma", "ben", "martin", "diallo a", "06 1")
+
+START_APP = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from citesdesk.gui.app import Application
+from citesdesk.gui.dialogs import Dialog
+Dialog.headless = True
+app = Application(sys.argv[1], "fr")
+app.window.show()
+QCoreApplication.processEvents()  # the first turn of the event loop paints the window
+app.window.grab()
+app.close()
+"""
+
+START_BARE = """
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=None): return 100_000
+    def columnCount(self, parent=None): return 10
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return f"{index.row()}:{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+app = QApplication([])
+window = QMainWindow()
+view = QTableView()
+view.setModel(Model())
+window.setCentralWidget(view)
+window.resize(1280, 800)
+window.show()
+QCoreApplication.processEvents()
+window.grab()
+"""
+
+
+def _python(code: str, *args: str) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code, *args], check=True, env=env, cwd=ROOT,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _list(db, query: ListQuery):
+    """What the list does between a keystroke and the rows on screen: the ordered ids
+    (read thread), then the first page of rows (GUI thread)."""
+    ids = matching_ids(db, query)
+    return page_rows(db, ids[:PAGE_SIZE])
+
+
+def _register_list(bench, label: str, path: Path) -> None:
+    db = open_database(path, readonly=True)
+    raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    page_sql = ("SELECT * FROM participant WHERE id IN "
+                f"({', '.join('?' for _ in range(PAGE_SIZE))})")
+
+    def floor_search(query: str):
+        ids = [r[0] for r in raw.execute(
+            "SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?", [query])]
+        first = (ids + [0] * PAGE_SIZE)[:PAGE_SIZE]
+        return raw.execute(page_sql, first).fetchall()
+
+    for text in TYPED:
+        bench.add(f"list search « {text} » ({label})",
+                  lambda text=text: _list(db, ListQuery(text=text)),
+                  floor=lambda q=fts_query(text): floor_search(q),
+                  target_s=0.030, ratio_target=3, repeat=10)
+
+    def floor_all():
+        ids = [r[0] for r in raw.execute(
+            "SELECT id FROM participant WHERE deleted_at IS NULL "
+            "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id")]
+        return raw.execute(page_sql, ids[:PAGE_SIZE]).fetchall()
+
+    bench.add(f"list all, sorted by name, accents ignored ({label})",
+              lambda: _list(db, ListQuery()), floor=floor_all, repeat=5)
+
+
+def register(bench) -> None:
+    _register_list(bench, "large", bench.large_db)
+    if bench.huge_db is not None:
+        _register_list(bench, "huge", bench.huge_db)
+    copy = bench.tmp / "gui-start.sqlite"
+    src = sqlite3.connect(bench.large_db)
+    dst = sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    bench.add("cold start to a painted main window (large)",
+              lambda: _python(START_APP, str(copy)), floor=lambda: _python(START_BARE),
+              target_s=1.0, ratio_target=3, repeat=3)
