@@ -30,7 +30,7 @@ def _date(value, field: str) -> str:
         bad = d is None
     if bad:
         raise ValidationFailed([FieldError(
-            field, "invalid" if value else "required",
+            field, "invalid_date" if value else "required",
             f"Date impossible « {value} » : écrivez-la jj/mm/aaaa." if value
             else "Indiquez la date.",
             f"Impossible date '{value}': write it dd/mm/yyyy." if value else "Give the date.",

@@ -88,3 +88,11 @@ def test_counter_overflow_moves_to_the_next_millisecond():
                       "000000000005001-000001-a1"]
     merged = clock.receive("000000000009000-999999-b2")
     assert merged == "000000000009001-000000-a1"
+
+
+@given(a=st.tuples(st.integers(0, 10**15 - 1), st.integers(0, 10**6 - 1)),
+       b=st.tuples(st.integers(0, 10**15 - 1), st.integers(0, 10**6 - 1)))
+def test_text_order_matches_time_order(a, b):
+    ta, tb = Timestamp(*a, "n1"), Timestamp(*b, "n1")
+    assert (str(ta) < str(tb)) == (ta < tb)
+    assert Timestamp.parse(str(ta)) == ta

@@ -147,3 +147,19 @@ def test_overseas_numbers_are_found_as_dialled_in_france(db):
     person(db, "Payet", "Jean", phone="0262 20 12 34")
     assert names(search.search_participants(db, "0262 20")) == ["Jean Payet"]
     assert names(search.search_participants(db, "+262 262 20")) == ["Jean Payet"]
+
+
+def test_any_typed_text_is_a_valid_query(db, people):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=30))
+    def check(text):
+        rows = search.search_participants(db, text)
+        assert search.count_matches(db, text) == len(rows)
+        where, params = search.match_clause(text)
+        db.execute(f"SELECT count(*) FROM participant WHERE {where}", params).fetchone()
+
+    check()

@@ -69,7 +69,7 @@ def test_unknown_status_and_bad_dates(db, pair):
     assert "05/01/2026" in info.value.errors[0].message_fr
     with pytest.raises(ValidationFailed) as info:
         referrals.change_status(db, ref, "ACCEPTEE", "31/02/2026")
-    assert info.value.errors[0].code == "invalid"
+    assert info.value.errors[0].code == "invalid_date"
     with pytest.raises(ValidationFailed):
         referrals.create_referral(db, *pair, "")
 
