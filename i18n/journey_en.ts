@@ -370,6 +370,7 @@
     <name>NotesWidget</name>
     <message>
         <source>&lt;b&gt;Ce que l&apos;on peut écrire&lt;/b&gt; (règles de la CNIL)&#xa0;: des faits objectifs, pertinents et utiles à l&apos;accompagnement&#xa0;; pas de jugement de valeur ni de propos subjectif ou blessant&#xa0;; jamais de donnée de santé, d&apos;infraction ou de condamnation, ni d&apos;origine, d&apos;opinion politique, religieuse ou syndicale, de vie sexuelle. La personne peut demander à lire ses notes, y compris les notes privées (droit d&apos;accès)&#xa0;: écrivez-les comme si elle les lisait.</source>
+        <extracomment>The icon of a private note (its text and accessible name say &quot;privée&quot; too).</extracomment>
         <translation>&lt;b&gt;What you may write&lt;/b&gt; (CNIL rules): objective, relevant facts useful to the support; no value judgement, subjective or hurtful remark; never health data, offences or convictions, nor ethnic origin, political, religious or union opinions, sex life. The person may ask to read their notes, private ones included (right of access): write them as if they were reading.</translation>
     </message>
     <message>
@@ -405,8 +406,8 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>{lock} {date} — privée — {texte}</source>
-        <translation>{lock} {date} — private — {texte}</translation>
+        <source>{date} — privée — {texte}</source>
+        <translation>{date} — private — {texte}</translation>
     </message>
     <message>
         <source>Note privée du {date}&#xa0;: {texte}</source>

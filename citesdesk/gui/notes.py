@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.errors import NotFound
 from citesdesk.gui.form_parts import FieldErrors, date_edit, date_text, iso_of, set_date
+from citesdesk.gui.icons import icon
 from citesdesk.services import journey, journey_edit
 
-LOCK = "\U0001F512"  # 🔒
+#: The icon of a private note (its text and accessible name say "privée" too).
+LOCK_ICON = "lock"
 
 
 class NotesWidget(QWidget):
@@ -95,6 +97,12 @@ class NotesWidget(QWidget):
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
 
+        # The keyboard follows the screen: list, date, private, text, then the buttons.
+        for first, second in ((self.list, self.date), (self.date, self.private),
+                              (self.private, self.text), (self.text, self.new_button),
+                              (self.new_button, self.delete_button),
+                              (self.delete_button, self.save_button)):
+            self.setTabOrder(first, second)
         self.list.currentItemChanged.connect(lambda *_: self._edit_current())
         self.new_button.clicked.connect(self.new_note)
         self.save_button.clicked.connect(self.save)
@@ -140,8 +148,7 @@ class NotesWidget(QWidget):
             first = note["text"].strip().splitlines()[0] if note["text"].strip() else ""
             when = date_text(note["date"])
             if note["private"]:
-                text = self.tr("{lock} {date} — privée — {texte}").format(
-                    lock=LOCK, date=when, texte=first)
+                text = self.tr("{date} — privée — {texte}").format(date=when, texte=first)
                 spoken = self.tr("Note privée du {date} : {texte}").format(date=when,
                                                                           texte=first)
             else:
@@ -149,6 +156,8 @@ class NotesWidget(QWidget):
                 spoken = self.tr("Note partagée du {date} : {texte}").format(date=when,
                                                                             texte=first)
             item = QListWidgetItem(text)
+            if note["private"]:
+                item.setIcon(icon(LOCK_ICON))
             item.setData(Qt.ItemDataRole.UserRole, note["uuid"])
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(note["text"])

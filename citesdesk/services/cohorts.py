@@ -89,10 +89,11 @@ def search_participants(db, text: str = "", *, limit: int = 200,
                   " WHERE participant_fts MATCH ?)")
         params.append(" ".join(f'"{w}"*' for w in words))
     if exclude_cohort:
-        where += """ AND NOT EXISTS (
-            SELECT 1 FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-            WHERE e.participant_id = p.id AND c.uuid = ? AND e.date_sortie IS NULL
-              AND e.deleted_at IS NULL)"""
+        # one list of the cohort's current members, not one lookup per participant
+        where += """ AND p.id NOT IN (
+            SELECT e.participant_id FROM enrollment e
+            WHERE e.cohort_id = (SELECT id FROM cohort WHERE uuid = ?)
+              AND e.date_sortie IS NULL AND e.deleted_at IS NULL)"""
         params.append(exclude_cohort)
     params.append(limit)
     return _rows(db, f"""

@@ -7,7 +7,7 @@ from journey_support import cohort, fr, person, wait_ready
 
 from citesdesk.gui.journey import JourneyWidget
 from citesdesk.gui.journey_dialogs import AddEventDialog, EnrollDialog, EventDialog, ExitDialog
-from citesdesk.gui.notes import LOCK, NotesWidget
+from citesdesk.gui.notes import NotesWidget
 from citesdesk.services import journey, records
 
 
@@ -213,12 +213,15 @@ def test_private_and_shared_notes(app_ctx, qtbot, db):
                       "Relancer l'employeur vendredi.": 1}
     from PySide6.QtCore import Qt
     shown = [(notes.list.item(i).text(),
-              notes.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole))
+              notes.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole),
+              notes.list.item(i).icon().isNull())
              for i in range(notes.list.count())]
     private = [s for s in shown if "Relancer" in s[0]][0]
     shared = [s for s in shown if "Rendez-vous" in s[0]][0]
-    assert private[0].startswith(LOCK) and private[1].startswith("Note privée du ")
-    assert LOCK not in shared[0] and shared[1].startswith("Note partagée du ")
+    assert " — privée — " in private[0] and private[1].startswith("Note privée du ")
+    assert private[2] is False  # the lock icon
+    assert "privée" not in shared[0] and shared[1].startswith("Note partagée du ")
+    assert shared[2] is True
 
     # make the private note shared
     row = [i for i in range(notes.list.count()) if "Relancer" in notes.list.item(i).text()][0]
