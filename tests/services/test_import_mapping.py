@@ -117,3 +117,22 @@ def test_missing_required_columns_refused(db, tmp_path):
     with pytest.raises(CitesDeskError) as exc:
         importer.analyse(db, table, importer.auto_mapping("participants", table.headers))
     assert "colonnes indispensables introuvables : « Nom »" in exc.value.message_fr
+
+
+def test_key_shortcuts_equal_the_shared_folding():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from citesdesk.core.text import fold_key
+    from citesdesk.services.importer.people import _email, _key
+    from citesdesk.services.participants import email_key
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(max_size=30))
+    def same(text):
+        _key.cache_clear()
+        assert _key(text) == fold_key(text)
+        assert _email(text) == email_key(text)
+
+    same()
+    assert _key("Jean-Pierre N'Diaye") == "jeanpierrendiaye"

@@ -17,6 +17,8 @@ from citesdesk.services.importer.table import Table
 from citesdesk.services.importer.values import convert
 
 PROGRESS_EVERY = 500
+MEMO_TYPES = ("code", "codes", "bool", "postcode", "date", "qpv")
+MEMO_SIZE = 5_000
 
 #: Columns an import cannot do without: all of one group at least.
 REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -47,13 +49,25 @@ class RowContext:
         self.today = today
         self.qpv_names = qpv_names
         self.qpv_reference = qpv_reference
+        # Columns whose values repeat (codes, dates, postcodes…): each distinct cell is
+        # converted once (conversion depends on the cell alone).
+        self.memo: dict[str, dict] = {c.column.key: {} for c in cells
+                                      if c.column.field.type in MEMO_TYPES}
 
     def read(self, number: int, raw: list) -> tuple[RowResult, dict[str, object]]:
         result = RowResult(number)
         values: dict[str, object] = {}
         for c in self.cells:
-            value, problems = convert(c.column.field, raw[c.index], self.today, self.qpv_names,
-                                      self.qpv_reference)
+            cell = raw[c.index]
+            memo = self.memo.get(c.column.key)
+            key = (type(cell), cell)  # True == 1 == 1.0: the type keeps them apart
+            hit = memo.get(key) if memo is not None else None
+            if hit is None:
+                hit = convert(c.column.field, cell, self.today, self.qpv_names,
+                              self.qpv_reference)
+                if memo is not None and len(memo) < MEMO_SIZE:
+                    memo[key] = hit
+            value, problems = hit
             values[c.column.key] = value
             for p in problems:
                 result.issues.append(self.issue(number, p, c.column.key, raw[c.index]))

@@ -12,6 +12,7 @@ once (the shared :class:`~citesdesk.services.participants.DuplicateIndex` comput
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 
 from citesdesk.core.text import fold_key
@@ -26,9 +27,22 @@ EXTRA_REASONS = {
 _ORDER = ("ft_id", "name_birth_date", "ml_id", "other_id", "close_name", "phone", "email")
 
 
+_ASCII_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 @lru_cache(maxsize=20_000)
 def _key(text: str) -> str:
+    """``fold_key`` (plain ASCII text takes a shortcut to the same result)."""
+    if text.isascii():
+        return _ASCII_NON_ALNUM.sub("", text.lower())
     return fold_key(text)
+
+
+def _email(text: str | None) -> str | None:
+    """``email_key`` (plain ASCII addresses take a shortcut to the same result)."""
+    if text and text.isascii() and " " not in text:
+        return text.lower().strip() or None
+    return email_key(text)
 
 
 def _names(last, first, birth_name) -> set[tuple[str, str]]:
@@ -73,7 +87,7 @@ class PeopleIndex:
         out: dict = {"names": _names(v.get("last_name"), v.get("first_name"),
                                      v.get("birth_name")),
                      "birth": v.get("birth_date") or None,
-                     "phone": _digits(v.get("phone")), "email": email_key(v.get("email"))}
+                     "phone": _digits(v.get("phone")), "email": _email(v.get("email"))}
         for key in ("ft_id", "ml_id", "other_id"):
             out[key] = _key(str(v[key])) if v.get(key) else None
         return out

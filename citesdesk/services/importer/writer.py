@@ -3,6 +3,7 @@ each update replaced, so that the whole import can be undone."""
 
 from __future__ import annotations
 
+import operator
 import uuid as uuidlib
 
 from citesdesk.core.db import utc_now
@@ -31,6 +32,7 @@ class Writer:
         self.created: dict[str, list[str]] = {}
         self.updated: list[dict] = []
         self._next_id: dict[str, int] = {}
+        self._defaults: dict[str, dict] = {}
 
     def next_id(self, table: str) -> int:
         if table not in self._next_id:
@@ -42,12 +44,15 @@ class Writer:
 
     def new_row(self, table: str, values: dict) -> dict:
         """A complete row of ``table``: bookkeeping, declared defaults, then ``values``."""
+        defaults = self._defaults.get(table)
+        if defaults is None:
+            defaults = self._defaults[table] = {f.name: f.default for f in KINDS[table].fields}
         row = {"id": self.next_id(table), "uuid": str(uuidlib.uuid4()),
                "created_at": self.now, "updated_at": self.now, "deleted_at": None,
-               "hlc": self.hlc}
-        for f in KINDS[table].fields:
-            value = values.get(f.name)
-            row[f.name] = f.default if value is None else value
+               "hlc": self.hlc, **defaults}
+        for name, value in values.items():
+            if value is not None and name in defaults:
+                row[name] = value
         return row
 
     def insert_many(self, table: str, rows: list[dict]) -> None:
@@ -56,7 +61,8 @@ class Writer:
         cols = list(rows[0])
         sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
                f"VALUES ({', '.join('?' for _ in cols)})")
-        self.db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+        pick = operator.itemgetter(*cols)
+        self.db.conn.executemany(sql, map(pick, rows))
         self.created.setdefault(table, []).extend(r["uuid"] for r in rows)
 
     def update(self, table: str, uuid: str, values: dict) -> dict:
