@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from citesdesk.core.db import SiteDatabase
+from citesdesk.core.text import fold
 from citesdesk.services.printing import data
 from citesdesk.services.printing import labels as L
 from citesdesk.services.printing.fonts import date
@@ -32,7 +33,7 @@ from citesdesk.services.printing.layout import (
 )
 
 DEFAULT_NOTICE = {
-    "fr": """**Qui traite vos données et pourquoi.** La Cité de l'emploi {site} vous accompagne vers l'emploi ou la formation : accueil, diagnostic, étapes de votre parcours, orientations vers des partenaires (France Travail, Mission locale, Cap emploi, organismes de formation, employeurs, associations…). Elle rend compte de son activité à l'État sous forme de statistiques.
+    "fr": """**Qui traite vos données et pourquoi.** {who} vous accompagne vers l'emploi ou la formation : accueil, diagnostic, étapes de votre parcours, orientations vers des partenaires (France Travail, Mission locale, Cap emploi, organismes de formation, employeurs, associations…). Elle rend compte de son activité à l'État sous forme de statistiques.
 
 **Base légale.** Mission d'intérêt public confiée par l'État au titre de la politique de la ville (article 6-1-e du RGPD).
 
@@ -45,7 +46,7 @@ DEFAULT_NOTICE = {
 **Vos droits.** Vous pouvez accéder à vos données et en obtenir une copie, les faire rectifier ou effacer, demander la limitation de leur traitement, et vous opposer à leur transmission à l'évaluation nationale, sans conséquence sur votre accompagnement. Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).
 
 **Contact.** {contact}""",
-    "en": """**Who processes your data and why.** The Cité de l'emploi {site} supports you towards employment or training: welcome, assessment, the steps of your journey, referrals to partners (France Travail, Mission locale, Cap emploi, training bodies, employers, associations…). It reports its activity to the State as statistics.
+    "en": """**Who processes your data and why.** {who} supports you towards employment or training: welcome, assessment, the steps of your journey, referrals to partners (France Travail, Mission locale, Cap emploi, training bodies, employers, associations…). It reports its activity to the State as statistics.
 
 **Legal basis.** A task in the public interest entrusted by the State under the urban policy (article 6(1)(e) GDPR).
 
@@ -68,7 +69,12 @@ def notice_text(db: SiteDatabase, lang: str = "fr") -> str:
         site.get("name"), (site.get("coordinators") or "").replace("|", ", ")]))
     custom = db.setting("notice_text")
     text = custom if custom else DEFAULT_NOTICE["en" if lang == "en" else "fr"]
-    values = {"site": site.get("name") or "", "retention": data.retention_months(db),
+    name = site.get("name") or ""
+    if fold(name).startswith("cite de l"):
+        who = name  # "Cité de l'emploi de Saint-Denis" already says what it is
+    else:
+        who = ("The Cité de l'emploi " if lang == "en" else "La Cité de l'emploi ") + name
+    values = {"site": name, "who": who.strip(), "retention": data.retention_months(db),
               "contact": contact or "—"}
     try:
         return text.format(**values)

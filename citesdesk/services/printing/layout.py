@@ -159,11 +159,14 @@ class ChromeCanvas(Canvas):
         self.saveState()
         self.setFillColor(GREY)
         self.setStrokeColor(LINE)
-        self.setFont(fonts.BOLD, 8)
         y = PAGE_H - 12 * mm
-        self.drawString(MARGIN, y, c.site)
+        site = _fit(c.site, fonts.BOLD, WIDTH * 0.45)
+        self.setFont(fonts.BOLD, 8)
+        self.drawString(MARGIN, y, site)
+        room = WIDTH - stringWidth(site, fonts.BOLD, 8) - 6 * mm
         self.setFont(fonts.REGULAR, 8)
-        self.drawRightString(PAGE_W - MARGIN, y, c.subtitle or c.title)
+        self.drawRightString(PAGE_W - MARGIN, y, _fit(c.subtitle or c.title, fonts.REGULAR,
+                                                      room))
         self.line(MARGIN, y - 2 * mm, PAGE_W - MARGIN, y - 2 * mm)
         y = 10 * mm
         self.line(MARGIN, y + 4 * mm, PAGE_W - MARGIN, y + 4 * mm)
@@ -172,6 +175,15 @@ class ChromeCanvas(Canvas):
         self.setFont(fonts.REGULAR, 7.5)
         self.drawRightString(PAGE_W - MARGIN, y, t("page", c.lang, page=page, pages=pages))
         self.restoreState()
+
+
+def _fit(text: str, font: str, width: float, size: float = 8) -> str:
+    """``text`` shortened with "…" so that it fits in ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def make_doc(target, title: str, lang: str = "fr", author: str = "") -> BaseDocTemplate:
