@@ -167,10 +167,11 @@ def _build_demo(db, progress, participants: int) -> None:
     demo.build_demo(db, **kwargs)
 
 
-def fill_demo(app, participants: int = DEMO_PARTICIPANTS) -> None:
+def fill_demo(app, participants: int | None = None) -> None:
     """Fill the demonstration database through the runner, with a progress dialog."""
     from PySide6.QtCore import QCoreApplication
 
+    participants = participants or DEMO_PARTICIPANTS
     app.runner.submit(
         _build_demo, participants,
         progress_title=QCoreApplication.translate("WelcomeDialog",

@@ -50,6 +50,10 @@ def main(lang: str = "fr") -> None:
     settle(800)
     suffix = "" if lang == "fr" else "-en"
 
+    if window.show_screen("dashboard") is not None:
+        settle(1500)
+        window.grab().save(str(OUT / f"dashboard{suffix}.png"))
+
     screen = window.show_screen("participants")
     settle(600)
     screen.select_row(2)

@@ -33,3 +33,47 @@ def test_welcome_creates_the_site(qtbot, tmp_path, type_text):
 
 def test_no_database_means_welcome(tmp_path):
     assert not has_site(tmp_path / "absent.sqlite")
+
+
+def test_first_run_with_the_demo_opens_the_window_on_a_filled_database(
+        tmp_path, monkeypatch, qtbot):
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from citesdesk.cli import main
+    from citesdesk.gui import welcome
+    from citesdesk.gui.main_window import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    monkeypatch.setattr(welcome, "DEMO_PARTICIPANTS", 20)
+    asked = []
+
+    def choose_demo(cls, path, lang):
+        asked.append(path)
+        return welcome.WelcomeChoice(welcome.demo_path(path), demo=True)
+
+    monkeypatch.setattr(welcome.WelcomeDialog, "ask", classmethod(choose_demo))
+    seen = {}
+
+    def poll():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible() and not w.ctx.runner.busy():
+                seen["site"] = w.site_label.text()
+                seen["count"] = w.ctx.reader.execute(
+                    "SELECT count(*) FROM participant").fetchone()[0]
+                if seen["count"]:
+                    w.close()
+                    QApplication.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(50)
+    path = tmp_path / "site.sqlite"
+    assert main(["--db", str(path), "--lang", "fr"]) == 0
+    timer.stop()
+    assert asked == [path]
+    assert seen["count"] == 20
+    assert seen["site"].startswith("Site : ")
+    assert (tmp_path / "citesdesk-demo.sqlite").exists() and not path.exists()

@@ -136,7 +136,7 @@ class ParticipantsScreen(Screen):
                    "Référent·e-x")
         for column, sample in enumerate(samples):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + pad)
+            width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title))
             header.resizeSection(column, width + pad)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
