@@ -365,6 +365,14 @@
         <source>Mettre l&apos;étape «&#xa0;{etape}&#xa0;» du {date} à la corbeille&#xa0;?</source>
         <translation>Move the step &apos;{etape}&apos; of {date} to the bin?</translation>
     </message>
+    <message>
+        <source>Supprimer l&apos;inscription</source>
+        <translation>Delete the enrollment</translation>
+    </message>
+    <message>
+        <source>Mettre l&apos;inscription dans la cohorte «&#xa0;{cohorte}&#xa0;» (entrée le {date}) à la corbeille&#xa0;? Son entrée et sa sortie disparaissent du parcours.</source>
+        <translation>Move the enrollment in the cohort &apos;{cohorte}&apos; (entered on {date}) to the bin? Its entry and exit leave the journey.</translation>
+    </message>
 </context>
 <context>
     <name>NotesWidget</name>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import NotFound
 from citesdesk.gui.form_parts import date_text
 from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog, ExitDialog
-from citesdesk.services import journey, journey_edit
+from citesdesk.services import journey, records
 
 # The kinds of record whose change means the timeline must be read again.
 WATCHED = {"event", "enrollment", "referral", "referral_status", "cohort", "partner",
@@ -195,7 +195,7 @@ class JourneyWidget(QWidget):
         for b in (self.add_button, self.enroll_button, self.exit_button, self.refer_button):
             b.setEnabled(has)
         self.edit_button.setEnabled(is_event)
-        self.delete_button.setEnabled(is_event)
+        self.delete_button.setEnabled(bool(item and item["table"] in ("event", "enrollment")))
 
     # -- actions -------------------------------------------------------------------------
     def add_event(self) -> dict | None:
@@ -227,20 +227,27 @@ class JourneyWidget(QWidget):
             self.referral_dialog.open()
 
     def delete_selected(self) -> bool:
+        """Send the selected step, or the selected enrollment (its entry or exit), to the
+        bin after a confirmation."""
         from citesdesk.gui.dialogs import Dialog
 
         item = self.selected()
-        if item is None or item["kind"] != "event":
+        if item is None or item["table"] not in ("event", "enrollment"):
             return False
-        answer = Dialog.ask(self, self.tr("Supprimer l'étape"), self.tr(
-            "Mettre l'étape « {etape} » du {date} à la corbeille ?").format(
-                etape=item["label"], date=date_text(item["date"])),
-            buttons=("yes", "no"), default="no")
-        if answer != "yes":
+        if item["table"] == "event":
+            title = self.tr("Supprimer l'étape")
+            text = self.tr("Mettre l'étape « {etape} » du {date} à la corbeille ?").format(
+                etape=item["label"], date=date_text(item["date"]))
+        else:
+            title = self.tr("Supprimer l'inscription")
+            text = self.tr("Mettre l'inscription dans la cohorte « {cohorte} » (entrée le "
+                           "{date}) à la corbeille ? Son entrée et sa sortie disparaissent "
+                           "du parcours.").format(cohorte=item["cohort_name"],
+                                                  date=date_text(item["date_entree"]))
+        if Dialog.ask(self, title, text, buttons=("yes", "no"), default="no") != "yes":
             return False
-        uuid = item["uuid"]
-        self.runner.submit(lambda db, _p: journey_edit.delete_event(db, uuid),
-                           changes={"event"})
+        table, uuid = item["table"], item["uuid"]
+        self.runner.submit(lambda db, _p: records.delete(db, table, uuid), changes={table})
         return True
 
     def enroll(self) -> dict | None:

@@ -38,6 +38,11 @@ def _T(lang: str, fr: str, en: str) -> str:  # noqa: N802 - a tiny bilingual cho
     return en if lang == "en" else fr
 
 
+def _dd(iso: str) -> str:
+    """``2026-02-01`` → ``01/02/2026`` (as people read dates, in both languages)."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
 def _enrollment_items(db, pid: int, lang: str) -> list[dict]:
     items = []
     for r in _rows(db, """
@@ -100,6 +105,9 @@ def _referral_items(db, pid: int, lang: str, today: dt.date) -> list[dict]:
             FROM referral rf JOIN partner p ON p.id = rf.partner_id
             WHERE rf.participant_id = ? AND rf.deleted_at IS NULL""", [pid]):
         status = codes.STATUT_ORIENTATION.label(r["status"], lang)
+        if r["status"] != "PROPOSEE" and r["status_date"]:
+            status = _T(lang, "{s} le {d}", "{s} on {d}").format(
+                s=status, d=_dd(r["status_date"]))
         overdue = r["status"] == "PROPOSEE" and r["date"] < limit
         items.append({"kind": "referral", "table": "referral", "uuid": r["uuid"],
                       "date": r["date"], "code": r["status"],

@@ -172,7 +172,7 @@ def test_timeline_order_and_refresh_from_changes(widget, qtbot, db):
         ("15/02/2026", "Orientation vers ML Est"),
         ("02/03/2026", "Diagnostic"),
     ]
-    assert texts(widget)[2][2] == "Acceptée"
+    assert texts(widget)[2][2] == "Acceptée le 15/02/2026"
 
 
 def test_quick_add_event_seam(app_ctx, qtbot, db, monkeypatch):
@@ -293,3 +293,24 @@ def test_participant_in_the_bin_shows_an_empty_journey_without_error(app_ctx, qt
     assert texts(w) == [] and notes.list.count() == 0
     assert not w.add_button.isEnabled() and not notes.save_button.isEnabled()
     assert Dialog.shown == []
+
+
+def test_delete_an_enrollment_from_the_timeline(widget, qtbot, db):
+    from citesdesk.gui.dialogs import Dialog
+    from citesdesk.services import journey_edit
+
+    c = cohort(db)
+    enrollment = journey_edit.enroll(db, widget.participant_uuid, c, "2026-01-05")
+    journey_edit.exit_enrollment(db, enrollment["uuid"], "2026-03-01", "ABANDON")
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        widget.reload()
+    assert widget.select("exit", enrollment["uuid"])
+    assert widget.delete_button.isEnabled() and not widget.edit_button.isEnabled()
+    Dialog.script("no")
+    assert not widget.delete_selected()
+    Dialog.script("yes")
+    with qtbot.waitSignal(widget.loaded, timeout=5000):
+        assert widget.delete_selected()
+    assert fr("« Cohorte printemps » (entrée le 05/01/2026)") in Dialog.shown[-1][2]
+    assert texts(widget) == []
+    assert records.get(db, "enrollment", enrollment["uuid"], include_deleted=True)["deleted_at"]
