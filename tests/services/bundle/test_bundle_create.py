@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -192,7 +193,10 @@ def test_standard_tools_decrypt_verify_validate(site, national, tmp_path):
                          cwd=unpacked, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "sequence:1" in run.stdout
-    run = subprocess.run(["frictionless", "validate", "datapackage.json"], cwd=unpacked,
+    # the command of the installed package (python -m: found even when the venv's bin
+    # folder is not on PATH)
+    run = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+                         cwd=unpacked,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     from frictionless import validate
