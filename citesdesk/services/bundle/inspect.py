@@ -37,7 +37,7 @@ def inspect(path: str | Path, identity: str | Path | None = None) -> dict:
         datapackage_sha256=opened.datapackage_sha256,
         signature={"valid": True, "key_id": opened.public_key.key_id_hex,
                    "trusted_comment": opened.trusted_comment},
-        resources=[{"name": n, "path": resources[n]["path"], "rows": len(opened.tables[n]),
+        resources=[{"name": n, "path": resources[n]["path"], "rows": opened.rows[n],
                     "bytes": resources[n]["bytes"], "hash": resources[n]["hash"]}
                    for n in RESOURCES],
     )

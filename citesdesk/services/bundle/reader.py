@@ -26,8 +26,9 @@ from citesdesk.services.bundle.package import (
     TABLES,
     VALIDATION_ORDER,
     SchemaViolation,
+    columns_of,
     read_table,
-    validate_table,
+    validate_columns,
 )
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -86,7 +87,9 @@ class OpenedBundle:
     public_key: PublicKey
     public_key_text: str
     trusted_comment: str
-    tables: dict[str, list[list[str]]] = field(default_factory=dict)
+    #: Each resource's cells column by column (validated), and its number of rows.
+    columns: dict[str, list[tuple]] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
 
     @property
     def meta(self) -> dict:
@@ -249,12 +252,14 @@ def check_members(members: dict[str, bytes], *, validate: bool = True) -> Opened
                 rows = read_table(table, members[table.path])
             except SchemaViolation as exc:
                 raise BundleRefused("schema_violation", str(exc)) from None
-            errors = validate_table(table, rows, keys)
+            columns, errors = columns_of(table, rows)
+            errors = errors or validate_columns(table, columns, keys)
             if errors:
                 raise BundleRefused("schema_violation", "; ".join(errors[:3]))
-            opened.tables[name] = rows
-        site = opened.tables["site"]
-        if len(site) != 1 or site[0][0] != meta["site_code"]:
+            opened.columns[name] = columns
+            opened.rows[name] = len(rows)
+        site = opened.columns["site"]
+        if opened.rows["site"] != 1 or site[0][0] != meta["site_code"]:
             raise BundleRefused("schema_violation",
                                 "site.csv must hold exactly the site of citesdesk.site_code")
     return opened

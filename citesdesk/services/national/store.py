@@ -77,13 +77,13 @@ def load(db: Database, opened: OpenedBundle, file_name: str) -> None:
         for name in RESOURCES:
             db.execute(f"DELETE FROM {name} WHERE code_site = ?", [code])
             table = TABLES[name]
-            rows = opened.tables[name]
-            if not rows:
+            count = opened.rows[name]
+            if not count:
                 continue
-            columns = [_column(c.type, values) for c, values
-                       in zip(table.columns, zip(*rows, strict=True), strict=True)]
+            columns = [_column(c.type, values)
+                       for c, values in zip(table.columns, opened.columns[name], strict=True)]
             if name != "site":
-                columns.insert(0, [code] * len(rows))
+                columns.insert(0, [code] * count)
             marks = ", ".join("?" for _ in columns)
             db.conn.executemany(f"INSERT INTO {name} VALUES ({marks})",
                                 zip(*columns, strict=True))
