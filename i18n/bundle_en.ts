@@ -4,7 +4,7 @@
 <context>
     <name>EvaluationScreen</name>
     <message>
-        <source>Le lot transmis à l&apos;évaluation nationale est un instantané pseudonymisé du site : ni nom, ni date de naissance (l&apos;année seulement), ni adresse, ni téléphone, ni courriel, ni note. Il est chiffré pour l&apos;évaluation nationale et signé par le site.</source>
+        <source>Le lot transmis à l&apos;évaluation nationale est un instantané pseudonymisé du site&#xa0;: ni nom, ni date de naissance (l&apos;année seulement), ni adresse, ni téléphone, ni courriel, ni note. Il est chiffré pour l&apos;évaluation nationale et signé par le site.</source>
         <translation>The bundle sent to the national evaluation is a pseudonymised snapshot of the site: no name, no date of birth (the year only), no address, no phone number, no e-mail, no note. It is encrypted for the national evaluation and signed by the site.</translation>
     </message>
     <message>
@@ -120,11 +120,11 @@
         <translation>Creating the bundle…</translation>
     </message>
     <message>
-        <source>Lot n° {sequence} enregistré dans {path}.
+        <source>Lot n°&#xa0;{sequence} enregistré dans {path}.
 
-Empreinte SHA-256 : {sha}
+Empreinte SHA-256&#xa0;: {sha}
 
-Transmettez ce fichier à l&apos;évaluation nationale par le moyen convenu ; il est chiffré, seul son destinataire peut le lire.</source>
+Transmettez ce fichier à l&apos;évaluation nationale par le moyen convenu&#xa0;; il est chiffré, seul son destinataire peut le lire.</source>
         <translation>Bundle no. {sequence} saved to {path}.
 
 SHA-256 fingerprint: {sha}

@@ -7,6 +7,8 @@ import sys
 
 from citesdesk.core.db import open_database
 
+NB = "\u00a0"  # no-break space before French double punctuation
+
 
 def _progress(args):
     if not sys.stderr.isatty():
@@ -33,13 +35,13 @@ def _create(args) -> int:
         return 0
     c = result.counts
     if fr:
-        print(f"Lot n° {result.sequence} écrit : {result.path}")
+        print(f"Lot n° {result.sequence} écrit : {result.path}")
         print(f"  {c['participants']} participants, {c['inscriptions']} inscriptions, "
               f"{c['evenements']} étapes, {c['orientations']} orientations, "
               f"{c['partenaires']} partenaires, {c['cohortes']} cohortes")
-        print(f"  trimestres {result.quarters[0]} à {result.quarters[-1]} ; "
+        print(f"  trimestres {result.quarters[0]} à {result.quarters[-1]} ; "
               f"{result.objectors} personne(s) opposée(s) à l'évaluation non transmise(s)")
-        print(f"  chiffré pour {len(result.recipients)} destinataire(s) ; SHA-256 {result.sha256}")
+        print(f"  chiffré pour {len(result.recipients)} destinataire(s) ; SHA-256 {result.sha256}")
     else:
         print(f"Bundle no. {result.sequence} written: {result.path}")
         print(f"  {c['participants']} participants, {c['inscriptions']} enrollments, "
@@ -69,12 +71,12 @@ def _inspect(args) -> int:
     if "valid" not in info:
         return 0
     if not info["valid"]:
-        print(("REFUSÉ : " if fr else "REFUSED: ") + info["reason" if fr else "reason_en"])
+        print(("REFUSÉ : " if fr else "REFUSED: ") + info["reason" if fr else "reason_en"])
         return 1
     m = info["manifest"]
     print(f"Site {m['site_code']} — {'lot n°' if fr else 'bundle no.'} {m['sequence']} — "
           f"{m['created_at']} — CitésDesk {m['software_version']}")
-    print(f"{'Trimestres' if fr else 'Quarters'} : {', '.join(m['quarters'])}")
+    print(f"{'Trimestres' + NB + ':' if fr else 'Quarters:'} {', '.join(m['quarters'])}")
     sig = info["signature"]
     print(f"{'Signature valide, clé' if fr else 'Valid signature, key'} {sig['key_id']}")
     print("Données conformes au schéma publié." if fr else "Data follows the published schema.")

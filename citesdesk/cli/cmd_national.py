@@ -28,15 +28,15 @@ def _consolidate(args) -> int:
     fr = args.lang != "en"
     for o in result.outcomes:
         if o.status == "refused":
-            print(f"{o.file} : {'REFUSÉ' if fr else 'REFUSED'} — {o.reason if fr else o.reason_en}")
+            print(f"{o.file} : {'REFUSÉ' if fr else 'REFUSED'} — {o.reason if fr else o.reason_en}")
         else:
             word = {"accepted": ("accepté", "accepted"),
                     "unchanged": ("déjà chargé, rien ne change", "already loaded, nothing changes")
                     }[o.status][0 if fr else 1]
-            print(f"{o.file} : {word} (site {o.site_code}, "
+            print(f"{o.file} : {word} (site {o.site_code}, "
                   f"{'lot n°' if fr else 'bundle no.'} {o.sequence})")
     out = result.out_dir
-    print((f"{len(result.accepted)} accepté(s), {len(result.refused)} refusé(s) ; "
+    print((f"{len(result.accepted)} accepté(s), {len(result.refused)} refusé(s) ; "
            f"{out / 'national.sqlite'}, {out / 'national.xlsx'}, {out / 'report.json'}")
           if fr else
           (f"{len(result.accepted)} accepted, {len(result.refused)} refused; "

@@ -31,7 +31,7 @@ def test_keygen_create_inspect_consolidate(tmp_path, capsys):
     assert main(["bundle", "create", "--db", str(db), "--out", str(out),
                  "--recipient", recipient]) == 0
     text = capsys.readouterr().out
-    assert "Lot n° 1 écrit" in text and "3 participants" in text
+    assert "Lot n° 1 écrit" in text and "3 participants" in text
     assert "1 personne(s) opposée(s)" in text
 
     assert main(["bundle", "inspect", str(out)]) == 0

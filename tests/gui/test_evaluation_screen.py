@@ -1,4 +1,4 @@
-"""The « Évaluation nationale » screen: what will be sent, recipients, create, history."""
+"""The « Évaluation nationale » screen: what will be sent, recipients, create, history."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_summary_recipients_create_and_history(make_app, tmp_path, qtbot):
     assert screen.history.item(0, 1).text() == "1"
     assert screen.history.item(0, 2).text() == "lot.citesbundle"
     assert screen.history.item(0, 3).text() == outside(made)["sha256"]
-    assert any(kind == "info" and "Lot n° 1 enregistré" in text
+    assert any(kind == "info" and "Lot n° 1 enregistré" in text
                for kind, _, text in Dialog.shown)
     assert inspect(made, key)["valid"]
     qtbot.waitUntil(lambda: screen.values["sequence"].text() == "2", timeout=10000)

@@ -62,7 +62,7 @@ class EvaluationScreen(Screen):
         self.summary = None
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
-            "Le lot transmis à l'évaluation nationale est un instantané pseudonymisé du site : "
+            "Le lot transmis à l'évaluation nationale est un instantané pseudonymisé du site : "
             "ni nom, ni date de naissance (l'année seulement), ni adresse, ni téléphone, ni "
             "courriel, ni note. Il est chiffré pour l'évaluation nationale et signé par le "
             "site."))
@@ -249,8 +249,8 @@ class EvaluationScreen(Screen):
         self.load_history()
         self.load_summary()
         Dialog.info(self, self.tr(
-            "Lot n° {sequence} enregistré dans {path}.\n\nEmpreinte SHA-256 : {sha}\n\n"
-            "Transmettez ce fichier à l'évaluation nationale par le moyen convenu ; il est "
+            "Lot n° {sequence} enregistré dans {path}.\n\nEmpreinte SHA-256 : {sha}\n\n"
+            "Transmettez ce fichier à l'évaluation nationale par le moyen convenu ; il est "
             "chiffré, seul son destinataire peut le lire.").format(
                 sequence=result.sequence, path=str(result.path), sha=result.sha256),
             self.tr("Lot créé"))

@@ -79,7 +79,7 @@ def _site(db: SiteDatabase) -> tuple[str, str]:
     rows = snapshot.site_rows(db)
     if not rows:
         raise CitesDeskError(
-            "Le site n'est pas renseigné (code et nom) : complétez les paramètres du site "
+            "Le site n'est pas renseigné (code et nom) : complétez les paramètres du site "
             "avant de créer un lot.",
             "The site is not set up (code and name): fill in the site settings before "
             "creating a bundle.",
@@ -147,13 +147,13 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
     to = _recipients(db, recipients)
     if not to:
         raise CitesDeskError(
-            "Aucun destinataire : indiquez la clé publique age de l'évaluation nationale "
-            "(« age1… ») dans les paramètres, ou avec --recipient.",
+            "Aucun destinataire : indiquez la clé publique age de l'évaluation nationale "
+            "(« age1… ») dans les paramètres, ou avec --recipient.",
             "No recipient: give the national evaluation's age public key ('age1…') in the "
             "settings, or with --recipient.",
         )
     if not out.parent.is_dir():
-        raise CitesDeskError(f"Le dossier « {out.parent} » n'existe pas.",
+        raise CitesDeskError(f"Le dossier « {out.parent} » n'existe pas.",
                              f"The folder '{out.parent}' does not exist.")
     progress(0, 10, "snapshot")
     secret_key = keys.signing_key(db)
@@ -221,7 +221,7 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
+        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
                              f"Cannot write '{out}' ({exc.strerror}).") from exc
 
     logged_counts = {**counts, "objecteurs_exclus": snap.objectors}

@@ -87,7 +87,7 @@ def check_recipient(text: str) -> str:
         pyrage.x25519.Recipient.from_str(value)
     except Exception:  # pyrage raises its own RecipientError or ValueError
         raise CitesDeskError(
-            f"« {value} » n'est pas une clé publique age valide : elle commence par « age1 » "
+            f"« {value} » n'est pas une clé publique age valide : elle commence par « age1 » "
             "et vous est transmise par l'évaluation nationale.",
             f"'{value}' is not a valid age public key: it starts with 'age1' and is given to "
             "you by the national evaluation.",

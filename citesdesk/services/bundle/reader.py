@@ -47,7 +47,7 @@ REASONS = {
     "unexpected_member": ("l'archive contient un élément inattendu",
                           "the archive holds an unexpected member"),
     "missing_member": ("il manque un élément obligatoire", "a required member is missing"),
-    "unsafe_member": ("l'archive contient un chemin dangereux (absolu, « .. », lien)",
+    "unsafe_member": ("l'archive contient un chemin dangereux (absolu, « .. », lien)",
                       "the archive holds an unsafe path (absolute, '..', link)"),
     "too_large": ("l'archive se décompresse au-delà de 1 Gio",
                   "the archive inflates past 1 GiB"),
@@ -57,7 +57,7 @@ REASONS = {
                       "a file does not match its declared hash (altered)"),
     "schema_violation": ("les données ne respectent pas le schéma publié",
                          "the data does not follow the published schema"),
-    "changed_key": ("le site signe avec une nouvelle clé : acceptez-la explicitement "
+    "changed_key": ("le site signe avec une nouvelle clé : acceptez-la explicitement "
                     "(--accept-new-key CODE_SITE) si le site l'a confirmée",
                     "the site signs with a new key: accept it explicitly "
                     "(--accept-new-key SITE_CODE) once the site has confirmed it"),
@@ -71,7 +71,7 @@ REASONS = {
 class BundleRefused(CitesDeskError):
     def __init__(self, code: str, detail: str = "") -> None:
         fr, en = REASONS[code]
-        suffix = f" : {detail}" if detail else ""
+        suffix = f" : {detail}" if detail else ""
         super().__init__(fr[0].upper() + fr[1:] + suffix + ".",
                          en[0].upper() + en[1:] + (f": {detail}" if detail else "") + ".")
         self.code = code
@@ -127,7 +127,7 @@ def load_identities(path: str | Path) -> list:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CitesDeskError(f"Impossible de lire la clé « {path} » ({exc}).",
+        raise CitesDeskError(f"Impossible de lire la clé « {path} » ({exc}).",
                              f"Cannot read the key '{path}' ({exc}).") from None
     found = []
     for line in text.splitlines():
@@ -139,7 +139,7 @@ def load_identities(path: str | Path) -> list:
                 pass
     if not found:
         raise CitesDeskError(
-            f"« {path} » ne contient pas de clé age (ligne AGE-SECRET-KEY-1…).",
+            f"« {path} » ne contient pas de clé age (ligne AGE-SECRET-KEY-1…).",
             f"'{path}' holds no age key (an AGE-SECRET-KEY-1… line).")
     return found
 

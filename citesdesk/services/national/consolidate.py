@@ -20,6 +20,7 @@ from pathlib import Path
 
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import Progress, no_progress
+from citesdesk.services.bundle.minisign import PublicKey, SignatureInvalid
 from citesdesk.services.bundle.reader import BundleRefused, load_identities, open_bundle
 from citesdesk.services.national import store
 from citesdesk.services.national.workbook import write_workbook
@@ -65,6 +66,13 @@ def _sha256(path: Path) -> str:
         return ""
 
 
+def _key(text: str):
+    try:
+        return PublicKey.from_text(text)
+    except SignatureInvalid:
+        return None
+
+
 def _one(db, path: Path, identities: list, accept: set[str]) -> Outcome:
     outcome = Outcome(path.name, "refused", sha256=_sha256(path))
     try:
@@ -72,7 +80,7 @@ def _one(db, path: Path, identities: list, accept: set[str]) -> Outcome:
         code, seq = opened.site_code, opened.sequence
         outcome.site_code, outcome.sequence = code, seq
         known = store.known_key(db, code)
-        new_key = known is not None and known != opened.public_key_text.strip()
+        new_key = known is not None and _key(known) != opened.public_key
         if new_key and code not in accept:
             raise BundleRefused("changed_key", f"{code}: {opened.public_key.key_id_hex}")
         current = store.loaded(db, code)
@@ -102,7 +110,7 @@ def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
         try:
             out.mkdir(parents=True)
         except OSError as exc:
-            raise CitesDeskError(f"Impossible de créer le dossier « {out} » ({exc}).",
+            raise CitesDeskError(f"Impossible de créer le dossier « {out} » ({exc}).",
                                  f"Cannot create the folder '{out}' ({exc}).") from None
     identities = load_identities(identity)
     accept = set(accept_new_keys)

@@ -23,7 +23,7 @@ def keygen(out_dir: str | os.PathLike) -> tuple[Path, str]:
     key_path = out / KEY_FILE
     if key_path.exists():
         raise CitesDeskError(
-            f"« {key_path} » existe déjà : CitésDesk ne remplace pas une clé nationale (les "
+            f"« {key_path} » existe déjà : CitésDesk ne remplace pas une clé nationale (les "
             "lots chiffrés pour elle deviendraient illisibles). Choisissez un autre dossier.",
             f"'{key_path}' already exists: CitésDesk does not replace a national key (bundles "
             "encrypted to it would become unreadable). Choose another folder.")
