@@ -14,7 +14,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,12 +75,30 @@ def _key(text: str):
         return None
 
 
-def _one(db, path: Path, identities: list, accept: set[str]) -> Outcome:
-    outcome = Outcome(path.name, "refused", sha256=_sha256(path))
+_IDENTITIES: dict[str, list] = {}
+
+
+def check_file(path: Path, identity: str) -> tuple:
+    """Everything that needs no national database (decrypt, members, signature, hashes,
+    schema), runnable in a worker process: ``("ok", opened)`` or
+    ``("refused", code, detail, sha256)`` (plain values, to cross process boundaries)."""
+    if identity not in _IDENTITIES:
+        _IDENTITIES[identity] = load_identities(identity)
     try:
-        opened = open_bundle(path, identities)
+        return ("ok", open_bundle(path, _IDENTITIES[identity]))
+    except BundleRefused as exc:
+        return ("refused", exc.code, exc.detail, _sha256(path))
+
+
+def _one(db, path: Path, checked: tuple, accept: set[str]) -> Outcome:
+    outcome = Outcome(path.name, "refused")
+    try:
+        if checked[0] == "refused":
+            outcome.sha256 = checked[3]
+            raise BundleRefused(checked[1], checked[2])
+        opened = checked[1]
         code, seq = opened.site_code, opened.sequence
-        outcome.site_code, outcome.sequence = code, seq
+        outcome.site_code, outcome.sequence, outcome.sha256 = code, seq, opened.file_sha256
         known = store.known_key(db, code)
         new_key = known is not None and _key(known) != opened.public_key
         if new_key and code not in accept:
@@ -100,11 +120,40 @@ def _one(db, path: Path, identities: list, accept: set[str]) -> Outcome:
     return outcome
 
 
+def _checked(files: list[Path], identity: str, workers: int) -> Iterator[tuple]:
+    """The files checked, in order; with ``workers`` > 1, checked ahead in worker processes
+    (at most ``workers + 1`` bundles in memory at once)."""
+    if workers <= 1 or len(files) <= 1:
+        for path in files:
+            yield check_file(path, identity)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        ahead: deque = deque()
+        queue = iter(files)
+        try:
+            for path in queue:
+                ahead.append(pool.submit(check_file, path, identity))
+                if len(ahead) > workers:
+                    yield ahead.popleft().result()
+            while ahead:
+                yield ahead.popleft().result()
+        finally:
+            for future in ahead:
+                future.cancel()
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
+
+
 def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
                 out_dir: str | os.PathLike, *, accept_new_keys: Iterable[str] = (),
-                progress: Progress = no_progress) -> Consolidation:
+                progress: Progress = no_progress, workers: int | None = None) -> Consolidation:
     """Check and load ``files`` (in the order given) into ``out_dir/national.sqlite``, then
-    write ``out_dir/national.xlsx`` and ``out_dir/report.json``."""
+    write ``out_dir/national.xlsx`` and ``out_dir/report.json``.
+
+    Files are checked ahead in ``workers`` processes (default: the cores, at most 4) while
+    this one loads, in the order given, the ones already checked."""
     out = Path(out_dir)
     if not out.is_dir():
         try:
@@ -112,15 +161,17 @@ def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
         except OSError as exc:
             raise CitesDeskError(f"Impossible de créer le dossier « {out} » ({exc}).",
                                  f"Cannot create the folder '{out}' ({exc}).") from None
-    identities = load_identities(identity)
+    load_identities(identity)  # a missing or unreadable key stops everything, at once
     accept = set(accept_new_keys)
     result = Consolidation(out)
     files = [Path(f) for f in files]
     db = store.open_store(out / "national.sqlite")
     try:
-        for i, path in enumerate(files):
+        checked = _checked(files, str(identity), default_workers() if workers is None
+                           else workers)
+        for i, (path, check) in enumerate(zip(files, checked, strict=True)):
             progress(i, len(files), path.name)
-            result.outcomes.append(_one(db, path, identities, accept))
+            result.outcomes.append(_one(db, path, check, accept))
         progress(len(files), len(files), "national.xlsx")
         write_workbook(db, out / "national.xlsx")
     finally:
