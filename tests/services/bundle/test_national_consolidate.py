@@ -270,3 +270,21 @@ def test_keygen_writes_identity_and_never_overwrites(tmp_path):
     assert (tmp_path / "k" / "national.pub").read_text().strip() == recipient
     with pytest.raises(CitesDeskError, match="existe déjà"):
         keygen(tmp_path / "k")
+
+
+def test_worker_processes_give_the_same_outcomes(site, good, national, tmp_path):
+    other = open_database(tmp_path / "other.sqlite", create=True)
+    build_site(other, code="CE-013-02", name="Marseille")
+    keys.set_recipients(other, [national[1]])
+    second = tmp_path / "second.citesbundle"
+    create_bundle(other, second, today=TODAY)
+    other.close()
+    bad = tmp_path / "bad.citesbundle"
+    seal(bad, {**good, "x.txt": b""}, national[1])
+    files = [tmp_path / "good.citesbundle", bad, second, tmp_path / "good.citesbundle"]
+    serial = consolidate(files, national[0], tmp_path / "serial", workers=1)
+    parallel = consolidate(files, national[0], tmp_path / "parallel", workers=2)
+    assert [o.as_dict() for o in parallel.outcomes] == [o.as_dict() for o in serial.outcomes]
+    assert [o.status for o in parallel.outcomes] == ["accepted", "refused", "accepted",
+                                                     "unchanged"]
+    assert _loaded(tmp_path / "parallel")[1] == 3 + 3
