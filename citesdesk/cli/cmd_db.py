@@ -35,6 +35,7 @@ COUNTED = (
     ("partner_contact", "Contacts de partenaires", "Partner contacts"),
     ("partner_exchange", "Échanges avec les partenaires", "Partner exchanges"),
     ("import_log", "Imports", "Imports"),
+    ("import_profile", "Correspondances de colonnes enregistrées", "Saved column mappings"),
     ("bundle_log", "Lots pour l'évaluation nationale", "National evaluation bundles"),
 )
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator

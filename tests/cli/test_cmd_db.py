@@ -67,6 +67,13 @@ def test_init_refuses_an_existing_file_and_bad_values(tmp_path, capsys):
     assert not fresh.exists()
 
 
+def test_init_refuses_a_missing_folder(tmp_path, capsys):
+    code, _, err = run(capsys, "init", "--db", str(tmp_path / "absent" / "s.sqlite"),
+                       "--site-code", "X", "--site-name", "Y")
+    assert code == 1 and "n'existe pas" in err and "créez-le" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_demo_builds_a_database_and_says_so(demo_db, tmp_path, capsys):
     counts = _counts(demo_db)
     assert counts["site"] == 1 and counts["participant"] == 40
@@ -190,6 +197,18 @@ def test_backup_copies_and_refuses_to_overwrite(demo_db, tmp_path, capsys):
     assert code == 1 and "n'existe pas" in err
     left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm")))
     assert left == ["save.sqlite"]  # no temporary file left behind
+
+
+def test_backup_refuses_what_is_not_a_citesdesk_database(tmp_path, capsys):
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "backup", "--db", str(other), "--out", str(tmp_path / "b.sqlite"))
+    assert code == 1 and "autre application" in err
+    assert not (tmp_path / "b.sqlite").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_restore_replaces_and_keeps_the_current_database_aside(demo_db, tmp_path, capsys):
