@@ -12,7 +12,7 @@ import re
 
 from citesdesk.core import codes
 from citesdesk.core.errors import NotFound
-from citesdesk.core.text import fold
+from citesdesk.core.text import fold, fold_key
 
 
 def _rows(db, sql: str, params: list) -> list[dict]:
@@ -62,8 +62,8 @@ def members(db, cohort_uuid: str, *, lang: str = "fr") -> list[dict]:
         FROM enrollment e
         JOIN cohort c ON c.id = e.cohort_id
         JOIN participant p ON p.id = e.participant_id
-        WHERE c.uuid = ? AND e.deleted_at IS NULL AND p.deleted_at IS NULL
-        ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE""", [cohort_uuid])
+        WHERE c.uuid = ? AND e.deleted_at IS NULL AND p.deleted_at IS NULL""", [cohort_uuid])
+    rows.sort(key=_by_name)
     for r in rows:
         group = codes.groupe_sortie(r["motif_sortie"])
         r["groupe_sortie"] = group
@@ -72,6 +72,11 @@ def members(db, cohort_uuid: str, *, lang: str = "fr") -> list[dict]:
             label += " (" + codes.GROUPE_SORTIE.label(group, lang) + ")"
         r["motif_label"] = label
     return rows
+
+
+def _by_name(row: dict) -> tuple[str, str]:
+    """Alphabetical order as people expect it: « Boërio » between « Bocquet » and « Boulay »."""
+    return fold_key(row["last_name"]), fold_key(row["first_name"])
 
 
 _WORD = re.compile(r"[0-9a-z@.]+")
@@ -96,8 +101,10 @@ def search_participants(db, text: str = "", *, limit: int = 200,
               AND e.date_sortie IS NULL AND e.deleted_at IS NULL)"""
         params.append(exclude_cohort)
     params.append(limit)
-    return _rows(db, f"""
+    rows = _rows(db, f"""
         SELECT p.uuid, p.last_name, p.first_name, p.birth_date, p.commune
         FROM participant p WHERE {where}
         ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
         LIMIT ?""", params)
+    rows.sort(key=_by_name)
+    return rows

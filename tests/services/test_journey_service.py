@@ -143,3 +143,14 @@ def test_bin_items_have_labels_and_restore(db, people):
     recycle_bin.restore(db, "event", ev["uuid"])
     assert [i["code"] for i in journey.timeline(db, people["p"])] == ["ENTRETIEN"]
     assert [i["kind"] for i in recycle_bin.bin_items(db)] == ["cohort"]
+
+
+def test_members_in_alphabetical_order_ignoring_accents(db, people):
+    c = people["c"]
+    for last in ("Boulay", "Boërio", "Bocquet", "Élie", "Eddine"):
+        u = records.create(db, "participant", {"last_name": last, "first_name": "A"})["uuid"]
+        journey_edit.enroll(db, u, c, "2026-02-01")
+    assert [m["last_name"] for m in cohorts.members(db, c)] == [
+        "Bocquet", "Boërio", "Boulay", "Eddine", "Élie"]
+    assert [r["last_name"] for r in cohorts.search_participants(db, "bo")] == [
+        "Bocquet", "Boërio", "Boulay"]

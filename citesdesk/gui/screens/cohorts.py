@@ -30,15 +30,18 @@ from citesdesk.services import cohorts, records
 FIELDS = ("name", "start_date", "end_date", "target", "referent", "description")
 
 
-def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTableWidget:
+    """A read-only table whose column ``stretch`` takes the room the others leave."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
     table.setAccessibleName(name)
     table.setTabKeyNavigation(False)
     return table
@@ -75,7 +78,8 @@ class CohortsScreen(Screen):
 
         self.table = _table(self, [self.tr("Cohorte"), self.tr("Début"), self.tr("Fin"),
                                    self.tr("Objectif"), self.tr("Actifs"), self.tr("Entrées"),
-                                   self.tr("Sorties")], self.tr("Liste des cohortes"))
+                                   self.tr("Sorties")], self.tr("Liste des cohortes"), 0)
+        self.table.setWordWrap(False)
         self.new_button = QPushButton(self.tr("Nouvelle cohorte"), self)
 
         self.errors = FieldErrors(ctx.lang)
@@ -88,6 +92,8 @@ class CohortsScreen(Screen):
         self.referent = QLineEdit(self)
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
+        # a few lines, not the whole height of the screen
+        self.description.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
         self.save_button = QPushButton(self.tr("Enregistrer la cohorte"), self)
         form = QFormLayout()
         for label, widget, field in (
@@ -106,29 +112,36 @@ class CohortsScreen(Screen):
 
         self.members = _table(self, [self.tr("Nom"), self.tr("Prénom"), self.tr("Entrée"),
                                      self.tr("Sortie"), self.tr("Motif de sortie")],
-                              self.tr("Membres de la cohorte"))
+                              self.tr("Membres de la cohorte"), 4)
         self.add_members_button = QPushButton(self.tr("Ajouter plusieurs participants…"), self)
         self.members_box = QGroupBox(self.tr("Membres"), self)
         members_layout = QVBoxLayout(self.members_box)
         members_layout.addWidget(self.members)
         members_layout.addWidget(self.add_members_button)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.table)
+        # Left: the cohorts (few rows) above the members of the one selected; right: its form.
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(left)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addStretch(1)
-        left_layout.addLayout(row)
+        top_layout.addLayout(row)
+        left.addWidget(top)
+        left.addWidget(self.members_box)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form_box)
-        right_layout.addWidget(self.members_box, 1)
+        right_layout.addStretch(1)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
         QVBoxLayout(self).addWidget(splitter)
 
         self.table.itemSelectionChanged.connect(self._selected)
