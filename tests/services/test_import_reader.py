@@ -102,3 +102,24 @@ def test_too_many_rows_in_a_workbook(tmp_path):
     wb.close()
     with pytest.raises(CitesDeskError, match="300"):
         importer.load_table(path, "participants")
+
+
+def test_a_file_converted_now_by_libreoffice(tmp_path):
+    """LibreOffice (another program than ours) writes .ods and .xls that import the same."""
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            raise AssertionError("soffice (libreoffice-calc-nogui) is required in CI")
+        pytest.skip("LibreOffice is not installed")
+    for fmt in ("ods", "xls"):
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", fmt, "--outdir", str(tmp_path),
+                        str(FIX / "participants_messy.xlsx")],
+                       check=True, capture_output=True, timeout=240)
+        t = importer.load_table(tmp_path / f"participants_messy.{fmt}", "participants")
+        assert t.header_row == 4 and len(t.rows) == 7
+        assert t.rows[0][1][:2] == ["Dupont", "Marie"]
