@@ -42,3 +42,30 @@ def test_values_round_trip(tmp_path):
     assert ws["C2"].number_format == "dd/mm/yyyy" and ws["C2"].is_date
     assert ws.dimensions == f"A1:D{len(rows) + 1}"
     assert book["Vide"].max_row <= 2
+
+
+def test_long_text_cut_at_excel_limit(tmp_path):
+    wb = FastWorkbook()
+    wb.add_table("Notes", ["Texte"], ["text"], [("x" * 40_000,)])
+    wb.close(tmp_path / "n.xlsx")
+    rows = CalamineWorkbook.from_path(str(tmp_path / "n.xlsx")).get_sheet_by_name("Notes")
+    assert len(rows.to_python()[1][0]) == 32_767
+
+
+def test_rows_past_excel_limit_go_to_a_second_sheet(db, tmp_path, monkeypatch):
+    from citesdesk.services import records
+    from citesdesk.services.export import full
+
+    monkeypatch.setattr(full, "MAX_ROWS", 4)  # 3 data rows per sheet
+    cohort = records.create(db, "cohort", {"name": "C"})
+    person = records.create(db, "participant", {"last_name": "A", "first_name": "B"})
+    for day in range(1, 8):
+        records.create(db, "event", {"participant_id": person["id"], "type": "CONTACT",
+                                     "date": f"2026-01-0{day}"})
+    assert cohort
+    result = full.export_workbook(db, tmp_path / "w.xlsx")
+    book = CalamineWorkbook.from_path(str(tmp_path / "w.xlsx"))
+    assert [n for n in book.sheet_names if n.startswith("Étapes")] == [
+        "Étapes", "Étapes (2)", "Étapes (3)"]
+    assert result.counts["event"] == 7
+    assert len(book.get_sheet_by_name("Étapes (3)").to_python()) == 2

@@ -35,6 +35,9 @@ _CONTROL_1 = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL_2 = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 _COMPRESS_LEVEL = 3
+#: Excel's limits: characters in a cell, rows in a sheet (header included).
+MAX_CHARS = 32_767
+MAX_ROWS = 1_048_576
 _CHUNK = 1 << 20
 
 
@@ -112,6 +115,8 @@ class FastWorkbook:
                     parts.append(f'<c r="{cols[c]}{r}" s="{style}"><v>{v!r}</v></c>')
                     continue
                 s = v if isinstance(v, str) else str(v)
+                if len(s) > MAX_CHARS:
+                    s = s[:MAX_CHARS]
                 style = f' s="{s_quoted}"' if s.startswith(dangerous) else ""
                 if special(s):
                     s, keep = _escape(s)

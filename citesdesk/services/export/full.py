@@ -10,6 +10,7 @@ to disk as they come): twice as fast as xlsxwriter alone, memory flat.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from citesdesk.core import codes
 from citesdesk.core.model import KINDS, Field
 from citesdesk.services import Progress, no_progress
-from citesdesk.services.export.fastxlsx import FastWorkbook
+from citesdesk.services.export.fastxlsx import MAX_ROWS, FastWorkbook
 from citesdesk.services.export.output import atomic_file
 
 #: Sheet name of each kind, in the workbook's order.
@@ -131,13 +132,18 @@ def export_workbook(db, out, *, password: str | None = None,
         for kind in kinds:
             progress(done, grand, SHEET_NAMES[kind])
             cols = columns(kind)
-            base = done
-            n = wb.add_table(SHEET_NAMES[kind], [c.header for c in cols],
-                             [c.type for c in cols], _rows(db, kind, cols),
-                             progress=lambda k, b=base, s=SHEET_NAMES[kind]: progress(
-                                 b + k, grand, s))
-            result.counts[kind] = n
-            done += n
+            rows = _rows(db, kind, cols)
+            result.counts[kind] = 0
+            for part in itertools.count(1):  # past Excel's last row, a second sheet
+                name = SHEET_NAMES[kind] + (f" ({part})" if part > 1 else "")
+                base = done
+                n = wb.add_table(name, [c.header for c in cols], [c.type for c in cols],
+                                 itertools.islice(rows, MAX_ROWS - 1),
+                                 progress=lambda k, b=base, s=name: progress(b + k, grand, s))
+                result.counts[kind] += n
+                done += n
+                if n < MAX_ROWS - 1:
+                    break
         progress(grand, grand, "Enregistrement du fichier")
         wb.close(target)
     if not getattr(db, "readonly", False):
