@@ -163,3 +163,10 @@ def test_any_typed_text_is_a_valid_query(db, people):
         db.execute(f"SELECT count(*) FROM participant WHERE {where}", params).fetchone()
 
     check()
+
+
+def test_birth_name_and_ids_are_searchable_after_an_update(db, people):
+    records.update(db, "participant", people["leon"]["uuid"],
+                   {"birth_name": "Kaci", "ml_id": "ML-998877"})
+    assert names(search.search_participants(db, "kaci")) == ["Léon Lefèvre"]
+    assert names(search.search_participants(db, "ml 998")) == ["Léon Lefèvre"]

@@ -92,3 +92,41 @@ def test_index_for_many_rows_finds_the_same_and_learns_new_rows(db, helene):
     index.add(row)
     found = index.check({"last_name": "Autre", "first_name": "N", "email": "NINA@example.fr"})
     assert [(m.id, m.reasons) for m in found] == [(-7, ("email",))]
+
+
+def test_overseas_phone_written_both_ways(db):
+    records.create(db, "participant", {"last_name": "Payet", "first_name": "Jean",
+                                       "phone": "0262 20 12 34"})
+    found = find_duplicates(db, {"last_name": "X", "first_name": "Y",
+                                 "phone": "+262 262 201 234"})
+    assert [(m.last_name, m.reasons) for m in found] == [("Payet", ("phone",))]
+
+
+def test_names_match_however_mangled():
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from citesdesk.services.participants import name_keys
+
+    letters = st.text(alphabet="abcdeéèêëfghiïîjklmnoôöpqrstuùüvwxyzç", min_size=1, max_size=8)
+
+    @given(last=st.lists(letters, min_size=1, max_size=3),
+           first=st.lists(letters, min_size=1, max_size=2),
+           sep=st.sampled_from([" ", "-", "  ", " - "]), upper=st.booleans(),
+           strip=st.booleans(), swap=st.booleans())
+    def check(last, first, sep, upper, strip, swap):
+        a_last, a_first = "-".join(last), " ".join(first)
+        b_last, b_first = sep.join(last), sep.join(first)
+        if strip:
+            b_last, b_first = (
+                "".join(c for c in unicodedata.normalize("NFD", t)
+                        if not unicodedata.combining(c)) for t in (b_last, b_first))
+        if upper:
+            b_last, b_first = b_last.upper(), b_first.upper()
+        if swap:
+            b_last, b_first = b_first, b_last
+        assert name_keys(a_last, a_first) & name_keys(f" {b_last} ", b_first)
+
+    check()
