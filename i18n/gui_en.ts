@@ -25,6 +25,29 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>Sauvegarder une copie de la base</source>
+        <translation>Save a copy of the database</translation>
+    </message>
+    <message>
+        <source>Bases CitésDesk (*.sqlite)</source>
+        <translation>CitésDesk databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Choisissez un autre fichier que la base ouverte.</source>
+        <translation>Choose another file than the open database.</translation>
+    </message>
+    <message>
+        <source>Copie écrite et vérifiée : {path}</source>
+        <translation>Copy written and checked: {path}</translation>
+    </message>
+    <message>
+        <source>Sauvegarde de la base…</source>
+        <translation>Saving the database…</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <source>CitésDesk</source>
@@ -94,6 +117,14 @@
     <message>
         <source>&amp;Ouvrir une autre base…</source>
         <translation>&amp;Open another database…</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder une copie de la base…</source>
+        <translation>&amp;Save a copy of the database…</translation>
+    </message>
+    <message>
+        <source>&amp;Paramètres…</source>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <source>&amp;Quitter</source>

@@ -6,6 +6,8 @@ the runner's ``changed`` signal to them, and offers navigation through the conte
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +27,17 @@ from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
 
 LAZY_SCREENS_MS = 30
+
+
+def _local_date(stamp: str) -> str:
+    """``2026-11-27T23:30:00.000Z`` → the local day, ``dd/mm/yyyy``."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d/%m/%Y")
 
 
 class MainWindow(QMainWindow):
@@ -160,6 +173,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Ouvrir une autre base…"), self.choose_database,
                      QKeySequence.StandardKey.Open)
+        self.backup_action = self._action(
+            self.file_menu, self.tr("&Sauvegarder une copie de la base…"), self.save_copy)
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Paramètres…"), self.show_settings,
                      QKeySequence("Ctrl+,"), "settings")
@@ -210,6 +225,11 @@ class MainWindow(QMainWindow):
         if path:
             self.database_requested.emit(path)
 
+    def save_copy(self) -> None:
+        from citesdesk.gui.backup import save_copy
+
+        save_copy(self.ctx, self)
+
     def show_settings(self) -> None:
         from citesdesk.gui.settings_dialog import SettingsDialog
 
@@ -252,7 +272,7 @@ class MainWindow(QMainWindow):
         self.backup_label.setVisible(bool(last))
         if last:
             self.backup_label.setText(self.tr("Dernière sauvegarde : {date}").format(
-                date=self.ctx.date_text(str(last))))
+                date=_local_date(str(last))))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         for s in self._screens:

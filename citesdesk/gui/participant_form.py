@@ -154,6 +154,7 @@ class ParticipantDialog(QDialog):
             if hasattr(w, "editingFinished"):
                 w.editingFinished.connect(lambda e=editor: self._check_field(e))
         self.load()
+        self.editors["last_name"].widget.setFocus()
         fm = self.fontMetrics()
         self.resize(fm.averageCharWidth() * 110, fm.height() * 40)
 

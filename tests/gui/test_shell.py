@@ -166,3 +166,22 @@ def test_other_screens_are_built_right_after_the_window(site_path, qtbot):
         assert view[:2] == [s.title() for s in window._screens[:2]]
     finally:
         app.close()
+
+
+def test_save_a_copy_then_the_status_bar_shows_the_backup_date(gui, qtbot, tmp_path):
+    import datetime as dt
+
+    db = open_database(gui.db_path)
+    records.create(db, "participant", {"last_name": "Copie", "first_name": "Test"})
+    db.close()
+    target = tmp_path / "copies" / "sauvegarde.sqlite"
+    Dialog.script(str(target))
+    with qtbot.waitSignal(gui.runner.changed, timeout=10000):
+        gui.window.backup_action.trigger()
+    copy = open_database(target, readonly=True)
+    assert copy.execute("SELECT last_name FROM participant").fetchall() == [("Copie",)]
+    copy.close()
+    label = gui.window.backup_label
+    assert not label.isHidden()
+    assert label.text() == "Dernière sauvegarde : " + dt.date.today().strftime("%d/%m/%Y")
+    assert Dialog.shown[-1][0] == "info" and str(target) in Dialog.shown[-1][2]
