@@ -186,3 +186,30 @@ def test_in_english(make_app, site_path, qtbot):
     qtbot.waitUntil(lambda: "is password-protected" in wizard.file_page.status.text(),
                     timeout=10000)
     wizard.close()
+
+
+def test_sheet_chooser(gui, qtbot, tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "deux.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    wb.add_worksheet("Lisez-moi").write_string(0, 0, "Liste envoyée par le CCAS")
+    ws = wb.add_worksheet("Jeunes")
+    ws.write_row(0, 0, ["Nom", "Prénom", "Né le"])
+    ws.write_row(1, 0, ["Roux", "Anne", "01/01/2000"])
+    ws.write_row(2, 0, ["Petit", "Léa", "02/02/2001"])
+    wb.close()
+    screen = gui.window.show_screen("imports")
+    wizard = screen.open_wizard()
+    qtbot.addWidget(wizard)
+    Dialog.script(str(path))
+    wizard.file_page.browse()
+    page = wizard.file_page
+    qtbot.waitUntil(lambda: page.sheet_combo.count() == 2, timeout=10000)
+    assert page.sheet_combo.isEnabled() and page.sheet_combo.currentText() == "Lisez-moi"
+    assert not page.isComplete()  # a sheet with one line: no table
+    with qtbot.waitSignal(wizard.file_loaded, timeout=10000):
+        page.sheet_combo.setCurrentText("Jeunes")
+    assert wizard.table.sheet == "Jeunes" and len(wizard.table.rows) == 2
+    assert "2 ligne(s) de données" in page.status.text()
+    wizard.close()

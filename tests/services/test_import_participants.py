@@ -302,3 +302,22 @@ def test_duplicate_rules_agree_with_the_participant_form(db, tmp_path):
         form = find_duplicates(db, {"last_name": row[0], "first_name": row[1],
                                     "birth_date": row[2], "email": row[3], "phone": row[4]})
         assert bool(form) == bool(result.duplicate), row
+
+
+def test_blank_rows_and_trailing_empty_columns_ignored(db, tmp_path):
+    path = csv(tmp_path, "Nom;Prénom;;;\n\nRoux;Anne;;;\n;;;;\nPetit;Léa;;;x\n")
+    table = importer.load_table(path, "participants")
+    assert table.headers == ["Nom", "Prénom"]
+    assert [(n, cells) for n, cells in table.rows] == [(3, ["Roux", "Anne"]),
+                                                        (5, ["Petit", "Léa"])]
+
+
+def test_log_says_who(db, tmp_path):
+    records.create(db, "site", {"name": "Cité", "site_code": "CDE-93-001",
+                                "coordinators": "Awa Diallo"})
+    result = importer.commit(db, plan_for(db, csv(tmp_path, "Nom;Prénom\nRoux;Anne\n")))
+    entry = importer.history(db)[0]
+    assert entry["import_id"] == result["import_id"] and entry["actor"] == "Awa Diallo"
+    assert entry["at"][:2] == "20" and entry["file"] == "f.csv"
+    audit = db.execute("SELECT actor, changes FROM audit_log WHERE action = 'import'").fetchone()
+    assert audit[0] == "Awa Diallo" and json.loads(audit[1])["file"] == "f.csv"
