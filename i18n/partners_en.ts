@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>BundleInspectDialog</name>
+    <message>
+        <source>Lot pour l&apos;évaluation nationale — {file}</source>
+        <extracomment>The file was read (with or without a key) and its summary is on screen.</extracomment>
+        <translation>National evaluation bundle — {file}</translation>
+    </message>
+    <message>
+        <source>Contenu du lot</source>
+        <translation>Bundle contents</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Lignes</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Empreinte</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir avec la clé de l&apos;évaluation nationale…</source>
+        <translation>&amp;Open with the national evaluation&apos;s key…</translation>
+    </message>
+    <message>
+        <source>Lecture impossible de {file}&#xa0;: {error}</source>
+        <translation>Cannot read {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{file} — {size} octets</source>
+        <translation>{file} — {size} bytes</translation>
+    </message>
+    <message>
+        <source>SHA-256&#xa0;: {hash}</source>
+        <translation>SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;est pas chiffré avec age&#xa0;: ce n&apos;est pas un lot CitésDesk.</source>
+        <translation>This file is not age-encrypted: it is not a CitésDesk bundle.</translation>
+    </message>
+    <message>
+        <source>Chiffré avec age pour {n} destinataire(s). Seule l&apos;évaluation nationale peut le lire.</source>
+        <translation>Encrypted with age to {n} recipient(s). Only the national evaluation can read it.</translation>
+    </message>
+    <message>
+        <source>REFUSÉ&#xa0;: {reason}</source>
+        <translation>REFUSED: {reason}</translation>
+    </message>
+    <message>
+        <source>Site {site} — lot n° {seq} du {date} — CitésDesk {version}</source>
+        <translation>Site {site} — bundle no. {seq} of {date} — CitésDesk {version}</translation>
+    </message>
+    <message>
+        <source>Trimestres&#xa0;: {quarters}</source>
+        <translation>Quarters: {quarters}</translation>
+    </message>
+    <message>
+        <source>Signature valide (clé {key}).</source>
+        <translation>Valid signature (key {key}).</translation>
+    </message>
+    <message>
+        <source>Données conformes au schéma publié.</source>
+        <translation>Data follows the published schema.</translation>
+    </message>
+    <message>
+        <source>Clé privée de l&apos;évaluation nationale</source>
+        <translation>The national evaluation&apos;s private key</translation>
+    </message>
+    <message>
+        <source>Clés age (*.key *.txt);;Tous les fichiers (*)</source>
+        <translation>age keys (*.key *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact</source>

@@ -38,7 +38,7 @@ AREAS: dict[str, list[str]] = {
     "partners": ["citesdesk/gui/partner_form.py", "citesdesk/gui/referral_dialogs.py",
                  "citesdesk/gui/settings_dialog.py", "citesdesk/gui/formkit.py",
                  "citesdesk/gui/screens/dashboard.py", "citesdesk/gui/screens/partners.py",
-                 "citesdesk/gui/screens/referrals.py"],
+                 "citesdesk/gui/screens/referrals.py", "citesdesk/gui/bundle_inspect.py"],
 }
 
 

@@ -27,6 +27,14 @@ def _lang(argv: list[str]) -> str:
     return "en" if env.startswith("en") else "fr"
 
 
+def _bundle_to_open(argv: list[str]) -> str | None:
+    """``citesdesk FILE.citesbundle`` (the file manager opening a bundle): the window's
+    bundle inspector. The file is taken out of ``argv``; sub-commands are left alone."""
+    if argv and not argv[0].startswith("-") and argv[0].lower().endswith(".citesbundle"):
+        return argv.pop(0)
+    return None
+
+
 def _sub(subs, name: str, module: str, help_fr: str) -> argparse.ArgumentParser:
     p = subs.add_parser(name, help=help_fr, description=help_fr)
     p.set_defaults(_module=module, _command=name)
@@ -127,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
+    open_bundle = _bundle_to_open(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -136,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         args._parser.print_help(sys.stderr)
         return EXIT_USAGE
     args.lang = args.lang or lang
+    args.open_bundle = open_bundle
     module = importlib.import_module(args._module)
     try:
         return int(module.run(args) or 0)

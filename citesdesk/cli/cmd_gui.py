@@ -6,4 +6,5 @@ from __future__ import annotations
 def run(args) -> int:
     from citesdesk.gui import app
 
-    return app.run(getattr(args, "db", None), getattr(args, "lang", None) or "fr")
+    return app.run(getattr(args, "db", None), getattr(args, "lang", None) or "fr",
+                   getattr(args, "open_bundle", None))

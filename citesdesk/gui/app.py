@@ -9,11 +9,12 @@ language changes, so every screen is simply built again in the new language.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -162,12 +163,39 @@ class Application:
             self.window = None
 
 
-def run(db_path: str | None, lang: str) -> int:
-    """Open the GUI on ``db_path`` (default: the user data folder); the exit code."""
+def _smoke_report(app: Application, qapp: QApplication) -> None:
+    """``CITESDESK_SMOKE_TEST=1``: once the window has painted, say so and quit.
+
+    Used by ``packaging/check_frozen.sh`` to prove that the frozen program starts a real
+    window with its resources (translations, icons, screens).
+    """
+    window = app.window
+    window.grab()  # forces a full paint of the window and its screens
+    screens = [s.title() for s in window.screens]
+    print(f"window shown: title={window.windowTitle()} lang={app.lang} "
+          f"screens={len(screens)} first={screens[0] if screens else ''}", flush=True)
+    qapp.quit()
+
+
+def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
+    """Open the GUI on ``db_path`` (default: the user data folder); the exit code.
+
+    With ``open_bundle`` (a ``.citesbundle`` file opened from the file manager), only the
+    bundle inspector opens: it needs no site database.
+    """
     setup_logging()
     qapp = qt_application()
     keep = load_translators(qapp, lang)
     install_excepthook()
+    if open_bundle:
+        from citesdesk.gui.bundle_inspect import BundleInspectDialog
+
+        qapp.setStyleSheet(stylesheet())
+        dialog = BundleInspectDialog(open_bundle, lang)
+        if os.environ.get("CITESDESK_SMOKE_TEST"):
+            print(f"bundle inspector: {dialog.summary.text().splitlines()[0]}", flush=True)
+            return 0
+        return dialog.exec() and 0
     path = Path(db_path) if db_path else default_db_path()
     choice = None
     if not has_site(path):
@@ -188,6 +216,8 @@ def run(db_path: str | None, lang: str) -> int:
         Dialog.error(None, exc.message(lang))
         return 1
     app.window.show()
+    if os.environ.get("CITESDESK_SMOKE_TEST"):
+        QTimer.singleShot(0, lambda: _smoke_report(app, qapp))
     if choice is not None and choice.demo:
         from citesdesk.gui.welcome import fill_demo
 
