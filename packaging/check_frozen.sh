@@ -11,6 +11,13 @@ export QT_QPA_PLATFORM=offscreen
 
 "$python" "$root/packaging/build.py" --dist "$work/dist" --work "$work/build"
 app="$work/dist/citesdesk/citesdesk"
+internal="$work/dist/citesdesk/_internal"
+# The resources the program loads by path: our translations, fonts, help, icons, Qt's French.
+for f in citesdesk/assets/i18n/gui_en.qm citesdesk/assets/fonts/DejaVuSans.ttf \
+         citesdesk/assets/help/fr/10-demarrer.md citesdesk/assets/icons/citesdesk.svg \
+         PySide6/Qt/translations/qtbase_fr.qm; do
+    test -s "$internal/$f" || { echo "missing in the frozen folder: $f" >&2; exit 1; }
+done
 run() { echo "+ citesdesk $*"; (cd "$work" && "$app" "$@"); }
 
 run --version | grep -q "CitésDesk"
