@@ -47,6 +47,10 @@
         <translation>Cumulative</translation>
     </message>
     <message>
+        <source>Double-cliquez sur un nombre pour voir les fiches qui le composent.</source>
+        <translation>Double-click a number to see the records that make it.</translation>
+    </message>
+    <message>
         <source>Enregistrer le classeur du trimestre…</source>
         <translation>Save the quarter&apos;s workbook…</translation>
     </message>
@@ -77,6 +81,10 @@
     <message>
         <source>du {d0} au {d1}</source>
         <translation>{d0} to {d1}</translation>
+    </message>
+    <message>
+        <source>cumul</source>
+        <translation>cumulative</translation>
     </message>
     <message>
         <source>Enregistrer le classeur du trimestre</source>

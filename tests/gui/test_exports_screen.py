@@ -114,3 +114,16 @@ def test_screen_in_english(make_app, site_path):
     assert screen.save_quarter_button.text() == "Save the quarter's workbook…"
     assert screen.protect_check.text() == "Protect the file with a password"
     assert screen.preview.horizontalHeaderItem(2).text() == "Cumulative"
+
+
+def test_double_click_lists_the_records_behind(make_app, filled_path, qtbot):
+    app, screen = _screen(make_app, filled_path, qtbot)
+    with qtbot.waitSignal(app.runner.task_finished, timeout=5000):
+        screen.show_records(0, 1)  # P_ACTIFS, quarter
+    dialog = screen.records_dialog
+    assert dialog.table.rowCount() == 4
+    assert dialog.table.item(0, 0).text() == "Arnaud Alice"
+    with qtbot.waitSignal(app.runner.task_finished, timeout=5000):
+        screen.show_records(4, 2)  # O_EN_RETARD, cumulative
+    assert screen.records_dialog.table.rowCount() == 1
+    assert "cumul" in screen.records_dialog.windowTitle()

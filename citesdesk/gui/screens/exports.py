@@ -80,6 +80,9 @@ class ExportsScreen(Screen):
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setStretchLastSection(False)
         self.preview.setColumnWidth(0, 320)
+        self.preview.setToolTip(self.tr("Double-cliquez sur un nombre pour voir les fiches "
+                                        "qui le composent."))
+        self.preview.cellDoubleClicked.connect(self.show_records)
         form.addWidget(self.preview)
         self.save_quarter_button = QPushButton(self.tr("Enregistrer le classeur du trimestre…"),
                                                box)
@@ -163,6 +166,26 @@ class ExportsScreen(Screen):
                 item.setToolTip(i.definition(self.ctx.lang))
                 self.preview.setItem(row, col, item)
         self.preview_values = result
+
+    def show_records(self, row: int, column: int) -> None:
+        """The records behind a previewed number (column 2: the cumulative one)."""
+        q = self.current_quarter()
+        if q is None or not 0 <= row < len(ind.KEY_CODES):
+            return
+        code, cumulative = ind.KEY_CODES[row], column == 2
+
+        def done(rows: list[dict]) -> None:
+            from citesdesk.gui.screens.dashboard import RecordsDialog
+
+            i = ind.indicator(code)
+            period = self.tr("cumul") if cumulative else q.label
+            self.records_dialog = RecordsDialog(
+                self.ctx, f"{code} — {i.label(self.ctx.lang)} — {period}", rows, self)
+            self.records_dialog.show()
+
+        self.ctx.runner.submit(
+            lambda db, progress: ind.records_behind(db, code, q, cumulative=cumulative),
+            on_done=done, atomic=False)
 
     # -- saving ------------------------------------------------------------------------
     def save_quarter(self) -> None:
