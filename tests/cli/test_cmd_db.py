@@ -279,3 +279,12 @@ def test_demo_and_info_as_a_program(tmp_path):
         assert done.returncode == 0, done.stderr
         assert done.stderr == ""  # no progress when stderr is not a terminal
     assert "Participants : 5" in done.stdout
+
+
+def test_progress_goes_to_a_terminal_only(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    code, out, err = run(capsys, "demo", "--db", str(tmp_path / "t.sqlite"),
+                         "--participants", "300")
+    assert code == 0
+    assert "Participants et parcours : 300 / 300" in err and "250 / 300" in err
+    assert "Base de démonstration créée" in out
