@@ -386,6 +386,10 @@
         <translation>CNIL rules on comments</translation>
     </message>
     <message>
+        <source>Aucune note pour l&apos;instant.</source>
+        <translation>No note yet.</translation>
+    </message>
+    <message>
         <source>Notes du participant</source>
         <translation>Participant&apos;s notes</translation>
     </message>
@@ -394,8 +398,8 @@
         <translation>Text of the note</translation>
     </message>
     <message>
-        <source>Note privée (réservée à l&apos;équipe, non partagée avec les partenaires)</source>
-        <translation>Private note (for the team only, not shared with partners)</translation>
+        <source>Note privée (réservée à l&apos;équipe&#xa0;: ni imprimée dans la fiche participant, ni partagée avec les partenaires)</source>
+        <translation>Private note (for the team only: neither printed in the participant file nor shared with partners)</translation>
     </message>
     <message>
         <source>Nouvelle note</source>

@@ -63,6 +63,8 @@ class NotesWidget(QWidget):
         self.reminder.setAccessibleName(self.tr("Règles de la CNIL sur les commentaires"))
 
         self.list = QListWidget(self)
+        self.empty_label = QLabel(self.tr("Aucune note pour l'instant."), self)
+        self.empty_label.setVisible(False)
         self.list.setAccessibleName(self.tr("Notes du participant"))
         self.list.setWordWrap(True)
         self.date = date_edit(self)
@@ -70,8 +72,9 @@ class NotesWidget(QWidget):
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(self.tr("Texte de la note"))
         self.text.setPlaceholderText(self.tr("Texte de la note"))
-        self.private = QCheckBox(self.tr("Note privée (réservée à l'équipe, non partagée "
-                                         "avec les partenaires)"), self)
+        self.private = QCheckBox(self.tr("Note privée (réservée à l'équipe : ni imprimée "
+                                         "dans la fiche participant, ni partagée avec les "
+                                         "partenaires)"), self)
         self.errors = FieldErrors(self.ctx.lang if hasattr(ctx, "lang") else "fr")
         self.new_button = QPushButton(self.tr("Nouvelle note"), self)
         self.save_button = QPushButton(self.tr("Enregistrer la note"), self)
@@ -90,6 +93,7 @@ class NotesWidget(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.reminder)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 2)
         layout.addLayout(date_row)
         layout.addWidget(self.text, 1)
@@ -165,6 +169,7 @@ class NotesWidget(QWidget):
             if note["uuid"] == self.editing:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self.empty_label.setVisible(not rows and bool(self.participant_uuid))
         self._update_buttons()
         self.loaded.emit(len(rows))
 

@@ -198,6 +198,7 @@ def test_private_and_shared_notes(app_ctx, qtbot, db):
         notes.set_participant(uuid)
     assert "CNIL" in notes.reminder.text() and "santé" in notes.reminder.text()
     assert "lire ses notes" in notes.reminder.text()
+    assert not notes.empty_label.isHidden()
 
     notes.text.setPlainText("Rendez-vous pris à la Mission locale.")
     with qtbot.waitSignal(notes.loaded, timeout=5000):
@@ -208,6 +209,7 @@ def test_private_and_shared_notes(app_ctx, qtbot, db):
     with qtbot.waitSignal(notes.loaded, timeout=5000):
         notes.save_button.click()
 
+    assert notes.empty_label.isHidden()
     stored = {r["text"]: r["private"] for r in journey.notes(db, uuid)}
     assert stored == {"Rendez-vous pris à la Mission locale.": 0,
                       "Relancer l'employeur vendredi.": 1}
