@@ -185,3 +185,19 @@ def test_save_a_copy_then_the_status_bar_shows_the_backup_date(gui, qtbot, tmp_p
     assert not label.isHidden()
     assert label.text() == "Dernière sauvegarde : " + dt.date.today().strftime("%d/%m/%Y")
     assert Dialog.shown[-1][0] == "info" and str(target) in Dialog.shown[-1][2]
+
+
+def test_open_another_database_from_the_file_menu(gui, tmp_path, qtbot):
+    other = tmp_path / "autre.sqlite"
+    db = open_database(other, create=True)
+    records.create(db, "site", {"name": "Cité de l'emploi de Roubaix", "site_code": "CDE-59-1"})
+    db.close()
+    Dialog.script(str(other))
+    gui.window.choose_database()
+    assert gui.db_path == other
+    assert "Roubaix" in gui.window.site_label.text()
+    assert gui.window.db_label.text() == "Base : autre.sqlite"
+    Dialog.script(str(tmp_path / "absente.sqlite"))
+    gui.window.choose_database()
+    assert gui.db_path == other  # refused with a message, nothing changed
+    assert Dialog.shown[-1][0] == "error" and "absente.sqlite" in Dialog.shown[-1][2]
