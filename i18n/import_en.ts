@@ -67,6 +67,10 @@
         <translation>Checking the file…</translation>
     </message>
     <message>
+        <source>Vérification annulée. Revenez en arrière, ou changez le choix des doublons, pour la relancer.</source>
+        <translation>Check cancelled. Go back, or change the duplicates choice, to run it again.</translation>
+    </message>
+    <message>
         <source>à créer</source>
         <translation>to create</translation>
     </message>

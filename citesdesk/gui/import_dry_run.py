@@ -81,8 +81,13 @@ class DryRunPage(QWizardPage):
         self.summary.setText(self.tr("Vérification en cours…"))
         self.w.ctx.runner.submit(_analyse, self.w.table, self.w.mapping,
                                  self.duplicate_combo.currentData(), on_done=self._show,
+                                 on_cancel=self._check_cancelled,
                                  progress_title=self.tr("Vérification du fichier…"),
                                  atomic=False)
+
+    def _check_cancelled(self) -> None:
+        self.summary.setText(self.tr("Vérification annulée. Revenez en arrière, ou changez le "
+                                     "choix des doublons, pour la relancer."))
 
     def _status_text(self, status: str) -> str:
         return {"create": self.tr("à créer"), "update": self.tr("à mettre à jour"),

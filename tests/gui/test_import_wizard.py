@@ -213,3 +213,28 @@ def test_sheet_chooser(gui, qtbot, tmp_path):
     assert wizard.table.sheet == "Jeunes" and len(wizard.table.rows) == 2
     assert "2 ligne(s) de données" in page.status.text()
     wizard.close()
+
+
+def test_cancelled_check_says_so(gui, qtbot):
+    screen, wizard = _open_wizard(gui, qtbot, FIX / "participants_tab.txt")
+    wizard.next()
+    original = gui.runner.submit
+
+    def submit_and_cancel(fn, *args, **kw):
+        def cancelled(db, progress, *a):
+            def cancel(done, total, text=""):
+                raise Cancelled()
+
+            return fn(db, cancel, *a)
+
+        return original(cancelled, *args, **kw)
+
+    gui.runner.submit = submit_and_cancel
+    try:
+        wizard.next()
+        qtbot.waitUntil(lambda: "Vérification annulée" in wizard.dry_run_page.summary.text(),
+                        timeout=10000)
+    finally:
+        gui.runner.submit = original
+    assert not wizard.dry_run_page.isComplete()
+    wizard.close()
