@@ -120,7 +120,7 @@ def test_missing_required_columns_refused(db, tmp_path):
 
 
 def test_key_shortcuts_equal_the_shared_folding():
-    from hypothesis import given, settings
+    from hypothesis import example, given, settings
     from hypothesis import strategies as st
 
     from citesdesk.core.text import fold_key
@@ -129,6 +129,8 @@ def test_key_shortcuts_equal_the_shared_folding():
 
     @settings(max_examples=300, deadline=None)
     @given(st.text(max_size=30))
+    @example("0\r0")
+    @example(" Marie.Dupont@Exemple.FR ")
     def same(text):
         _key.cache_clear()
         assert _key(text) == fold_key(text)

@@ -40,8 +40,8 @@ def _key(text: str) -> str:
 
 def _email(text: str | None) -> str | None:
     """``email_key`` (plain ASCII addresses take a shortcut to the same result)."""
-    if text and text.isascii() and " " not in text:
-        return text.lower().strip() or None
+    if text and text.isascii() and len(text.split()) == 1:
+        return text.strip().lower()
     return email_key(text)
 
 
