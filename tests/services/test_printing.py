@@ -257,3 +257,26 @@ def test_batch_cancel_leaves_nothing(db, tmp_path):
         printing.print_batch(db, uuids, tmp_path / "split", split=True,
                              progress=cancel_after_first, workers=2)
     assert list((tmp_path / "split").iterdir()) == []
+
+
+def test_pdffonts_lists_only_embedded_dejavu(db, person, tmp_path):
+    if not shutil.which("pdffonts"):
+        if os.environ.get("CI"):
+            raise AssertionError("pdffonts (poppler-utils) is required in CI")
+        pytest.skip("poppler-utils not installed")
+    files = {
+        "fiche.pdf": lambda p: printing.participant_pdf(db, person["uuid"], p),
+        "acces.pdf": lambda p: printing.access_export_pdf(db, person["uuid"], p),
+        "vierge.pdf": lambda p: printing.consent_form_pdf(db, p),
+        "fiche-en.pdf": lambda p: printing.participant_pdf(db, person["uuid"], p, lang="en"),
+    }
+    for name, write in files.items():
+        path = tmp_path / name
+        write(path)
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+        assert len(out) == 2, out  # regular and bold, nothing else
+        for line in out:
+            font, emb = line.split()[0], line.split()[-5]
+            assert font.split("+")[-1] in ("DejaVuSans", "DejaVuSans-Bold"), line
+            assert emb == "yes", line
