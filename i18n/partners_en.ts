@@ -112,6 +112,10 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>Valeurs du trimestre en cours, calculées comme dans le classeur trimestriel&#xa0;: les orientations en retard y sont comptées au dernier jour du trimestre, la liste «&#xa0;À faire&#xa0;» les compte aujourd&apos;hui. Cliquez sur un nombre pour voir les enregistrements.</source>
+        <translation>Values of the current quarter, computed as in the quarterly workbook: overdue referrals are counted there on the quarter&apos;s last day, the To do list counts them today. Click a number to see the records.</translation>
+    </message>
+    <message>
         <source>À faire</source>
         <translation>To do</translation>
     </message>

@@ -77,6 +77,24 @@ def main(lang: str = "fr") -> None:
         settle(800)
         window.grab().save(str(OUT / f"cohorts{suffix}.png"))
 
+    partners = window.show_screen("partners")
+    if partners is not None:
+        settle(800)
+        partners.table.selectRow(0)
+        partners.open_row(0)
+        settle(600)
+        partners.dialog.resize(1000, 640)
+        partners.dialog.tabs.setCurrentIndex(1)
+        settle(300)
+        partners.dialog.grab().save(str(OUT / f"partner{suffix}.png"))
+        partners.dialog.close()
+    referrals = window.show_screen("referrals")
+    if referrals is not None:
+        settle(800)
+        referrals.overdue.setChecked(True)
+        settle(800)
+        window.grab().save(str(OUT / f"referrals{suffix}.png"))
+
     from citesdesk.gui.help import HelpWindow
 
     help_window = HelpWindow(lang)

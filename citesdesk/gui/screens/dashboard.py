@@ -125,6 +125,14 @@ class DashboardScreen(Screen):
             numbers.addWidget(button)
             self.number_buttons[code] = button
         layout.addLayout(numbers)
+        self.caption = QLabel(self.tr(
+            "Valeurs du trimestre en cours, calculées comme dans le classeur trimestriel : "
+            "les orientations en retard y sont comptées au dernier jour du trimestre, la liste "
+            "« À faire » les compte aujourd'hui. Cliquez sur un nombre pour voir les "
+            "enregistrements."), body)
+        self.caption.setWordWrap(True)
+        self.caption.setObjectName("caption")
+        layout.addWidget(self.caption)
 
         charts = QGridLayout()
         self.months_view = self._chart_view(body)
@@ -233,6 +241,7 @@ class DashboardScreen(Screen):
         if series.count() == 0:
             chart.setTitle(self.tr("Sorties du trimestre par groupe : aucune sortie"))
         chart.addSeries(series)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.groups_view.setChart(chart)
 
     def _draw_cohorts(self, data) -> None:
