@@ -13,6 +13,7 @@ from citesdesk.core.db import open_database
 from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
 from tests.core.indicator_site import build
+from tests.gui.waiting import tasks_finished
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +40,7 @@ def _screen(make_app, path, qtbot, today=dt.date(2026, 7, 15)):
     app.window.show()
     screen = app.window.screen("exports")
     assert screen is not None
-    with qtbot.waitSignal(app.runner.task_finished, timeout=5000):
+    with tasks_finished(qtbot, app.runner):
         app.window.show_screen("exports")
     qtbot.waitUntil(lambda: getattr(screen, "preview_values", None) is not None, timeout=5000)
     return app, screen
@@ -71,7 +72,7 @@ def test_save_quarter_workbook(make_app, filled_path, qtbot, tmp_path):
     app, screen = _screen(make_app, filled_path, qtbot)
     out = tmp_path / "t2"
     Dialog.script(str(out))
-    with qtbot.waitSignal(app.runner.task_finished, timeout=10000):
+    with tasks_finished(qtbot, app.runner):
         screen.save_quarter_button.click()
     saved = tmp_path / "t2.xlsx"
     assert CalamineWorkbook.from_path(str(saved)).sheet_names[0] == "Synthèse"
@@ -88,7 +89,7 @@ def test_full_workbook_password_offer(make_app, filled_path, qtbot, tmp_path):
     screen.confirm_edit.setText("abc")
     out = tmp_path / "all.xlsx"
     Dialog.script(str(out))
-    with qtbot.waitSignal(app.runner.task_finished, timeout=20000):
+    with tasks_finished(qtbot, app.runner):
         screen.save_full_button.click()
     with open(out, "rb") as fh:
         assert msoffcrypto.OfficeFile(fh).is_encrypted()
@@ -103,7 +104,7 @@ def test_full_workbook_without_password_asks_first(make_app, filled_path, qtbot,
     assert Dialog.shown[-1][0] == "ask" and "données personnelles" in Dialog.shown[-1][2]
     out = tmp_path / "plain.xlsx"
     Dialog.script("yes", str(out))
-    with qtbot.waitSignal(app.runner.task_finished, timeout=20000):
+    with tasks_finished(qtbot, app.runner):
         screen.save_full_button.click()
     assert "Participants" in CalamineWorkbook.from_path(str(out)).sheet_names
 

@@ -10,6 +10,7 @@ from python_calamine import CalamineWorkbook
 from citesdesk.core.db import open_database
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
+from tests.gui.waiting import tasks_finished
 
 
 def _fill(site_path):
@@ -38,7 +39,7 @@ def test_export_filtered_list_to_xlsx(site_path, make_app, qtbot, tmp_path):
     screen.table.setColumnHidden(4, True)  # phone hidden: not exported
     out = tmp_path / "liste.xlsx"
     Dialog.script(str(out))
-    with qtbot.waitSignal(app.runner.task_finished, timeout=10000):
+    with tasks_finished(qtbot, app.runner):
         screen.export_button.click()
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Participants").to_python()
     assert rows[0][:4] == ["Nom", "Prénom", "Date de naissance", "Genre"]
@@ -56,7 +57,7 @@ def test_export_list_to_csv(site_path, make_app, qtbot, tmp_path):
     screen = _screen(app, qtbot)
     out = tmp_path / "liste.csv"
     Dialog.script(str(out))
-    with qtbot.waitSignal(app.runner.task_finished, timeout=10000):
+    with tasks_finished(qtbot, app.runner):
         screen.export_button.click()
     text = out.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))

@@ -11,12 +11,13 @@ from citesdesk.core import settings as options
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records, referrals
 from citesdesk.services.partners import contacts
+from tests.gui.waiting import tasks_finished
 
 AGE_KEY = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
 
 
 def _wait_task(qtbot, ctx, action):
-    with qtbot.waitSignal(ctx.runner.task_finished, timeout=10000):
+    with tasks_finished(qtbot, ctx.runner):
         action()
 
 
@@ -170,7 +171,7 @@ def test_dashboard_numbers_equal_the_indicators_module_on_the_demo(tmp_path, qtb
         overdue = screen.todo_lists["overdue"].count()
         assert overdue == min(500, site.quarter_value("O_EN_RETARD")) or overdue > 0
         assert screen.months_view.chart().series()[0].count() == 2  # entries and exits
-        with qtbot.waitSignal(runner.task_finished, timeout=10000):
+        with tasks_finished(qtbot, runner):
             screen.number_buttons["P_ACTIFS"].click()
         qtbot.waitUntil(lambda: hasattr(screen, "records_dialog"), timeout=5000)
         assert screen.records_dialog.table.rowCount() == site.quarter_value("P_ACTIFS")

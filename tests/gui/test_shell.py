@@ -10,6 +10,7 @@ from citesdesk.core.db import open_database
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
+from tests.gui.waiting import tasks_finished
 
 
 def test_main_window_shows_site_and_database(gui):
@@ -91,14 +92,14 @@ def _crash(db, progress):
 
 
 def test_refusal_shows_its_message(gui, qtbot):
-    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+    with tasks_finished(qtbot, gui.runner):
         gui.runner.submit(_refuse)
     assert Dialog.shown == [("error", "Opération refusée", "Le fichier est vide.")]
 
 
 def test_unexpected_error_is_logged_not_shown(gui, qtbot, caplog):
     with caplog.at_level(logging.ERROR, logger="citesdesk"), \
-            qtbot.waitSignal(gui.runner.task_finished, timeout=5000):
+            tasks_finished(qtbot, gui.runner):
         gui.runner.submit(_crash, changes={"participant"})
     kind, title, details = Dialog.shown[0]
     assert kind == "unexpected" and title == "Erreur inattendue"
