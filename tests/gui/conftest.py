@@ -11,13 +11,19 @@ from citesdesk.services import records
 
 @pytest.fixture(autouse=True)
 def _headless_dialogs(monkeypatch, tmp_path):
+    from citesdesk.gui.participant_form import ParticipantDialog
+
     monkeypatch.setattr(Dialog, "headless", True)
     Dialog.reset()
+    # The open participant windows are a class-level registry: a test starts with none,
+    # never with a window (and its closed database) left by the previous test.
+    ParticipantDialog._open.clear()
     # Logs and default databases go to the test's folder, never the user's.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     yield
     Dialog.reset()
+    ParticipantDialog._open.clear()
 
 
 @pytest.fixture
