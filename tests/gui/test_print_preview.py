@@ -115,14 +115,20 @@ def test_batch_cancel_keeps_nothing(gui, qtbot, site_path, tmp_path):
 
     _, uuids = _several(site_path, 3)
     release = threading.Event()
-    gui.runner.submit(lambda db, progress: release.wait(10), atomic=False)  # worker busy
-    Dialog.script("split", str(tmp_path / "fiches"))
-    actions.print_batch(gui.window.ctx, uuids, gui.window)
-    task = [t for t in gui.runner._pending.values() if t.progress_title][0]
-    assert task.progress_title == "Impression de 3 fiches…"
-    task.cancel()  # the user clicks Cancel on the progress dialog
-    release.set()
+    released = []
+    # The worker is kept busy until the batch is cancelled (the wait is only a ceiling:
+    # a loaded machine must not let the batch start before the user's Cancel).
+    gui.runner.submit(lambda db, progress: released.append(release.wait(120)), atomic=False)
+    try:
+        Dialog.script("split", str(tmp_path / "fiches"))
+        actions.print_batch(gui.window.ctx, uuids, gui.window)
+        task = [t for t in gui.runner._pending.values() if t.progress_title][0]
+        assert task.progress_title == "Impression de 3 fiches…"
+        task.cancel()  # the user clicks Cancel on the progress dialog
+    finally:
+        release.set()
     qtbot.waitUntil(lambda: not gui.runner.busy(), timeout=20000)
+    assert released == [True]
     assert not (tmp_path / "fiches").exists() or not list((tmp_path / "fiches").iterdir())
     assert any("annulée" in text for kind, _, text in Dialog.shown if kind == "info")
 
