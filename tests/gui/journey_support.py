@@ -8,7 +8,7 @@ from citesdesk.services import records
 def wait_ready(qtbot, dialog) -> None:
     """Wait until a dialog has read what it shows (its ``ready`` signal)."""
     if not dialog.is_ready:
-        with qtbot.waitSignal(dialog.ready, timeout=5000):
+        with qtbot.waitSignal(dialog.ready, timeout=30000):
             pass
 
 

@@ -19,7 +19,7 @@ def test_bin_lists_and_restores(app_ctx, qtbot, db):
     screen = BinScreen(app_ctx)
     qtbot.addWidget(screen)
     app_ctx.runner.changed.connect(screen.refresh)
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     assert screen.title() == "Corbeille"
     rows = {tuple(screen.table.item(r, col).text() for col in range(3))
@@ -34,7 +34,7 @@ def test_bin_lists_and_restores(app_ctx, qtbot, db):
                if screen.table.item(r, 0).text() == "Étape")
     screen.select_row(row)
     assert screen.restore_button.isEnabled()
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.restore_button.click()
     assert [screen.table.item(r, 1).text() for r in range(screen.table.rowCount())] == [
         "Cohorte hiver"]
@@ -48,6 +48,6 @@ def test_bin_lists_and_restores(app_ctx, qtbot, db):
 def test_empty_bin_says_so(app_ctx, qtbot):
     screen = BinScreen(app_ctx)
     qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     assert screen.table.rowCount() == 0 and not screen.empty.isHidden()

@@ -51,7 +51,7 @@ def test_with_the_key_the_manifest_signature_and_contents(bundle, qtbot):
     dialog = BundleInspectDialog(path)
     qtbot.addWidget(dialog)
     Dialog.script(str(key))
-    with qtbot.waitSignal(dialog.inspected, timeout=10000):
+    with qtbot.waitSignal(dialog.inspected, timeout=30000):
         dialog.choose_identity()
     text = dialog.summary.text()
     assert "lot n° 1" in text and "Signature valide" in text

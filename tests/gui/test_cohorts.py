@@ -29,13 +29,13 @@ def test_list_shows_counts_and_members(screen, qtbot, db):
     journey_edit.enroll(db, x, c, "2025-09-03")
     journey_edit.exit_enrollment(db, e["uuid"], (today - dt.timedelta(days=1)).isoformat(),
                                  "CDI")
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     assert screen.title() == "Cohortes"
     row = screen.row_of(c)
     assert [screen.cell_text(row, col) for col in range(7)] == [
         "Cohorte printemps", "01/09/2025", "", "12", "2", "3", "1"]
-    with qtbot.waitSignal(screen.members_loaded, timeout=5000):
+    with qtbot.waitSignal(screen.members_loaded, timeout=30000):
         screen.select_cohort(c)
     assert screen.name.text() == "Cohorte printemps" and screen.target.text() == "12"
     members = [[screen.members.item(r, col).text() for col in range(5)]
@@ -46,14 +46,14 @@ def test_list_shows_counts_and_members(screen, qtbot, db):
 
 
 def test_create_and_edit_with_inline_errors(screen, qtbot, db):
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     screen.new_cohort()
     screen.name.setText("Cohorte automne")
     screen.start.setText("01/10/2026")
     screen.end.setText("31/02/2027")
     screen.target.setText("vingt")
-    with qtbot.waitSignal(screen.save_failed, timeout=5000):
+    with qtbot.waitSignal(screen.save_failed, timeout=30000):
         screen.save_button.click()
     assert screen.errors.texts() == {
         "end_date": "Date impossible « 31/02/2027 » : écrivez-la jj/mm/aaaa.",
@@ -63,7 +63,7 @@ def test_create_and_edit_with_inline_errors(screen, qtbot, db):
     screen.end.setText("30/06/2027")
     screen.target.setText("20")
     screen.referent.setText("Nadia B.")
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.save_button.click()
     assert screen.errors.texts() == {}
     [row] = cohorts.summaries(db)
@@ -73,12 +73,12 @@ def test_create_and_edit_with_inline_errors(screen, qtbot, db):
 
     screen.select_cohort(row["uuid"])
     screen.end.setText("01/01/2026")
-    with qtbot.waitSignal(screen.save_failed, timeout=5000):
+    with qtbot.waitSignal(screen.save_failed, timeout=30000):
         screen.save_button.click()
     assert screen.errors.texts() == {"end_date": "La date de fin précède la date de début."}
     screen.name.setText("Cohorte automne 2026")
     screen.end.setText("")
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.save_button.click()
     stored = records.get(db, "cohort", row["uuid"])
     assert (stored["name"], stored["end_date"]) == ("Cohorte automne 2026", None)
@@ -89,9 +89,9 @@ def test_add_several_participants_at_once(screen, qtbot, db, monkeypatch):
     a, b = person(db), person(db, "Durand", "Karim")
     already = person(db, "Petit", "Léa")
     journey_edit.enroll(db, already, c, "2026-01-02")
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
-    with qtbot.waitSignal(screen.members_loaded, timeout=5000):
+    with qtbot.waitSignal(screen.members_loaded, timeout=30000):
         screen.select_cohort(c)
     seen = {}
 
@@ -99,17 +99,17 @@ def test_add_several_participants_at_once(screen, qtbot, db, monkeypatch):
         wait_ready(qtbot, dlg)
         seen["offered"] = sorted(dlg.list.item(i).text() for i in range(dlg.list.count()))
         assert dlg.check(b)
-        with qtbot.waitSignal(dlg.ready, timeout=5000):
+        with qtbot.waitSignal(dlg.ready, timeout=30000):
             dlg.search.setText("helene")
         seen["found"] = [dlg.list.item(i).text() for i in range(dlg.list.count())]
         assert dlg.check(a)
         seen["count"] = dlg.count_label.text()
         dlg.date.setDate(dlg.date.date().fromString("15/01/2026", "dd/MM/yyyy"))
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(AddMembersDialog, "driver", pick)
-    with qtbot.waitSignal(screen.members_loaded, timeout=5000):
+    with qtbot.waitSignal(screen.members_loaded, timeout=30000):
         result = screen.add_members()
     assert seen["offered"] == ["Durand Karim", "Martin Hélène"]  # not the one already in
     assert seen["found"] == ["Martin Hélène"]

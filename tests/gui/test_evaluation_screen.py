@@ -20,7 +20,7 @@ def _screen(make_app, tmp_path, qtbot, lang="fr"):
     app.window.show()
     screen = app.window.show_screen("evaluation")
     qtbot.waitUntil(lambda: screen.summary is not None or "…" not in screen.status.text(),
-                    timeout=10000)
+                    timeout=30000)
     return app, screen
 
 
@@ -40,13 +40,13 @@ def test_summary_recipients_create_and_history(make_app, tmp_path, qtbot):
     screen.recipient_edit.setText(str(identity.to_public()))
     screen.add_button.click()
     qtbot.waitUntil(lambda: screen.recipients.count() == 1 and screen.create_button.isEnabled(),
-                    timeout=10000)
+                    timeout=30000)
     assert screen.recipients.item(0).text() == str(identity.to_public())
 
     target = tmp_path / "lot"
     Dialog.script(str(target))
     screen.create_button.click()
-    qtbot.waitUntil(lambda: screen.history.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 1, timeout=30000)
     made = tmp_path / "lot.citesbundle"
     assert outside(made)["recipients"] == 1
     assert screen.history.item(0, 1).text() == "1"
@@ -55,14 +55,14 @@ def test_summary_recipients_create_and_history(make_app, tmp_path, qtbot):
     assert any(kind == "info" and "Lot n° 1 enregistré" in text
                for kind, _, text in Dialog.shown)
     assert inspect(made, key)["valid"]
-    qtbot.waitUntil(lambda: screen.values["sequence"].text() == "2", timeout=10000)
+    qtbot.waitUntil(lambda: screen.values["sequence"].text() == "2", timeout=30000)
 
 
 def test_a_bad_recipient_is_refused_with_a_message(make_app, tmp_path, qtbot):
     app, screen = _screen(make_app, tmp_path, qtbot)
     screen.recipient_edit.setText("age1pasunecle")
     screen.add_button.click()
-    qtbot.waitUntil(lambda: any(k == "error" for k, _, _ in Dialog.shown), timeout=10000)
+    qtbot.waitUntil(lambda: any(k == "error" for k, _, _ in Dialog.shown), timeout=30000)
     assert any("clé publique age" in text for _, _, text in Dialog.shown)
     assert screen.recipients.count() == 0
 

@@ -42,7 +42,7 @@ def _screen(make_app, path, qtbot, today=dt.date(2026, 7, 15)):
     assert screen is not None
     with tasks_finished(qtbot, app.runner):
         app.window.show_screen("exports")
-    qtbot.waitUntil(lambda: getattr(screen, "preview_values", None) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: getattr(screen, "preview_values", None) is not None, timeout=30000)
     return app, screen
 
 
@@ -64,7 +64,7 @@ def test_defaults_to_last_finished_quarter_with_preview(make_app, filled_path, q
 def test_choosing_another_quarter_updates_preview(make_app, filled_path, qtbot):
     app, screen = _screen(make_app, filled_path, qtbot)
     screen.quarter_combo.setCurrentIndex(screen.quarter_combo.findText("2025-T2"))
-    qtbot.waitUntil(lambda: screen.preview_values.quarter == Quarter(2025, 2), timeout=5000)
+    qtbot.waitUntil(lambda: screen.preview_values.quarter == Quarter(2025, 2), timeout=30000)
     assert screen.preview.item(3, 1).text() == "—"  # no exit: the rate is empty
 
 

@@ -23,7 +23,7 @@ def _live(path, table="participant"):
 
 
 def _wait_shown(qtbot, words: str) -> None:
-    qtbot.waitUntil(lambda: any(words in text for _, _, text in Dialog.shown), timeout=10000)
+    qtbot.waitUntil(lambda: any(words in text for _, _, text in Dialog.shown), timeout=30000)
 
 
 def _open_wizard(gui, qtbot, path):
@@ -32,7 +32,7 @@ def _open_wizard(gui, qtbot, path):
     wizard = screen.open_wizard()
     qtbot.addWidget(wizard)
     Dialog.script(str(path))
-    with qtbot.waitSignal(wizard.file_loaded, timeout=10000):
+    with qtbot.waitSignal(wizard.file_loaded, timeout=30000):
         wizard.file_page.browse()
     return screen, wizard
 
@@ -55,7 +55,7 @@ def test_main_path_map_check_choose_commit_undo(gui, site_path, qtbot, tmp_path)
     mapping.save_profile_button.click()
     _wait_shown(qtbot, "Profil « Mission locale » enregistré")
 
-    with qtbot.waitSignal(wizard.dry_run_done, timeout=10000):
+    with qtbot.waitSignal(wizard.dry_run_done, timeout=30000):
         wizard.next()  # dry run
     dry = wizard.dry_run_page
     assert "7 ligne(s) : 4 à créer, 0 à mettre à jour, 1 ignorée(s), 2 en erreur" in \
@@ -83,7 +83,7 @@ def test_main_path_map_check_choose_commit_undo(gui, site_path, qtbot, tmp_path)
 
     dry.valid_only_check.setChecked(True)
     assert dry.isComplete()
-    with qtbot.waitSignal(wizard.committed, timeout=10000):
+    with qtbot.waitSignal(wizard.committed, timeout=30000):
         wizard.next()
     assert wizard.currentPage() is wizard.done_page
     assert "5 ligne(s) créée(s)" in wizard.done_page.label.text()
@@ -91,7 +91,7 @@ def test_main_path_map_check_choose_commit_undo(gui, site_path, qtbot, tmp_path)
     wizard.close()
 
     # history, then undo the whole import
-    qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=30000)
     assert screen.table.item(0, 2).text() == "participants_messy.xlsx"
     assert screen.table.item(0, 5).text() == "enregistré"
     screen.table.selectRow(0)
@@ -101,7 +101,7 @@ def test_main_path_map_check_choose_commit_undo(gui, site_path, qtbot, tmp_path)
     _wait_shown(qtbot, "Import annulé : 8 fiche(s)")
     assert _live(site_path) == 0
     qtbot.waitUntil(lambda: screen.table.item(0, 5).text().startswith("annulé le"),
-                    timeout=5000)
+                    timeout=30000)
 
 
 def test_saved_profile_is_offered_again(gui, qtbot):
@@ -127,13 +127,13 @@ def test_bad_file_message_and_cancelled_commit_writes_nothing(gui, site_path, qt
     Dialog.script(str(FIX / "password.xlsx"))
     wizard.file_page.browse()
     qtbot.waitUntil(lambda: "protégé par un mot de passe" in wizard.file_page.status.text(),
-                    timeout=10000)
+                    timeout=30000)
     assert not wizard.file_page.isComplete()
     Dialog.script(str(FIX / "participants_tab.txt"))
-    with qtbot.waitSignal(wizard.file_loaded, timeout=5000):
+    with qtbot.waitSignal(wizard.file_loaded, timeout=30000):
         wizard.file_page.browse()
     wizard.next()
-    with qtbot.waitSignal(wizard.dry_run_done, timeout=10000):
+    with qtbot.waitSignal(wizard.dry_run_done, timeout=30000):
         wizard.next()
     assert wizard.dry_run_page.isComplete()
     # cancel the commit as the progress dialog's Cancel button does: the progress callback
@@ -184,7 +184,7 @@ def test_in_english(make_app, site_path, qtbot):
     Dialog.script(str(FIX / "password.xlsx"))
     wizard.file_page.browse()
     qtbot.waitUntil(lambda: "is password-protected" in wizard.file_page.status.text(),
-                    timeout=10000)
+                    timeout=30000)
     wizard.close()
 
 
@@ -205,10 +205,10 @@ def test_sheet_chooser(gui, qtbot, tmp_path):
     Dialog.script(str(path))
     wizard.file_page.browse()
     page = wizard.file_page
-    qtbot.waitUntil(lambda: page.sheet_combo.count() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: page.sheet_combo.count() == 2, timeout=30000)
     assert page.sheet_combo.isEnabled() and page.sheet_combo.currentText() == "Lisez-moi"
     assert not page.isComplete()  # a sheet with one line: no table
-    with qtbot.waitSignal(wizard.file_loaded, timeout=10000):
+    with qtbot.waitSignal(wizard.file_loaded, timeout=30000):
         page.sheet_combo.setCurrentText("Jeunes")
     assert wizard.table.sheet == "Jeunes" and len(wizard.table.rows) == 2
     assert "2 ligne(s) de données" in page.status.text()

@@ -16,7 +16,7 @@ def widget(app_ctx, qtbot, db):
     w = JourneyWidget(app_ctx)
     qtbot.addWidget(w)
     uuid = person(db)
-    with qtbot.waitSignal(w.loaded, timeout=5000):
+    with qtbot.waitSignal(w.loaded, timeout=30000):
         w.set_participant(uuid)
     return w
 
@@ -44,11 +44,11 @@ def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypa
         dlg.date.setDate(dlg.date.date().fromString("03/02/2026", "dd/MM/yyyy"))
         dlg.partner_combo.setCurrentIndex(dlg.partner_combo.findData(partner["uuid"]))
         dlg.note.setPlainText("Embauche après l'immersion.")
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(EventDialog, "driver", add)
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         row = widget.add_event()
     assert seen == {"contract_for_interview": False, "barrier_for_interview": False,
                     "contract_for_job": True, "barrier_for_job": False}
@@ -67,12 +67,12 @@ def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypa
         dlg.set_type("LEVEE_FREIN")
         assert not dlg.contract_combo.isVisibleTo(dlg) and dlg.barrier_combo.isVisibleTo(dlg)
         dlg.barrier_combo.setCurrentIndex(dlg.barrier_combo.findData("MOBILITE"))
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(EventDialog, "driver", edit)
     assert widget.select("event", row["uuid"])
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.edit_selected()
     stored = records.get(db, "event", row["uuid"])
     assert (stored["type"], stored["code_contrat"], stored["code_frein"]) == (
@@ -83,7 +83,7 @@ def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypa
     from citesdesk.gui.dialogs import Dialog
     Dialog.script("yes")
     assert widget.select("event", row["uuid"])
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         assert widget.delete_selected()
     assert Dialog.shown[-1][0] == "ask" and "corbeille" in Dialog.shown[-1][2]
     assert texts(widget) == []
@@ -96,7 +96,7 @@ def test_a_refused_step_shows_the_message_in_the_dialog(widget, qtbot, db, monke
 
     def add(dlg: EventDialog):
         wait_ready(qtbot, dlg)
-        with qtbot.waitSignal(dlg.failed, timeout=5000):
+        with qtbot.waitSignal(dlg.failed, timeout=30000):
             dlg.ok_button.click()
         shown.update(dlg.errors.texts())
 
@@ -112,11 +112,11 @@ def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeyp
         wait_ready(qtbot, dlg)
         dlg.cohort_combo.setCurrentIndex(dlg.cohort_combo.findData(c))
         dlg.date.setDate(dlg.date.date().fromString("05/01/2026", "dd/MM/yyyy"))
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(EnrollDialog, "driver", enroll)
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         enrollment = widget.enroll()
     assert records.get(db, "enrollment", enrollment["uuid"])["date_entree"] == "2026-01-05"
     assert texts(widget) == [("05/01/2026", fr("Entrée dans la cohorte « Cohorte printemps »"), "")]
@@ -131,15 +131,15 @@ def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeyp
         dlg.set_motif("INTERIM_6M")
         seen["group"] = dlg.group_label.text()
         seen["item"] = dlg.motif_combo.currentText()
-        with qtbot.waitSignal(dlg.failed, timeout=5000):
+        with qtbot.waitSignal(dlg.failed, timeout=30000):
             dlg.ok_button.click()  # exit before entry: refused, said under the field
         seen["error"] = dlg.errors.texts()
         dlg.date.setDate(dlg.date.date().fromString("30/04/2026", "dd/MM/yyyy"))
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(ExitDialog, "driver", leave)
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.exit_cohort()
     assert seen["item"] == "Intérim de moins de 6 mois — Emploi de transition"
     assert seen["group"] == fr("Groupe : Emploi de transition — sortie dynamique")
@@ -164,7 +164,7 @@ def test_timeline_order_and_refresh_from_changes(widget, qtbot, db):
     records.create(db, "referral", {"participant_id": pid, "partner_id": partner["id"],
                                     "date": "2026-02-15", "status_date": "2026-02-15",
                                     "status": "ACCEPTEE"})
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.runner.changed.emit({"event"})
     assert [(d, what) for d, what, _ in texts(widget)] == [
         ("01/12/2025", "Repérage / aller-vers"),
@@ -181,7 +181,7 @@ def test_quick_add_event_seam(app_ctx, qtbot, db, monkeypatch):
     def add(dlg):
         wait_ready(qtbot, dlg)
         dlg.set_type("CONTACT")
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(EventDialog, "driver", add)
@@ -194,19 +194,19 @@ def test_private_and_shared_notes(app_ctx, qtbot, db):
     notes = NotesWidget(app_ctx)
     qtbot.addWidget(notes)
     uuid = person(db)
-    with qtbot.waitSignal(notes.loaded, timeout=5000):
+    with qtbot.waitSignal(notes.loaded, timeout=30000):
         notes.set_participant(uuid)
     assert "CNIL" in notes.reminder.text() and "santé" in notes.reminder.text()
     assert "lire ses notes" in notes.reminder.text()
     assert not notes.empty_label.isHidden()
 
     notes.text.setPlainText("Rendez-vous pris à la Mission locale.")
-    with qtbot.waitSignal(notes.loaded, timeout=5000):
+    with qtbot.waitSignal(notes.loaded, timeout=30000):
         notes.save_button.click()
     notes.new_note()
     notes.text.setPlainText("Relancer l'employeur vendredi.")
     notes.private.setChecked(True)
-    with qtbot.waitSignal(notes.loaded, timeout=5000):
+    with qtbot.waitSignal(notes.loaded, timeout=30000):
         notes.save_button.click()
 
     assert notes.empty_label.isHidden()
@@ -230,20 +230,20 @@ def test_private_and_shared_notes(app_ctx, qtbot, db):
     notes.list.setCurrentRow(row)
     assert notes.private.isChecked()
     notes.private.setChecked(False)
-    with qtbot.waitSignal(notes.loaded, timeout=5000):
+    with qtbot.waitSignal(notes.loaded, timeout=30000):
         notes.save_button.click()
     assert all(r["private"] == 0 for r in journey.notes(db, uuid))
 
     # an empty note is refused under the text
     notes.new_note()
-    with qtbot.waitSignal(notes.save_failed, timeout=5000):
+    with qtbot.waitSignal(notes.save_failed, timeout=30000):
         notes.save_button.click()
     assert notes.errors.texts() == {"text": "Ce champ est obligatoire."}
 
     from citesdesk.gui.dialogs import Dialog
     notes.list.setCurrentRow(0)
     Dialog.script("yes")
-    with qtbot.waitSignal(notes.loaded, timeout=5000):
+    with qtbot.waitSignal(notes.loaded, timeout=30000):
         notes.delete_button.click()
     assert len(journey.notes(db, uuid)) == 1
 
@@ -289,7 +289,7 @@ def test_participant_in_the_bin_shows_an_empty_journey_without_error(app_ctx, qt
     w, notes = JourneyWidget(app_ctx), NotesWidget(app_ctx)
     qtbot.addWidget(w)
     qtbot.addWidget(notes)
-    with qtbot.waitSignal(w.loaded, timeout=5000), qtbot.waitSignal(notes.loaded, timeout=5000):
+    with qtbot.waitSignal(w.loaded, timeout=30000), qtbot.waitSignal(notes.loaded, timeout=30000):
         w.set_participant(uuid)
         notes.set_participant(uuid)
     assert texts(w) == [] and notes.list.count() == 0
@@ -304,14 +304,14 @@ def test_delete_an_enrollment_from_the_timeline(widget, qtbot, db):
     c = cohort(db)
     enrollment = journey_edit.enroll(db, widget.participant_uuid, c, "2026-01-05")
     journey_edit.exit_enrollment(db, enrollment["uuid"], "2026-03-01", "ABANDON")
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.reload()
     assert widget.select("exit", enrollment["uuid"])
     assert widget.delete_button.isEnabled() and not widget.edit_button.isEnabled()
     Dialog.script("no")
     assert not widget.delete_selected()
     Dialog.script("yes")
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         assert widget.delete_selected()
     assert fr("« Cohorte printemps » (entrée le 05/01/2026)") in Dialog.shown[-1][2]
     assert texts(widget) == []

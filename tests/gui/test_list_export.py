@@ -24,7 +24,7 @@ def _fill(site_path):
 
 def _screen(gui, qtbot):
     screen = gui.window.screen("participants")
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         screen.activated()
     return screen
 
@@ -34,7 +34,7 @@ def test_export_filtered_list_to_xlsx(site_path, make_app, qtbot, tmp_path):
     app = make_app(site_path)
     app.window.show()
     screen = _screen(app, qtbot)
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         screen.qpv.setChecked(True)
     screen.table.setColumnHidden(4, True)  # phone hidden: not exported
     out = tmp_path / "liste.xlsx"

@@ -24,7 +24,7 @@ def helene(site_path):
 def _list(gui, qtbot):
     screen = gui.window.screen("participants")
     if not screen._started:
-        with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
     return screen
 
@@ -35,7 +35,7 @@ def _rows(screen):
 
 
 def _save(dialog, qtbot, signal="saved"):
-    with qtbot.waitSignal(getattr(dialog, signal), timeout=5000):
+    with qtbot.waitSignal(getattr(dialog, signal), timeout=30000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
 
@@ -53,7 +53,7 @@ def test_create_a_participant_through_the_form(gui, qtbot, type_text):
     dialog.tabs.setCurrentIndex(dialog.tab_of["freins"])
     qtbot.keyClick(ed["freins"].checks["MOBILITE"], Qt.Key.Key_Space)
     ed["connu_spe"].widget.setCurrentIndex(ed["connu_spe"].widget.findData(0))
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         _save(dialog, qtbot)
     assert dialog.header.text() == "Inès Benali"
     assert not dialog.dirty
@@ -97,7 +97,7 @@ def test_duplicate_warning_links_to_the_existing_record(helene, gui, qtbot, type
     existing = ParticipantDialog._open[helene["uuid"]]
     assert existing.isVisible() and existing.header.text() == "Hélène Dupont"
     _save_anyway = dialog.save_anyway_button
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
         qtbot.mouseClick(_save_anyway, Qt.MouseButton.LeftButton)
     db = open_database(gui.db_path, readonly=True)
     assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 2
@@ -113,7 +113,7 @@ def test_closing_with_unsaved_changes_asks(helene, gui, qtbot, type_text):
     assert dialog.isVisible()
     assert Dialog.shown[-1][1] == "Modifications non enregistrées"
     Dialog.script("save")
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
         dialog.close()
     assert not dialog.isVisible()
     db = open_database(gui.db_path, readonly=True)
@@ -126,12 +126,12 @@ def test_delete_to_the_bin_and_restore(helene, gui, qtbot):
     assert _rows(screen) == [("Dupont", "Hélène")]
     dialog = gui.window.open_participant(helene["uuid"])
     Dialog.script("yes")
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000), \
-            qtbot.waitSignal(dialog.bin_changed, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000), \
+            qtbot.waitSignal(dialog.bin_changed, timeout=30000):
         qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert _rows(screen) == []
     assert dialog.bin_banner.isVisible() and not dialog.save_button.isEnabled()
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert _rows(screen) == [("Dupont", "Hélène")]
     assert not dialog.bin_banner.isVisible()

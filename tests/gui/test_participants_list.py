@@ -34,7 +34,7 @@ def people(site_path):
 def _screen(gui, qtbot):
     screen = gui.window.show_screen("participants")  # the dashboard is the home screen
     if screen.model.loading or not screen._started:
-        with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
     return screen
 
@@ -45,7 +45,7 @@ def _names(screen):
 
 
 def _wait(screen, qtbot, action):
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         action()
 
 
@@ -64,12 +64,12 @@ def test_list_shows_participants_sorted_with_labels(people, gui, qtbot):
 
 def test_search_as_you_type_ignores_accents(people, gui, qtbot, type_text):
     screen = _screen(gui, qtbot)
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         type_text(screen.search, "helene")
     assert _names(screen) == [("Dupont", "Hélène")]
     assert screen.count_label.text() == "1 participant"
     screen.search.clear()
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         type_text(screen.search, "06 12")
     assert _names(screen) == [("Dupont", "Hélène")]
 

@@ -50,19 +50,19 @@ def test_create_a_partner_with_two_contacts(app_ctx, qtbot, db):
         _wait_task(qtbot, app_ctx, contact.save)
     assert [(c["last_name"], c["phone"]) for c in contacts(db, partner["uuid"])] == [
         ("Nguyen", "01 48 00 00 01"), ("Roux", None)]
-    qtbot.waitUntil(lambda: dialog.contacts_table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.contacts_table.rowCount() == 2, timeout=30000)
 
     screen = PartnersScreen(app_ctx)
     qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     assert screen.table.item(0, 0).text() == "Mission locale Plaine Commune"
     assert screen.table.item(0, 1).text() == "Mission locale"
     assert screen.table.item(0, 4).text() == "2"
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.search.setText("plaine")
     assert screen.table.rowCount() == 1
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.type_filter.setCurrentIndex(screen.type_filter.findData("CAP_EMPLOI"))
     assert screen.table.rowCount() == 0
 
@@ -130,10 +130,10 @@ def test_the_overdue_filter(app_ctx, qtbot, db, people):
     referrals.change_status(db, answered["uuid"], "REFUSEE", today)
     screen = ReferralsScreen(app_ctx)
     qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     assert screen.table.rowCount() == 3
-    with qtbot.waitSignal(screen.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.overdue.setChecked(True)
     assert screen.table.rowCount() == 1
     assert screen.table.item(0, 1).text() == "Benali Omar"
@@ -156,7 +156,7 @@ def test_dashboard_numbers_equal_the_indicators_module_on_the_demo(tmp_path, qtb
     try:
         screen = DashboardScreen(ctx)
         qtbot.addWidget(screen)
-        with qtbot.waitSignal(screen.loaded, timeout=20000):
+        with qtbot.waitSignal(screen.loaded, timeout=30000):
             screen.reload()
         site = indicators.compute(reader, indicators.Quarter.containing(dt.date.today()))
         for code, button in screen.number_buttons.items():
@@ -173,7 +173,7 @@ def test_dashboard_numbers_equal_the_indicators_module_on_the_demo(tmp_path, qtb
         assert screen.months_view.chart().series()[0].count() == 2  # entries and exits
         with tasks_finished(qtbot, runner):
             screen.number_buttons["P_ACTIFS"].click()
-        qtbot.waitUntil(lambda: hasattr(screen, "records_dialog"), timeout=5000)
+        qtbot.waitUntil(lambda: hasattr(screen, "records_dialog"), timeout=30000)
         assert screen.records_dialog.table.rowCount() == site.quarter_value("P_ACTIFS")
     finally:
         runner.shutdown()
@@ -241,7 +241,7 @@ def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, p
     anne, _omar, pole, _afpa = people
     widget = JourneyWidget(app_ctx)
     qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded, timeout=5000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.set_participant(anne["uuid"])
     assert widget.refer_button.isEnabled()
     widget.refer()
@@ -249,7 +249,7 @@ def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, p
     assert dialog.participant.currentText() == "Lefèvre Anne"
     assert not dialog.participant.isEnabled()
     dialog.partner.setCurrentIndex(dialog.partner.findData(pole["uuid"]))
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
+    with qtbot.waitSignal(widget.loaded, timeout=30000):
         dialog.save()
     kinds = [item["kind"] for item in widget.items]
     assert "referral" in kinds

@@ -25,7 +25,7 @@ def person(site_path):
 def _open_preview(gui, qtbot, fn, *args):
     shown = []
     fn(gui.window.ctx, *args, parent=gui.window, on_shown=shown.append)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     dialog = shown[0]
     qtbot.addWidget(dialog)
     dialog.show()
@@ -58,7 +58,7 @@ def test_preview_opens_prints_and_saves(gui, qtbot, person, tmp_path, site_path)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "imprime.pdf"))
-    with qtbot.waitSignal(dialog.delivered) as sig:
+    with qtbot.waitSignal(dialog.delivered, timeout=30000) as sig:
         assert dialog.print_document(printer)
     assert sig.args == ["print"]
     printed = PdfReader(str(tmp_path / "imprime.pdf"))
@@ -69,7 +69,7 @@ def test_preview_opens_prints_and_saves(gui, qtbot, person, tmp_path, site_path)
     assert path.endswith("copie.pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Françoise BŒUF-MÉNARD" in text and "SECRET-PRIVÉ" not in text
-    qtbot.waitUntil(lambda: len(_audited(site_path, person["uuid"])) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(_audited(site_path, person["uuid"])) == 2, timeout=30000)
 
 
 def test_consent_form_and_access_export_previews(gui, qtbot, person):
@@ -101,7 +101,7 @@ def test_batch_of_a_cohort_to_one_file(gui, qtbot, site_path, tmp_path):
     results = []
     Dialog.script("one", str(tmp_path / "cohorte.pdf"))
     actions.print_cohort(gui.window.ctx, cohort["uuid"], gui.window, on_done=results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    qtbot.waitUntil(lambda: bool(results), timeout=30000)
     assert results[0].count == 4
     texts = [p.extract_text() for p in PdfReader(str(tmp_path / "cohorte.pdf")).pages]
     assert sum("page 1 / " in t for t in texts) == 4
@@ -127,7 +127,7 @@ def test_batch_cancel_keeps_nothing(gui, qtbot, site_path, tmp_path):
         task.cancel()  # the user clicks Cancel on the progress dialog
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not gui.runner.busy(), timeout=20000)
+    qtbot.waitUntil(lambda: not gui.runner.busy(), timeout=30000)
     assert released == [True]
     assert not (tmp_path / "fiches").exists() or not list((tmp_path / "fiches").iterdir())
     assert any("annulée" in text for kind, _, text in Dialog.shown if kind == "info")
@@ -156,20 +156,20 @@ def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot
 
     screen = gui.window.show_screen("participants")
     if screen.model.loading or not screen._started:
-        with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
     assert screen.model.rowCount() == 1
     screen.select_row(0)
     shown = []
     monkeypatch.setattr(actions, "show_dialog", shown.append)
     gui.window.print_menu.file_action.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     qtbot.addWidget(shown[0])
     assert shown[0].windowTitle() == "Fiche participant"
     text = PdfReader(io.BytesIO(shown[0].pdf)).pages[0].extract_text()
     assert "Françoise BŒUF-MÉNARD" in text
     gui.window.print_menu.access_action.trigger()
-    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=30000)
     qtbot.addWidget(shown[1])
     assert shown[1].windowTitle() == "Export d'accès (RGPD)"
 
@@ -189,7 +189,7 @@ def test_participant_form_has_a_print_button(person, gui, qtbot, monkeypatch):
     button.refresh_actions()
     assert button.actions_by_name["access"].isEnabled()
     button.actions_by_name["consent"].trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     qtbot.addWidget(shown[0])
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0].pdf)).pages)
     assert "Bœuf-Ménard" in text and "Notice d'information" in text

@@ -33,25 +33,25 @@ def test_ctrl_e_adds_a_step_for_the_selected_participant(make_app, site_path, qt
     qtbot.waitActive(app.window)
     screen = app.window.show_screen("participants")
     if not screen._started:
-        with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
 
     seen = {}
     monkeypatch.setattr(EventDialog, "driver", lambda dlg: seen.setdefault("opened", True))
     # nobody selected (a search that finds no one): no dialog
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         screen.search.setText("zzzz")
     assert screen.current_uuid() is None
     _press_ctrl_e(screen.search, qtbot)
     assert seen == {}
-    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         screen.search.setText("")
 
     def add(dlg: EventDialog):
         wait_ready(qtbot, dlg)
         seen["title"] = dlg.windowTitle()
         dlg.set_type("ENTRETIEN")
-        with qtbot.waitSignal(dlg.saved, timeout=5000):
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
     monkeypatch.setattr(EventDialog, "driver", add)

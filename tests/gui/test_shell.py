@@ -41,7 +41,7 @@ def _create_two(db, progress, names):
 
 def test_runner_runs_off_the_gui_thread_and_announces_changes(gui, qtbot):
     results = []
-    with qtbot.waitSignal(gui.runner.changed, timeout=5000) as changed:
+    with qtbot.waitSignal(gui.runner.changed, timeout=30000) as changed:
         gui.runner.submit(_create_two, ["Martin", "Bernard"], on_done=results.append,
                           changes={"participant"})
     assert changed.args == [{"participant"}]
@@ -71,8 +71,8 @@ def test_cancel_leaves_nothing(gui, qtbot):
     task = gui.runner.submit(_slow_write, started, on_done=done.append,
                              on_cancel=lambda: cancelled.append(True),
                              progress_title="Écriture…", changes={"participant"})
-    assert started.wait(5)
-    with qtbot.waitSignal(gui.runner.task_finished, timeout=5000,
+    assert started.wait(30)
+    with qtbot.waitSignal(gui.runner.task_finished, timeout=30000,
                           check_params_cb=lambda task_id: task_id == task.id):
         task.dialog.findChild(QPushButton).click()  # the user clicks Cancel
     assert cancelled == [True] and done == []
@@ -160,7 +160,7 @@ def test_other_screens_are_built_right_after_the_window(site_path, qtbot):
         window = app.window
         assert len(window._screens) == 1 and window._pending
         window.show()
-        qtbot.waitUntil(lambda: not window._pending, timeout=5000)
+        qtbot.waitUntil(lambda: not window._pending, timeout=30000)
         assert [type(s) for s in window._screens] == screen_classes()
         assert window.sidebar.count() == len(screen_classes())
         view = [a.text() for a in window.view_menu.actions() if a.shortcut().toString()]
@@ -177,7 +177,7 @@ def test_save_a_copy_then_the_status_bar_shows_the_backup_date(gui, qtbot, tmp_p
     db.close()
     target = tmp_path / "copies" / "sauvegarde.sqlite"
     Dialog.script(str(target))
-    with qtbot.waitSignal(gui.runner.changed, timeout=10000):
+    with qtbot.waitSignal(gui.runner.changed, timeout=30000):
         gui.window.backup_action.trigger()
     copy = open_database(target, readonly=True)
     assert copy.execute("SELECT last_name FROM participant").fetchall() == [("Copie",)]
