@@ -6,6 +6,7 @@ Only restore is offered here; purging the bin is the retention rules' job.
 from __future__ import annotations
 
 from citesdesk.core import codes
+from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.model import KINDS
 from citesdesk.services import records
 
@@ -66,5 +67,22 @@ def bin_items(db, *, lang: str = "fr") -> list[dict]:
 
 
 def restore(db, kind: str, record_uuid: str) -> dict:
-    """Bring one item back, with what was deleted along with it."""
-    return records.restore(db, kind, record_uuid)
+    """Bring one item back, with what was deleted along with it.
+
+    An item whose parent is still in the bin (a step of a deleted participant) cannot come
+    back alone: the refusal names the parent to restore first.
+    """
+    try:
+        return records.restore(db, kind, record_uuid)
+    except ValidationFailed as exc:
+        missing = [e for e in exc.errors if e.code == "missing_ref"]
+        if not missing:
+            raise
+        parent = KINDS[KINDS[kind].field(missing[0].field).ref]
+        raise CitesDeskError(
+            f"Impossible de restaurer cet élément ({KINDS[kind].fr.lower()}) seul : "
+            f"sa fiche « {parent.fr.lower()} » est elle aussi dans la corbeille ou n'existe "
+            f"plus. Restaurez d'abord la fiche « {parent.fr.lower()} ».",
+            f"This item ({KINDS[kind].en.lower()}) cannot be restored alone: its "
+            f"{parent.en.lower()} is in the bin too, or no longer exists. Restore the "
+            f"{parent.en.lower()} first.") from exc

@@ -154,3 +154,16 @@ def test_members_in_alphabetical_order_ignoring_accents(db, people):
         "Bocquet", "Boërio", "Boulay", "Eddine", "Élie"]
     assert [r["last_name"] for r in cohorts.search_participants(db, "bo")] == [
         "Bocquet", "Boërio", "Boulay"]
+
+
+def test_restoring_a_step_of_a_participant_in_the_bin_says_what_to_do(db, people):
+    ev = journey_edit.add_event(db, people["p"], {"type": "ENTRETIEN", "date": "2026-02-01"})
+    journey_edit.delete_event(db, ev["uuid"])
+    records.delete(db, "participant", people["p"])
+    with pytest.raises(CitesDeskError) as err:
+        recycle_bin.restore(db, "event", ev["uuid"])
+    assert "Restaurez d'abord la fiche «\u00a0participant\u00a0»" in err.value.message_fr
+    assert "Restore the participant first" in err.value.message_en
+    recycle_bin.restore(db, "participant", people["p"])
+    recycle_bin.restore(db, "event", ev["uuid"])
+    assert [i["code"] for i in journey.timeline(db, people["p"])] == ["ENTRETIEN"]
