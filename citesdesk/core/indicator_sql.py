@@ -2,7 +2,8 @@
 
 The counts (:mod:`citesdesk.core.indicators`) and the lists of records behind them use
 these same fragments, so that a number and its drill-down can never disagree.
-Tombstones never count: a record in the bin, or whose participant (or, for an
+CTEs used by joins are ``MATERIALIZED`` (SQLite 3.35+) so that SQLite computes them once
+rather than once per quarter. Tombstones never count: a record in the bin, or whose participant (or, for an
 enrollment, cohort) is in the bin, is left out.
 """
 
@@ -34,7 +35,7 @@ _DELD = codes.ANCIENNETE_INSCRIPTION.codes_in_group("DELD")
 #: Valid enrollments (``en``) and the participants who have one, with their
 #: characteristics (``pc``): gender, age band at first entry, level group, statuses.
 ENROLLMENT_CTES = f"""
-en AS (
+en AS MATERIALIZED (
     SELECT e.id, e.uuid, e.participant_id AS pid, e.cohort_id AS cid, c.name AS cohort_name,
            e.date_entree, nullif(e.date_sortie, '') AS date_sortie, e.motif_sortie,
            CASE {" ".join(f"WHEN e.motif_sortie IN {in_list(codes.MOTIF_SORTIE.codes_in_group(g))} THEN '{g}'" for g in S_GROUPS.values() if g != "AUTRE")}
@@ -61,7 +62,7 @@ pc0 AS (
     FROM participant p
     JOIN (SELECT pid, min(date_entree) AS first_entry FROM en GROUP BY pid) f ON f.pid = p.id
 ),
-pc AS (
+pc AS MATERIALIZED (
     SELECT pc0.*, CASE WHEN age IS NULL THEN 'ANR' WHEN age < 26 THEN 'M26'
                        WHEN age < 50 THEN '26_49' ELSE '50P' END AS age_band
     FROM pc0
@@ -106,7 +107,7 @@ _TYPES = codes.TYPE_PARTENAIRE.values
 #: Valid referrals (``rf``): partner type, the day it became ``REALISEE`` and the day it
 #: left ``PROPOSEE`` — from the dated status history, else from the current status.
 REFERRAL_CTE = f"""
-rf AS (
+rf AS MATERIALIZED (
     SELECT r.id, r.uuid, r.date, r.status, r.partner_id, p.uuid AS participant_uuid,
            p.last_name, p.first_name, pa.name AS partner_name,
            CASE WHEN pa.type IN {in_list(_TYPES)} THEN pa.type ELSE 'AUTRE' END AS ptype,
