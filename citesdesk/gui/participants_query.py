@@ -57,6 +57,13 @@ class ListQuery:
     lang: str = "fr"
 
 
+def _text_key(expr: str) -> str:
+    """Sort key of a text column: SQLite's ``lower()`` for plain ASCII (most names), the
+    Python ``sort_key`` only for text with other characters (accents, ligatures) — the
+    same order, with a Python call only where it is needed."""
+    return f"(CASE WHEN {expr} GLOB '*[^ -~]*' THEN sort_key({expr}) ELSE lower({expr}) END)"
+
+
 def _sort_expr(key: str, lang: str, direction: str) -> str:
     """ORDER BY terms for a column; code columns sort by their label in ``lang``."""
     for name, expr, codelist in COLUMNS:
@@ -69,8 +76,9 @@ def _sort_expr(key: str, lang: str, direction: str) -> str:
         if key in ("birth_date", "resident_qpv"):
             return f"{expr} {direction}"
         if key == "last_name":
-            return f"sort_key(p.last_name) {direction}, sort_key(p.first_name) {direction}"
-        return f"sort_key({expr}) {direction}"
+            return (f"{_text_key('p.last_name')} {direction}, "
+                    f"{_text_key('p.first_name')} {direction}")
+        return f"{_text_key(expr)} {direction}"
     raise KeyError(key)
 
 
