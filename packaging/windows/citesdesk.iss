@@ -22,7 +22,7 @@ PrivilegesRequiredOverridesAllowed=dialog
 DisableProgramGroupPage=yes
 OutputBaseFilename=CitesDesk-{#AppVersion}-setup
 SetupIconFile=..\icons\citesdesk.ico
-UninstallDisplayIcon={app}\CitesDesk.exe
+UninstallDisplayIcon={app}\CitesDeskW.exe
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
@@ -40,16 +40,16 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{autoprograms}\{#AppName}"; Filename: "{app}\CitesDesk.exe"
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\CitesDeskW.exe"
 Name: "{autoprograms}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\CitesDesk.exe"; Tasks: desktopicon
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\CitesDeskW.exe"; Tasks: desktopicon
 
 [Registry]
 ; The .citesbundle file type opens the bundle inspector in the window (HKA = HKCU here).
 Root: HKA; Subkey: "Software\Classes\.citesbundle"; ValueType: string; ValueName: ""; ValueData: "CitesDesk.Bundle"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle"; ValueType: string; ValueName: ""; ValueData: "Lot CitésDesk pour l'évaluation nationale"; Flags: uninsdeletekey
-Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\CitesDesk.exe,0"
-Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\CitesDesk.exe"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\CitesDeskW.exe,0"
+Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\CitesDeskW.exe"" ""%1"""
 
 [Run]
-Filename: "{app}\CitesDesk.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\CitesDeskW.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
