@@ -176,6 +176,8 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> tuple[int, bool]:
     if user_version > schema.SCHEMA_VERSION or unknown:
         from citesdesk import __version__
 
+        # a newer release may have added a step without our knowing its number yet
+        user_version = max(user_version, len(applied), schema.SCHEMA_VERSION + 1)
         raise _refuse(
             f"« {path.name} » a été écrite par une version plus récente de CitésDesk "
             f"(schéma {user_version}, cette version {__version__} connaît le schéma "

@@ -124,6 +124,8 @@ def test_unknown_migration_name_is_refused(tmp_path):
     conn.close()
     err = refusal(path)
     assert "version plus récente" in err.message_fr
+    # never "schema 3, this version knows schema 3": the file's schema is said to be newer
+    assert f"(schéma {schema.SCHEMA_VERSION + 1}," in err.message_fr
 
 
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
