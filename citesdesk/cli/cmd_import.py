@@ -27,6 +27,10 @@ def _run_template(args) -> int:
     return 0
 
 
+_STATUS_FR = {"create": "à créer", "update": "à mettre à jour", "skip": "ignorée",
+              "error": "erreur"}
+
+
 def _print_plan(plan, lang: str) -> None:
     en = lang == "en"
     c = plan.counts()
@@ -44,7 +48,8 @@ def _print_plan(plan, lang: str) -> None:
         print(en_text if en else fr, file=sys.stderr)
     for r in plan.rows:
         if r.issues or r.duplicate:
-            print(f"  [{r.status}] " + r.reason(lang), file=sys.stderr)
+            label = r.status if en else _STATUS_FR.get(r.status, r.status)
+            print(f"  [{label}] " + r.reason(lang), file=sys.stderr)
 
 
 def run(args) -> int:

@@ -46,6 +46,7 @@ def test_errors_refuse_everything_with_exit_1(dbpath, capsys):
     err = capsys.readouterr().err
     assert rc == 1
     assert "rien n'a été importé" in err and "ligne 10, colonne C (« Né(e) le »)" in err
+    assert "  [erreur] ligne 10" in err and "[error]" not in err  # the dry run per row
     assert count(dbpath) == 0
 
 
@@ -87,12 +88,20 @@ def test_mapping_file(dbpath, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name", ["not_a_spreadsheet.xlsx", "password.xlsx", "corrupted.xlsx",
-                                  "empty.xlsx", "headers_only.xlsx", "formula_nocache.xlsx"])
+                                  "empty.xlsx", "headers_only.xlsx", "formula_nocache.xlsx",
+                                  "damaged_member.xlsx"])
 def test_bad_input_exit_1_nothing_written(dbpath, capsys, name):
     rc = main(["import", "participants", str(FIX / name), "--db", str(dbpath)])
     err = capsys.readouterr().err
     assert rc == 1 and name in err and "Traceback" not in err
     assert count(dbpath) == 0 and count(dbpath, "import_log") == 0
+
+
+def test_missing_file_says_what_to_check(dbpath, tmp_path, capsys):
+    rc = main(["import", "participants", str(tmp_path / "absent.xlsx"), "--db", str(dbpath)])
+    err = capsys.readouterr().err
+    assert rc == 1 and "absent.xlsx » n'existe pas : vérifiez son nom et son dossier." in err
+    assert count(dbpath, "import_log") == 0
 
 
 def test_english_messages(dbpath, capsys):

@@ -160,8 +160,10 @@ def load_mapping_file(path: str | Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise CitesDeskError(f"Le fichier de correspondance « {path} » n'existe pas.",
-                             f"The mapping file '{path}' does not exist.") from None
+        raise CitesDeskError(f"Le fichier de correspondance « {path} » n'existe pas : "
+                             "vérifiez son nom et son dossier.",
+                             f"The mapping file '{path}' does not exist: check its name and "
+                             "folder.") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise CitesDeskError(
             f"{path.name} n'est pas un fichier JSON valide ({exc}).",

@@ -121,7 +121,8 @@ def open_workbook(path: str | Path) -> Workbook:
     """Open ``path`` for reading, or refuse it with a message for people."""
     path = Path(path)
     if not path.is_file():
-        raise refuse(f"Le fichier « {path} » n'existe pas.", f"The file '{path}' does not exist.")
+        raise refuse(f"Le fichier « {path} » n'existe pas : vérifiez son nom et son dossier.",
+                     f"The file '{path}' does not exist: check its name and folder.")
     with path.open("rb") as fh:
         head = fh.read(8)
     if not head:
