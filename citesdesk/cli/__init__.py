@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--recipient", action="append", default=[])
+    p.add_argument("--json", action="store_true")
     p = _sub(bsubs, "inspect", "citesdesk.cli.cmd_bundle", "examiner un lot")
     p.add_argument("file")
     p.add_argument("--identity")
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--identity", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--accept-new-key", action="append", default=[], metavar="SITE_CODE")
+    p.add_argument("--json", action="store_true")
     national.set_defaults(_module=None, _parser=national)
 
     p = _sub(subs, "backup", "citesdesk.cli.cmd_db", "sauvegarder la base")

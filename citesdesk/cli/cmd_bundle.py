@@ -30,7 +30,7 @@ def _create(args) -> int:
                                progress=_progress(args))
     finally:
         db.close()
-    if getattr(args, "json", False):
+    if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
     c = result.counts

@@ -25,6 +25,9 @@ def _consolidate(args) -> int:
 
     result = consolidate(args.files, args.identity, args.out,
                          accept_new_keys=args.accept_new_key)
+    if args.json:  # the same summary as report.json
+        print((result.out_dir / "report.json").read_text("utf-8"), end="")
+        return 1 if result.refused else 0
     fr = args.lang != "en"
     for o in result.outcomes:
         if o.status == "refused":

@@ -53,6 +53,19 @@ def test_keygen_create_inspect_consolidate(tmp_path, capsys):
     assert "1 accepté(s), 0 refusé(s)" in capsys.readouterr().out
     assert (result / "national.xlsx").exists() and (result / "report.json").exists()
 
+    # --json: machine-readable summaries on stdout (PRODUCT.md)
+    second = tmp_path / "lot2.citesbundle"
+    assert main(["bundle", "create", "--db", str(db), "--out", str(second),
+                 "--recipient", recipient, "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["sequence"] == 2 and made["path"] == str(second)
+    assert made["counts"]["participants"] == 3 and made["objectors"] == 1
+    assert main(["national", "consolidate", str(out), str(second), "--identity", str(key),
+                 "--out", str(result), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["accepted"] == 2 and summary["refused"] == 0
+    assert [f["sequence"] for f in summary["files"]] == [1, 2]
+
 
 def test_refusals_exit_1_with_a_reason(tmp_path, capsys):
     db = _site(tmp_path)
