@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from citesdesk.core.db import SiteDatabase, open_database
 
@@ -104,7 +104,11 @@ class Reader(QObject):
                 del self._callbacks[(k, g)]
 
     def shutdown(self) -> None:
+        """Stop the read thread; results it sent meanwhile are dropped, not delivered
+        to views that are going away."""
         if self._thread.isRunning():
             self._close.emit()
             self._thread.quit()
             self._thread.wait()
+        QCoreApplication.removePostedEvents(self)
+        self._callbacks.clear()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from citesdesk.core.db import SiteDatabase
@@ -158,13 +158,21 @@ class TaskRunner(QObject):
         return bool(self._pending)
 
     def shutdown(self) -> None:
-        """Cancel what is queued, let the running task end, close the connection."""
+        """Cancel what is queued, let the running task end, close the connection.
+
+        What the worker reported meanwhile is still queued for the GUI thread: it is
+        dropped, so that no callback reaches a window being closed (or, after a change of
+        database, the new one), and the progress dialogs are closed.
+        """
         for task in list(self._pending.values()):
             task.cancel()
         if self._thread.isRunning():
             self._close.emit()
             self._thread.quit()
             self._thread.wait()
+        QCoreApplication.removePostedEvents(self)
+        for task in list(self._pending.values()):
+            self._finish(task)
 
     # -- progress dialog -------------------------------------------------------------
     def _make_dialog(self, task: Task) -> QProgressDialog:

@@ -82,6 +82,35 @@ def test_cancel_leaves_nothing(gui, qtbot):
     db.close()
 
 
+def test_after_shutdown_no_callback_reaches_the_closed_window(db, qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from citesdesk.gui.reads import Reader
+    from citesdesk.gui.tasks import TaskRunner
+
+    runner, reads = TaskRunner(db), Reader(db.path)
+    started, release = threading.Event(), threading.Event()
+    calls = []
+    running = runner.submit(lambda _db, _p: started.set() or release.wait(30),
+                            on_done=calls.append)
+    queued = runner.submit(lambda _db, _p: "queued", on_done=calls.append,
+                           on_cancel=lambda: calls.append("cancelled"), progress_title="…")
+    reads.submit("key", lambda _db: "read", on_done=calls.append)
+    assert started.wait(30)
+    threading.Timer(0.2, release.set).start()
+    dialog = queued.dialog
+    runner.shutdown()  # the window closes while a task runs and another waits
+    reads.shutdown()
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    assert calls == [] and not runner.busy()
+    assert running.cancel_event.is_set() and queued.dialog is None
+    assert not dialog.isVisible()
+
+
 def _refuse(db, progress):
     raise CitesDeskError("Le fichier est vide.", "The file is empty.")
 
