@@ -307,6 +307,17 @@ def _fts_values_v3(p: str) -> str:
         {p}email, {p}commune"""
 
 
+@migrations(name="0004_bin_indexes")
+def _bin_indexes(db: Database) -> None:
+    """Partial indexes on the tombstone of every table the bin lists: only records in the
+    bin are indexed, so they cost nothing for live records and the bin opens fast even on
+    a site of 50,000 participants and a million events."""
+    for table in ("participant", "cohort", "partner", "enrollment", "event", "referral",
+                  "note", "partner_contact", "partner_exchange", "referral_status"):
+        db.execute(f"CREATE INDEX idx_{table}_binned ON {table}(deleted_at) "
+                   "WHERE deleted_at IS NOT NULL")
+
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 
