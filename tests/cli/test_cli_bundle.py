@@ -100,3 +100,32 @@ def test_as_a_process(tmp_path):
                           recipient], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "b.citesbundle").read_bytes().startswith(b"age-encryption.org/v1\n")
+
+
+def test_missing_files_and_folders_one_sentence_nothing_written(tmp_path, capsys):
+    db = _site(tmp_path)
+    main(["national", "keygen", "--out", str(tmp_path / "nat")])
+    recipient = capsys.readouterr().out.strip()
+    key = tmp_path / "nat" / "national.key"
+
+    assert main(["bundle", "create", "--db", str(db), "--recipient", recipient,
+                 "--out", str(tmp_path / "absent" / "lot.citesbundle")]) == 1
+    err = capsys.readouterr().err
+    assert "n'existe pas\u00a0: choisissez un dossier existant" in err
+    assert not (tmp_path / "absent").exists()
+
+    assert main(["bundle", "inspect", str(tmp_path / "absent.citesbundle")]) == 1
+    err = capsys.readouterr().err
+    assert "absent.citesbundle\u00a0» n'existe pas\u00a0: vérifiez" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+    lot = tmp_path / "lot.citesbundle"
+    assert main(["bundle", "create", "--db", str(db), "--out", str(lot),
+                 "--recipient", recipient]) == 0
+    capsys.readouterr()
+    result = tmp_path / "result"
+    assert main(["national", "consolidate", str(lot), "--identity", str(tmp_path / "no.key"),
+                 "--out", str(result)]) == 1
+    err = capsys.readouterr().err
+    assert "no.key\u00a0» n'existe pas\u00a0: indiquez le fichier national.key" in err
+    assert "Errno" not in err and not result.exists()  # nothing written, not even the folder

@@ -153,8 +153,10 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
             "settings, or with --recipient.",
         )
     if not out.parent.is_dir():
-        raise CitesDeskError(f"Le dossier « {out.parent} » n'existe pas.",
-                             f"The folder '{out.parent}' does not exist.")
+        raise CitesDeskError(f"Le dossier « {out.parent} » n'existe pas : choisissez un "
+                             "dossier existant ou créez-le d'abord.",
+                             f"The folder '{out.parent}' does not exist: choose an existing "
+                             "folder or create it first.")
     progress(0, 10, "snapshot")
     secret_key = keys.signing_key(db)
     snap = snapshot.take(db, keys.pseudonym_secret(db))

@@ -111,7 +111,16 @@ class OpenedBundle:
 def outside(path: str | Path) -> dict:
     """What anyone can see without the key: size, SHA-256, age recipients."""
     p = Path(path)
-    data = p.read_bytes()
+    if not p.is_file():
+        raise CitesDeskError(f"Le fichier « {p} » n'existe pas : vérifiez son nom et son dossier.",
+                             f"The file '{p}' does not exist: check its name and folder.")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise CitesDeskError(f"Impossible de lire « {p} » ({exc.strerror}) : vérifiez vos droits "
+                             "sur ce fichier.",
+                             f"Cannot read '{p}' ({exc.strerror}): check your rights on this "
+                             "file.") from None
     stanzas = 0
     is_age = data.startswith(AGE_MAGIC)
     if is_age:
@@ -124,6 +133,12 @@ def outside(path: str | Path) -> dict:
 
 def load_identities(path: str | Path) -> list:
     """The X25519 identities (``AGE-SECRET-KEY-1…`` lines) of an age identity file."""
+    if not Path(path).is_file():
+        raise CitesDeskError(
+            f"La clé « {path} » n'existe pas : indiquez le fichier national.key créé par "
+            "« citesdesk national keygen ».",
+            f"The key '{path}' does not exist: give the national.key file made by "
+            "'citesdesk national keygen'.")
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -154,6 +154,7 @@ def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
 
     Files are checked ahead in ``workers`` processes (default: the cores, at most 4) while
     this one loads, in the order given, the ones already checked."""
+    load_identities(identity)  # a missing or unreadable key stops everything, before any write
     out = Path(out_dir)
     if not out.is_dir():
         try:
@@ -161,7 +162,6 @@ def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
         except OSError as exc:
             raise CitesDeskError(f"Impossible de créer le dossier « {out} » ({exc}).",
                                  f"Cannot create the folder '{out}' ({exc}).") from None
-    load_identities(identity)  # a missing or unreadable key stops everything, at once
     accept = set(accept_new_keys)
     result = Consolidation(out)
     files = [Path(f) for f in files]
