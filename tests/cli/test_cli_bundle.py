@@ -106,7 +106,6 @@ def test_missing_files_and_folders_one_sentence_nothing_written(tmp_path, capsys
     db = _site(tmp_path)
     main(["national", "keygen", "--out", str(tmp_path / "nat")])
     recipient = capsys.readouterr().out.strip()
-    key = tmp_path / "nat" / "national.key"
 
     assert main(["bundle", "create", "--db", str(db), "--recipient", recipient,
                  "--out", str(tmp_path / "absent" / "lot.citesbundle")]) == 1
