@@ -85,6 +85,59 @@ def test_fts_index_follows_bulk_insert(db, tmp_path):
     assert len(hits) == 1
 
 
+def _many(tmp_path, n=260):
+    lines = "".join(f"Nom{i};Prénom{i};{dt.date(1980, 1, 1) + dt.timedelta(days=i):%d/%m/%Y};"
+                    f"+262 262 {20 + i // 100} {i % 100:02d} 34;"
+                    f"FT{i:05d};p{i}@exemple.fr;Saint-Denis\n" for i in range(n))
+    return csv(tmp_path, "Nom;Prénom;Date de naissance;Téléphone;N° France Travail;Courriel;"
+                         "Commune\n" + lines)
+
+
+def _search_rows(db):
+    return db.execute("SELECT rowid, * FROM participant_fts ORDER BY rowid").fetchall()
+
+
+def test_bulk_search_index_equals_the_triggers(tmp_path, monkeypatch):
+    """A large import fills the search index in one statement: the same rows as the
+    trigger writes one by one, and the trigger is back afterwards."""
+    from citesdesk.core.db import open_database
+    from citesdesk.services.importer import writer
+
+    path = _many(tmp_path)
+    got = {}
+    for name, threshold in (("bulk", 1), ("trigger", 10**9)):
+        monkeypatch.setattr(writer, "BULK_INDEX_ROWS", threshold)
+        db = open_database(tmp_path / f"{name}.sqlite", create=True)
+        records.create(db, "participant", {"last_name": "Avant", "first_name": "Ana"})
+        assert importer.commit(db, plan_for(db, path))["counts"]["created"] == 260
+        records.create(db, "participant", {"last_name": "Après", "first_name": "Léo"})
+        got[name] = _search_rows(db)
+        hits = db.execute("SELECT count(*) FROM participant_fts WHERE participant_fts "
+                          "MATCH 'apres OR avant OR nom259 OR 0262211734'").fetchone()[0]
+        assert hits == 4  # the national writing of +262 262 21 17 34 (row 117) too
+        db.close()
+    assert len(got["bulk"]) == 262 and got["bulk"] == got["trigger"]
+
+
+def test_a_failed_large_import_keeps_the_search_trigger(db, tmp_path, monkeypatch):
+    from citesdesk.services.importer import writer
+
+    plan = plan_for(db, _many(tmp_path))
+    real = writer.Writer.insert_many
+
+    def fail_on_enrollment(self, table, rows):
+        if table == "enrollment":
+            raise RuntimeError("disk full")
+        real(self, table, rows)
+
+    monkeypatch.setattr(writer.Writer, "insert_many", fail_on_enrollment)
+    with pytest.raises(RuntimeError, match="disk full"):  # after the participants' insert
+        importer.commit(db, plan)
+    assert live(db, "participant") == 0 and _search_rows(db) == []
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                      "AND name = 'participant_fts_insert'").fetchone()[0] == 1
+
+
 def test_duplicates_against_the_database(db, tmp_path):
     existing = records.create(db, "participant", {
         "last_name": "Lefèvre", "first_name": "Jean-Pierre", "birth_date": "1978-11-05",

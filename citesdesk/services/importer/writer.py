@@ -4,6 +4,7 @@ each update replaced, so that the whole import can be undone."""
 from __future__ import annotations
 
 import operator
+import re
 import uuid as uuidlib
 
 from citesdesk.core.db import utc_now
@@ -22,6 +23,32 @@ def differs(field: str, old, new) -> bool:
     if field in _SPELLING_ONLY and isinstance(old, str) and isinstance(new, str):
         return fold_key(old) != fold_key(new)
     return True
+
+
+#: Below this many participants the search index is filled row by row by its trigger.
+BULK_INDEX_ROWS = 200
+
+_TRIGGER_BODY = re.compile(
+    r"^CREATE TRIGGER participant_fts_insert AFTER INSERT ON participant BEGIN\s*"
+    r"(INSERT INTO participant_fts \([^)]*\) SELECT (?:(?!;|\bFROM\b).)*);\s*END$",
+    re.S)
+
+
+def _bulk_search_index(db, rows: list[dict]) -> tuple[str, str] | None:
+    """(the search trigger's SQL, the statement that does its work for the ids of ``rows``
+    at once), or None to leave it to the trigger: few rows, ids not consecutive, or a
+    trigger of another form than the schema's one INSERT … SELECT new.… statement.
+
+    FTS5 takes 20,000 rows in one statement about three times faster than one by one."""
+    if len(rows) < BULK_INDEX_ROWS or rows[-1]["id"] - rows[0]["id"] != len(rows) - 1:
+        return None
+    found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                       "AND name = 'participant_fts_insert'").fetchone()
+    match = _TRIGGER_BODY.match(found[0].strip()) if found else None
+    if match is None:
+        return None
+    select = re.sub(r"\bnew\.", "participant.", match.group(1))
+    return found[0], f"{select} FROM participant WHERE participant.id BETWEEN ? AND ?"
 
 
 class Writer:
@@ -62,7 +89,17 @@ class Writer:
         sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
                f"VALUES ({', '.join('?' for _ in cols)})")
         pick = operator.itemgetter(*cols)
-        self.db.conn.executemany(sql, map(pick, rows))
+        index = _bulk_search_index(self.db, rows) if table == "participant" else None
+        if index is None:
+            self.db.conn.executemany(sql, map(pick, rows))
+        else:  # the same search rows, written in one statement after the insert
+            trigger_sql, fill_sql = index
+            self.db.execute("DROP TRIGGER participant_fts_insert")
+            try:
+                self.db.conn.executemany(sql, map(pick, rows))
+                self.db.execute(fill_sql, [rows[0]["id"], rows[-1]["id"]])
+            finally:  # inside the import's transaction: a failure rolls both back
+                self.db.execute(trigger_sql)
         self.created.setdefault(table, []).extend(r["uuid"] for r in rows)
 
     def update(self, table: str, uuid: str, values: dict) -> dict:
