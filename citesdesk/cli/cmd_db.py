@@ -225,9 +225,18 @@ def _backup(args) -> int:
     out = Path(args.out)
     _refuse_existing(out, args)
     _check_parent(out)
-    db = open_database(args.db, readonly=True)
+    try:  # writable, to record the backup's date (the window's status bar shows it)
+        db, record = open_database(args.db), True
+    except CitesDeskError:  # a read-only database can still be copied
+        db, record = open_database(args.db, readonly=True), False
     try:
         _copy_verified(db, out)
+        if record:
+            from citesdesk.core import settings
+            from citesdesk.core.db import utc_now
+
+            with db.atomic():
+                settings.put(db, "last_backup_at", utc_now())
     finally:
         db.close()
     print(_say(args, f"Sauvegarde écrite et vérifiée : {out}",

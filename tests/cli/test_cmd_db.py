@@ -1,5 +1,6 @@
 """``citesdesk init | demo | info | backup | restore``: what they write, what they refuse."""
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -187,6 +188,11 @@ def test_backup_copies_and_refuses_to_overwrite(demo_db, tmp_path, capsys):
     assert code == 0, err
     assert "Sauvegarde écrite et vérifiée" in stdout
     assert _counts(out) == _counts(demo_db)
+    from citesdesk.core import settings
+
+    site = open_database(demo_db, readonly=True)
+    assert settings.get(site, "last_backup_at")[:10] == dt.date.today().isoformat()  # status bar
+    site.close()
     out.write_bytes(out.read_bytes())  # same file, still there
     before = out.read_bytes()
     code, _, err = run(capsys, "backup", "--db", str(demo_db), "--out", str(out))

@@ -112,3 +112,18 @@ def test_ctrl_e_adds_a_step_to_the_selected_participant(people, gui, qtbot, monk
     screen.select_row(2)
     qtbot.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert seen == [people["Élodie"]["uuid"]]
+
+
+def test_several_participants_selected_for_a_batch(people, gui, qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from citesdesk.gui.printing.actions import selected_uuids
+
+    screen = _screen(gui, qtbot)
+    assert screen.model.rowCount() >= 3
+    screen.select_row(0)
+    flags = (QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    screen.table.selectionModel().select(screen.model.index(2, 0), flags)
+    expected = [screen.model.uuid_at(0), screen.model.uuid_at(2)]
+    assert screen.selected_uuids() == expected
+    assert selected_uuids(gui.window) == expected  # what Impression › Imprimer la fiche prints

@@ -7,18 +7,7 @@ worker, never in the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QPieSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -134,14 +123,12 @@ class DashboardScreen(Screen):
         self.caption.setObjectName("caption")
         layout.addWidget(self.caption)
 
-        charts = QGridLayout()
-        self.months_view = self._chart_view(body)
-        self.groups_view = self._chart_view(body)
-        self.cohorts_view = self._chart_view(body)
-        charts.addWidget(self.months_view, 0, 0, 1, 2)
-        charts.addWidget(self.groups_view, 1, 0)
-        charts.addWidget(self.cohorts_view, 1, 1)
-        layout.addLayout(charts)
+        # QtCharts is loaded with the first numbers, not when the window opens: the
+        # dashboard is the home screen, and its import would delay the first paint.
+        self.charts = QGridLayout()
+        self.months_view = self.groups_view = self.cohorts_view = None
+        layout.addLayout(self.charts)
+        self._body = body
 
         todo = QGroupBox(self.tr("À faire"), body)
         todo_layout = QGridLayout(todo)
@@ -161,11 +148,20 @@ class DashboardScreen(Screen):
         layout.addWidget(todo)
         self.heading.setText(self.tr("Tableau de bord"))
 
-    def _chart_view(self, parent) -> QChartView:
-        view = QChartView(parent)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(self.fontMetrics().height() * 16)
-        return view
+    def _chart_views(self) -> None:
+        from PySide6.QtCharts import QChartView
+        from PySide6.QtGui import QPainter
+
+        views = []
+        for _ in range(3):
+            view = QChartView(self._body)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(self.fontMetrics().height() * 16)
+            views.append(view)
+        self.months_view, self.groups_view, self.cohorts_view = views
+        self.charts.addWidget(self.months_view, 0, 0, 1, 2)
+        self.charts.addWidget(self.groups_view, 1, 0)
+        self.charts.addWidget(self.cohorts_view, 1, 1)
 
     # -- loading ---------------------------------------------------------------------
     def activated(self) -> None:
@@ -204,6 +200,8 @@ class DashboardScreen(Screen):
             button.setText(f"{_number(value, code.startswith('TX_'))}\n{label}")
             button.setAccessibleName(f"{label} : {_number(value, code.startswith('TX_'))}")
             button.setToolTip(self.tr("Afficher les enregistrements derrière ce nombre"))
+        if self.months_view is None:
+            self._chart_views()
         self._draw_months(data)
         self._draw_groups(data)
         self._draw_cohorts(data)
@@ -211,6 +209,14 @@ class DashboardScreen(Screen):
         self.loaded.emit()
 
     def _draw_months(self, data) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSeries,
+            QBarSet,
+            QChart,
+            QValueAxis,
+        )
+
         chart = QChart()
         chart.setTitle(self.tr("Entrées et sorties par mois (12 derniers mois)"))
         entries, exits = QBarSet(self.tr("Entrées")), QBarSet(self.tr("Sorties"))
@@ -232,6 +238,11 @@ class DashboardScreen(Screen):
         self.months_view.setChart(chart)
 
     def _draw_groups(self, data) -> None:
+        from PySide6.QtCharts import (
+            QChart,
+            QPieSeries,
+        )
+
         chart = QChart()
         chart.setTitle(self.tr("Sorties du trimestre par groupe"))
         series = QPieSeries()
@@ -245,6 +256,14 @@ class DashboardScreen(Screen):
         self.groups_view.setChart(chart)
 
     def _draw_cohorts(self, data) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QHorizontalBarSeries,
+            QValueAxis,
+        )
+
         chart = QChart()
         chart.setTitle(self.tr("Participants actifs par cohorte"))
         bars = QBarSet(self.tr("Actifs"))
