@@ -2,7 +2,7 @@
 through the system print dialog (each page rendered at the printer's resolution), or
 saved as a PDF file.
 
-QtPdf ships in the ``PySide6-Pdf`` wheel (a dependency of CitésDesk). The PDF itself is
+QtPdf ships in the ``PySide6-Addons`` wheel (a dependency of CitésDesk). The PDF itself is
 built by the services (reportlab), so what is printed is exactly what the command line
 writes.
 """
