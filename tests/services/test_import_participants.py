@@ -374,3 +374,15 @@ def test_log_says_who(db, tmp_path):
     assert entry["at"][:2] == "20" and entry["file"] == "f.csv"
     audit = db.execute("SELECT actor, changes FROM audit_log WHERE action = 'import'").fetchone()
     assert audit[0] == "Awa Diallo" and json.loads(audit[1])["file"] == "f.csv"
+
+
+def test_valid_rows_only_refuses_a_file_with_no_valid_row(db, tmp_path):
+    bad = tmp_path / "tout_faux.csv"
+    bad.write_text("Nom;Prénom;Date de naissance\nDupont;Marie;31/02/1990\n"
+                   "Martin;Paul;45/13/1985\n", encoding="utf-8")
+    plan = plan_for(db, bad)
+    with pytest.raises(CitesDeskError) as exc:
+        importer.commit(db, plan, valid_only=True)
+    assert "aucune de ses lignes n'est valide" in exc.value.message_fr
+    assert live(db, "participant") == 0
+    assert db.execute("SELECT count(*) FROM import_log").fetchone()[0] == 0

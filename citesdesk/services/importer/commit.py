@@ -15,7 +15,7 @@ from citesdesk.services.records import audit
 PROGRESS_EVERY = 500
 
 
-def _refusal(plan: ImportPlan) -> CitesDeskError:
+def _refusal(plan: ImportPlan, none_valid: bool = False) -> CitesDeskError:
     errors = plan.errors
     rows = len({i.row for i in errors})
     first = "\n".join("  " + i.text("fr") for i in errors[:5])
@@ -25,11 +25,13 @@ def _refusal(plan: ImportPlan) -> CitesDeskError:
     t = plan.table
     return CitesDeskError(
         f"{t.where('fr')} : {len(errors)} erreur(s) sur {rows} ligne(s), rien n'a été importé.\n"
-        f"{first}{more}\nCorrigez le fichier (--report écrit la liste complète) ou importez "
-        "seulement les lignes valides (--valid-only).",
+        f"{first}{more}\nCorrigez le fichier (--report écrit la liste complète)"
+        + (" : aucune de ses lignes n'est valide." if none_valid else
+           " ou importez seulement les lignes valides (--valid-only)."),
         f"{t.where('en')}: {len(errors)} error(s) on {rows} row(s), nothing was imported.\n"
-        f"{first_en}{more_en}\nFix the file (--report writes the full list) or import the "
-        "valid rows only (--valid-only).")
+        f"{first_en}{more_en}\nFix the file (--report writes the full list)"
+        + (": none of its rows is valid." if none_valid else
+           " or import the valid rows only (--valid-only)."))
 
 
 def commit(db, plan: ImportPlan, *, valid_only: bool = False,
@@ -47,6 +49,8 @@ def commit(db, plan: ImportPlan, *, valid_only: bool = False,
               "qpv": qpv}[plan.kind]
     rows = [r for r in plan.rows if not r.errors]
     total = len(rows)
+    if plan.errors and not rows:
+        raise _refusal(plan, none_valid=True)  # "valid rows only", and there are none
 
     def tick(n: int) -> None:
         if n % PROGRESS_EVERY == 0:
