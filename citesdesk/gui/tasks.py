@@ -189,12 +189,15 @@ class TaskRunner(QObject):
 
     @Slot(object, int, int, str)
     def _on_progress(self, task: Task, done: int, total: int, text: str) -> None:
-        if task.dialog is None:
+        dialog = task.dialog
+        if dialog is None:
             return
-        task.dialog.setMaximum(max(total, 0))
-        task.dialog.setValue(min(done, total) if total > 0 else 0)
-        if text:
-            task.dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        # A shown modal progress dialog processes events in setValue(): the task's end may
+        # be delivered there and close the dialog (task.dialog is then None).
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if text and task.dialog is dialog:
+            dialog.setLabelText(text)
 
     def _finish(self, task: Task) -> None:
         self._pending.pop(task.id, None)
