@@ -120,6 +120,14 @@
         <translation>To do</translation>
     </message>
     <message>
+        <source>&amp;Supprimer définitivement…</source>
+        <translation>&amp;Delete for good…</translation>
+    </message>
+    <message>
+        <source>Supprime pour de bon les personnes dont la durée de conservation est dépassée, avec tout ce qui les concerne (RGPD).</source>
+        <translation>Deletes for good the people whose retention period is over, with everything about them (GDPR).</translation>
+    </message>
+    <message>
         <source>Tableau de bord — trimestre {q} ({period})</source>
         <translation>Dashboard — quarter {q} ({period})</translation>
     </message>
@@ -160,12 +168,28 @@
         <translation>Information notice not given: {n}</translation>
     </message>
     <message>
+        <source>{name} — dernier contact le {date}</source>
+        <translation>{name} — last contact on {date}</translation>
+    </message>
+    <message>
+        <source>Supprimer définitivement</source>
+        <translation>Delete for good</translation>
+    </message>
+    <message>
+        <source>Supprimer définitivement {n} personne(s) dont la durée de conservation est dépassée, avec leurs parcours, notes et orientations&#xa0;? Cette suppression ne peut pas être annulée.</source>
+        <translation>Delete for good {n} person(s) whose retention period is over, with their journeys, notes and referrals? This cannot be undone.</translation>
+    </message>
+    <message>
         <source>Participants actifs par cohorte</source>
         <translation>Active participants per cohort</translation>
     </message>
     <message>
         <source>Actifs</source>
         <translation>Active</translation>
+    </message>
+    <message>
+        <source>Durée de conservation dépassée&#xa0;: {n}</source>
+        <translation>Retention period over: {n}</translation>
     </message>
     <message>
         <source>{name} → {partner}, depuis {days} jours</source>

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from citesdesk.core import codes, indicators
 from citesdesk.core.quarter import Quarter
-from citesdesk.services import referrals
+from citesdesk.services import referrals, retention
 
 #: A participant with no journey event for this many days needs news.
 NO_NEWS_DAYS = 60
@@ -115,5 +115,6 @@ def build(db, today: dt.date | None = None) -> Dashboard:
             "overdue": overdue_with_names(db, today),
             "no_news": participants_without_news(db, today),
             "no_notice": participants_without_notice(db),
+            "retention": retention.due(db, today),
         },
     )

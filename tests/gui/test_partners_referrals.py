@@ -257,3 +257,32 @@ def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, p
     widget.select("referral", referral["uuid"])
     widget.edit_selected()
     assert widget.status_dialog.status.count() == 3  # accepted, refused, abandoned
+
+
+def test_dashboard_lists_and_purges_people_past_retention(app_ctx, qtbot, db):
+    from citesdesk.gui.screens.dashboard import DashboardScreen
+
+    old = records.create(db, "participant", {"last_name": "Ancien", "first_name": "Paul"})
+    records.create(db, "event", {"participant_id": old["id"], "type": "ENTRETIEN",
+                                 "date": "2022-01-10"})
+    records.create(db, "participant", {"last_name": "Récent", "first_name": "Léa",
+                                       "info_notice_date": dt.date.today().isoformat()})
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.show()  # a visible dashboard reloads when records change
+    app_ctx.runner.changed.connect(screen.refresh)
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
+        screen.reload()
+    assert screen.todo_titles["retention"].text() == "Durée de conservation dépassée\u00a0: 1"
+    assert screen.todo_lists["retention"].item(0).text() == \
+        "Ancien Paul — dernier contact le 10/01/2022"
+    assert screen.purge_button.isEnabled()
+    Dialog.script("no")
+    screen.purge_due()
+    assert records.find(db, "participant", "last_name = 'Ancien'") != []
+    Dialog.script("yes")
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
+        screen.purge_due()
+    assert records.find(db, "participant", "last_name = 'Ancien'") == []
+    assert screen.todo_titles["retention"].text() == "Durée de conservation dépassée\u00a0: 0"
+    assert not screen.purge_button.isEnabled()

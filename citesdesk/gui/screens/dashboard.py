@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes, indicators
+from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import date_text
 from citesdesk.gui.screens.base import Screen
-from citesdesk.services import dashboard
+from citesdesk.services import dashboard, retention
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
 WATCHED = {"participant", "enrollment", "event", "referral", "referral_status", "cohort",
@@ -134,7 +135,7 @@ class DashboardScreen(Screen):
         todo_layout = QGridLayout(todo)
         self.todo_lists: dict[str, QListWidget] = {}
         self.todo_titles: dict[str, QLabel] = {}
-        for col, key in enumerate(("overdue", "no_news", "no_notice")):
+        for col, key in enumerate(("overdue", "no_news", "no_notice", "retention")):
             title = QLabel(todo)
             title.setWordWrap(True)
             lst = QListWidget(todo)
@@ -145,6 +146,13 @@ class DashboardScreen(Screen):
             todo_layout.addWidget(lst, 1, col)
             self.todo_lists[key] = lst
             self.todo_titles[key] = title
+        self.purge_button = QPushButton(self.tr("&Supprimer définitivement…"), todo)
+        self.purge_button.setToolTip(self.tr(
+            "Supprime pour de bon les personnes dont la durée de conservation est dépassée, "
+            "avec tout ce qui les concerne (RGPD)."))
+        self.purge_button.setEnabled(False)
+        self.purge_button.clicked.connect(self.purge_due)
+        todo_layout.addWidget(self.purge_button, 2, 3)
         layout.addWidget(todo)
         self.heading.setText(self.tr("Tableau de bord"))
 
@@ -288,7 +296,9 @@ class DashboardScreen(Screen):
             "overdue": self.tr("Orientations en retard (proposées depuis plus de 15 jours) : {n}"),
             "no_news": self.tr("Sans nouvelles depuis 60 jours : {n}"),
             "no_notice": self.tr("Notice d'information non remise : {n}"),
+            "retention": self.tr("Durée de conservation dépassée : {n}"),
         }
+        self.purge_button.setEnabled(bool(data.todo["retention"]))
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
             self.todo_titles[key].setText(titles[key].format(n=len(rows)))
@@ -304,10 +314,32 @@ class DashboardScreen(Screen):
                         name=name, date=date_text(row["last_event"])) if row["last_event"]
                         else self.tr("{name} — aucune étape").format(name=name))
                     uuid = row["uuid"]
+                elif key == "retention":
+                    text = self.tr("{name} — dernier contact le {date}").format(
+                        name=name, date=date_text(row["last_contact"]))
+                    uuid = None if row["in_bin"] else row["uuid"]
                 else:
                     text, uuid = name, row["uuid"]
                 item = QListWidgetItem(text, lst)
                 item.setData(Qt.ItemDataRole.UserRole, uuid)
+
+    def purge_due(self) -> None:
+        """Delete for good the people past the retention period (after a confirmation)."""
+        rows = self.data.todo["retention"] if self.data else []
+        if not rows:
+            return
+        answer = Dialog.ask(
+            self, self.tr("Supprimer définitivement"),
+            self.tr("Supprimer définitivement {n} personne(s) dont la durée de conservation "
+                    "est dépassée, avec leurs parcours, notes et orientations ? Cette "
+                    "suppression ne peut pas être annulée.").format(n=len(rows)),
+            buttons=("yes", "no"), default="no")
+        if answer != "yes":
+            return
+        uuids = [r["uuid"] for r in rows]
+        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids),
+                               changes={"participant", "enrollment", "event", "referral",
+                                        "referral_status", "note"})
 
     def _open_item(self, item: QListWidgetItem) -> None:
         uuid = item.data(Qt.ItemDataRole.UserRole)

@@ -1,0 +1,94 @@
+"""The retention rule (RGPD): a person's data is kept for the site's retention period after
+their last contact, then deleted for good.
+
+Last contact is the latest date among the person's notice and objection dates, cohort
+entries and exits, journey steps, notes, referrals and referral status changes — records in
+the bin included — or, with none, the day the record was created. It is the rule the
+subject-access export prints ("vos données seront supprimées le …").
+
+:func:`purge` deletes the people and everything about them (enrollments, steps, notes,
+referrals with their history, and the audit entries about those records, which hold the
+values written), in one transaction. It leaves one audit entry saying how many people were
+deleted, with no personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from citesdesk.services.printing.data import add_months, retention_months
+from citesdesk.services.records import audit
+
+_LAST_CONTACT = """
+WITH dates(pid, d) AS (
+    SELECT id, info_notice_date FROM participant
+    UNION ALL SELECT id, opposition_date FROM participant
+    UNION ALL SELECT participant_id, date_entree FROM enrollment
+    UNION ALL SELECT participant_id, date_sortie FROM enrollment
+    UNION ALL SELECT participant_id, date FROM event
+    UNION ALL SELECT participant_id, date FROM note
+    UNION ALL SELECT participant_id, date FROM referral
+    UNION ALL SELECT participant_id, status_date FROM referral
+    UNION ALL SELECT r.participant_id, s.date FROM referral_status s
+              JOIN referral r ON r.id = s.referral_id
+)
+SELECT p.id, p.uuid, p.last_name, p.first_name, p.deleted_at IS NOT NULL,
+       coalesce(max(substr(d.d, 1, 10)), substr(p.created_at, 1, 10)) AS last_contact
+FROM participant p LEFT JOIN dates d ON d.pid = p.id AND length(d.d) >= 10
+GROUP BY p.id
+"""
+
+
+def last_contacts(db) -> list[dict]:
+    """Every participant (in the bin too) with the date of their last contact."""
+    keys = ("id", "uuid", "last_name", "first_name", "in_bin", "last_contact")
+    return [dict(zip(keys, row, strict=True)) for row in db.execute(_LAST_CONTACT)]
+
+
+def due(db, today: dt.date | None = None) -> list[dict]:
+    """People whose retention period has run out by ``today``, oldest contact first."""
+    today = today or dt.date.today()
+    months = retention_months(db)
+    out = []
+    for row in last_contacts(db):
+        purge_on = add_months(dt.date.fromisoformat(row["last_contact"]), months)
+        if purge_on <= today:
+            out.append({**row, "in_bin": bool(row["in_bin"]), "purge_date": purge_on.isoformat()})
+    out.sort(key=lambda r: (r["last_contact"], r["last_name"] or ""))
+    return out
+
+
+def purge(db, participant_uuids: list[str]) -> int:
+    """Delete these people and every record about them, for good; returns how many."""
+    count = 0
+    with db.atomic():
+        for uuid in participant_uuids:
+            row = db.execute("SELECT id FROM participant WHERE uuid = ?", [uuid]).fetchone()
+            if row is None:
+                continue
+            pid = row[0]
+            uuids = [uuid]
+            referral_ids = [r[0] for r in db.execute(
+                "SELECT id FROM referral WHERE participant_id = ?", [pid])]
+            for table, where, params in (
+                    ("referral_status", f"referral_id IN ({','.join('?' * len(referral_ids))})",
+                     referral_ids),
+                    ("referral", "participant_id = ?", [pid]),
+                    ("event", "participant_id = ?", [pid]),
+                    ("note", "participant_id = ?", [pid]),
+                    ("enrollment", "participant_id = ?", [pid])):
+                if not params:
+                    continue
+                uuids += [r[0] for r in db.execute(f"SELECT uuid FROM {table} WHERE {where}",
+                                                   params)]
+                db.execute(f"DELETE FROM {table} WHERE {where}", params)
+            for start in range(0, len(uuids), 500):
+                chunk = uuids[start:start + 500]
+                db.execute("DELETE FROM audit_log WHERE record_uuid IN "
+                           f"({','.join('?' * len(chunk))})", chunk)
+            db.execute("DELETE FROM participant WHERE id = ?", [pid])
+            count += 1
+        if count:
+            audit(db, "purge", "participant", None,
+                  {"participants": count, "rule": f"{retention_months(db)} mois"})
+    return count
