@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from citesdesk.core import codes, indicators
 from citesdesk.core.quarter import Quarter
-from citesdesk.services import referrals, retention
+from citesdesk.services import retention
+from citesdesk.services.partners import ReferralFilter, list_referrals
 
 #: A participant with no journey event for this many days needs news.
 NO_NEWS_DAYS = 60
@@ -82,18 +83,14 @@ def participants_without_notice(db) -> list[dict]:
 
 
 def overdue_with_names(db, today: dt.date) -> list[dict]:
-    """Overdue referrals with the participant's and the partner's names."""
-    out = []
-    for ref in referrals.overdue_referrals(db, today):
-        person = db.execute("SELECT uuid, last_name, first_name FROM participant WHERE id = ?",
-                            [ref["participant_id"]]).fetchone()
-        partner = db.execute("SELECT name FROM partner WHERE id = ?",
-                             [ref["partner_id"]]).fetchone()
-        out.append({"uuid": ref["uuid"], "date": ref["date"], "participant_uuid": person[0],
-                    "last_name": person[1], "first_name": person[2],
-                    "partner": partner[0] if partner else "",
-                    "days": (today - dt.date.fromisoformat(ref["date"])).days})
-    return out
+    """Overdue referrals with the participant's and the partner's names, oldest first
+    (one query: the referrals list's, with its overdue filter)."""
+    rows = list_referrals(db, ReferralFilter(overdue_only=True), today)
+    return [{"uuid": r["uuid"], "date": r["date"], "participant_uuid": r["participant_uuid"],
+             "last_name": r["last_name"], "first_name": r["first_name"],
+             "partner": r["partner"],
+             "days": (today - dt.date.fromisoformat(r["date"])).days}
+            for r in reversed(rows)]
 
 
 def build(db, today: dt.date | None = None) -> Dashboard:
