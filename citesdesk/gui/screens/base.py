@@ -34,3 +34,31 @@ class Screen(QWidget):
 
     def activated(self) -> None:
         """The screen has just been shown in the main window."""
+
+
+class ListScreen(Screen):
+    """A screen that reads what it shows with :meth:`reload` (off the GUI thread).
+
+    It reads when first shown, and again when records of a kind in ``watched`` change —
+    at once if it is visible, else the next time it is shown. ``"*"`` stands for "anything
+    may have changed" (an import, an undo). :meth:`reload` must clear ``_stale``.
+    """
+
+    watched: ClassVar[frozenset[str]] = frozenset({"*"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._stale = True
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def activated(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def refresh(self, changes: set[str]) -> None:
+        if changes & self.watched:
+            self._stale = True
+            if self.isVisible():
+                self.reload()

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes, indicators
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import date_text
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import ListScreen
 from citesdesk.services import dashboard, retention
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
-WATCHED = {"participant", "enrollment", "event", "referral", "referral_status", "cohort",
-           "partner", "import", "*"}
+WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
+                     "cohort", "partner", "import", "*"})
 
 
 def _number(value, rate: bool) -> str:
@@ -79,7 +79,8 @@ class RecordsDialog(QDialog):
             self.ctx.open_participant(uuid)
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(ListScreen):
+    watched = WATCHED
     #: The list (or numbers) on screen were refreshed.
     loaded = Signal()
     key = "dashboard"
@@ -92,7 +93,6 @@ class DashboardScreen(Screen):
         super().__init__(ctx, parent)
         self.data: dashboard.Dashboard | None = None
         self._loading = False
-        self._stale = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -172,16 +172,6 @@ class DashboardScreen(Screen):
         self.charts.addWidget(self.cohorts_view, 1, 1)
 
     # -- loading ---------------------------------------------------------------------
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def refresh(self, changes: set[str]) -> None:
-        if changes & WATCHED or not changes:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
     def reload(self) -> None:
         if self._loading:
             return

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo
 from citesdesk.gui.icons import icon
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import ListScreen
 from citesdesk.services import partners
 
-WATCHED = {"partner", "partner_contact", "referral", "import", "*"}
+WATCHED = frozenset({"partner", "partner_contact", "referral", "import", "*"})
 
 
-class PartnersScreen(Screen):
+class PartnersScreen(ListScreen):
+    watched = WATCHED
     #: The list (or numbers) on screen were refreshed.
     loaded = Signal()
     key = "partners"
@@ -34,7 +35,6 @@ class PartnersScreen(Screen):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
@@ -74,16 +74,6 @@ class PartnersScreen(Screen):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
-
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def refresh(self, changes: set[str]) -> None:
-        if changes & WATCHED:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
 
     def reload(self) -> None:
         self._stale = False

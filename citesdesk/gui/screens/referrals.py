@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import ListScreen
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
-WATCHED = {"referral", "referral_status", "participant", "partner", "import", "*"}
+WATCHED = frozenset({"referral", "referral_status", "participant", "partner", "import", "*"})
 
 
-class ReferralsScreen(Screen):
+class ReferralsScreen(ListScreen):
+    watched = WATCHED
     #: The list (or numbers) on screen were refreshed.
     loaded = Signal()
     key = "referrals"
@@ -35,7 +36,6 @@ class ReferralsScreen(Screen):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True
         self.rows: list[dict] = []
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -87,16 +87,6 @@ class ReferralsScreen(Screen):
         self.status_button.clicked.connect(self.change_status)
         self.open_button.clicked.connect(self.open_participant)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.change_status())
-
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def refresh(self, changes: set[str]) -> None:
-        if changes & WATCHED:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
 
     def current_filter(self) -> ReferralFilter:
         period = self.use_period.isChecked()
