@@ -14,10 +14,24 @@ deleted, with no personal data.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
-from citesdesk.services.printing.data import add_months, retention_months
+from citesdesk.core import settings
 from citesdesk.services.records import audit
+
+
+def retention_months(db) -> int:
+    """The site's retention period in months (setting ``retention_months``, 24 by default)."""
+    return settings.get(db, "retention_months")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` months, moved back to the month's last day when needed."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
 
 _LAST_CONTACT = """
 WITH dates(pid, d) AS (
@@ -35,14 +49,27 @@ WITH dates(pid, d) AS (
 SELECT p.id, p.uuid, p.last_name, p.first_name, p.deleted_at IS NOT NULL,
        coalesce(max(substr(d.d, 1, 10)), substr(p.created_at, 1, 10)) AS last_contact
 FROM participant p LEFT JOIN dates d ON d.pid = p.id AND length(d.d) >= 10
+WHERE {where}
 GROUP BY p.id
 """
 
 
+_KEYS = ("id", "uuid", "last_name", "first_name", "in_bin", "last_contact")
+
+
 def last_contacts(db) -> list[dict]:
     """Every participant (in the bin too) with the date of their last contact."""
-    keys = ("id", "uuid", "last_name", "first_name", "in_bin", "last_contact")
-    return [dict(zip(keys, row, strict=True)) for row in db.execute(_LAST_CONTACT)]
+    return [dict(zip(_KEYS, row, strict=True))
+            for row in db.execute(_LAST_CONTACT.format(where="1"))]
+
+
+def last_contact(db, participant_id: int) -> tuple[str, str]:
+    """One participant's last contact and purge date (ISO), as the access export prints."""
+    row = db.execute(_LAST_CONTACT.format(where="p.id = ?"), [participant_id]).fetchone()
+    last = row[-1] if row else ""
+    if not last:
+        return "", ""
+    return last, add_months(dt.date.fromisoformat(last), retention_months(db)).isoformat()
 
 
 def due(db, today: dt.date | None = None) -> list[dict]:

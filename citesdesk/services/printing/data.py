@@ -6,15 +6,12 @@ that the data (what prints, what never prints) can be tested apart from the draw
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import json
 from typing import Any
 
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import NotFound
-
-DEFAULT_RETENTION_MONTHS = 24
+from citesdesk.services.retention import last_contact, retention_months
 
 
 def _rows(db: SiteDatabase, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -83,19 +80,6 @@ def person(db: SiteDatabase, participant_uuid: str) -> dict:
 def site(db: SiteDatabase) -> dict:
     rows = _rows(db, "SELECT * FROM site WHERE deleted_at IS NULL ORDER BY id LIMIT 1")
     return rows[0] if rows else {"name": "", "site_code": "", "coordinators": ""}
-
-
-def retention_months(db: SiteDatabase) -> int:
-    try:
-        return max(1, int(db.setting("retention_months", DEFAULT_RETENTION_MONTHS)))
-    except (TypeError, ValueError):
-        return DEFAULT_RETENTION_MONTHS
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False,
@@ -203,15 +187,7 @@ def _rights(db: SiteDatabase, d: dict) -> dict[str, Any]:
         ({**v, "first": min(v["dates"]), "last": max(v["dates"]), "kinds": sorted(v["kinds"])}
          for v in recipients.values()), key=lambda v: (v["first"], v["name"]))
 
-    dates = [person.get("info_notice_date"), person.get("opposition_date")]
-    for e in d["enrollments"]:
-        dates += [e["date_entree"], e["date_sortie"]]
-    dates += [e["date"] for e in d["events"]] + [n["date"] for n in d["notes"]]
-    for r in d["referrals"]:
-        dates += [r["date"], r["status_date"]] + [s["date"] for s in r.get("history", [])]
-    valid = sorted(x for x in dates if x and len(x) >= 10)
-    last = valid[-1][:10] if valid else (person["created_at"] or "")[:10]
+    last, purge = last_contact(db, person["id"])
     months = retention_months(db)
-    purge = add_months(dt.date.fromisoformat(last), months).isoformat() if last else ""
     return {"audit": audit, "recipients": partners, "last_contact": last,
             "retention_months": months, "purge_date": purge}
