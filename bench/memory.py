@@ -1,4 +1,4 @@
-"""Peak memory with the large site open (PERFORMANCE.md: ≤ 400 MB RSS).
+"""Peak memory with the large site open (docs/design/PERFORMANCE.md: ≤ 400 MB RSS).
 
     python bench/memory.py [DB]        # default: the large dataset of bench/run.py
 

@@ -1,6 +1,6 @@
 """Benchmark: the quarterly workbook and the full workbook of the large site.
 
-Floor of the full workbook (``PERFORMANCE.md``): xlsxwriter in ``constant_memory`` mode
+Floor of the full workbook (``docs/design/PERFORMANCE.md``): xlsxwriter in ``constant_memory`` mode
 writing the same cells — the same sheets, headers and values with the same types (text,
 numbers, dates), read beforehand so that only the writing is timed — with nothing of ours
 around it (no SQL, labels, formats, widths, safety checks or temporary file).

@@ -1,6 +1,6 @@
 """Benchmark: 20,000 participant rows from .xlsx, validated and committed.
 
-Floor (PERFORMANCE.md): python-calamine reading the same file + ``executemany`` inserting
+Floor (docs/design/PERFORMANCE.md): python-calamine reading the same file + ``executemany`` inserting
 the same rows into the participant table of the same kind of database. Both start from a
 copy of the same empty migrated database, so both pay the same opening cost.
 

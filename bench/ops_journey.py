@@ -1,5 +1,5 @@
 """Journey rows: a participant's timeline (the "open a participant with 50 events" target of
-``PERFORMANCE.md``), the cohorts list with its counts, the participant picker of "add
+``docs/design/PERFORMANCE.md``), the cohorts list with its counts, the participant picker of "add
 several participants", the bin.
 
 Each floor is the bare SQL that fetches the same rows through ``sqlite3`` with nothing of

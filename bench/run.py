@@ -1,4 +1,4 @@
-"""CitésDesk benchmark (``PERFORMANCE.md``): ``python bench/run.py [--only AREA] [--repeat N]
+"""CitésDesk benchmark (``docs/design/PERFORMANCE.md``): ``python bench/run.py [--only AREA] [--repeat N]
 [--skip-huge]``.
 
 Builds the demo datasets once into ``bench/.data/`` (large: 5,000 participants; huge:
@@ -175,7 +175,7 @@ def discover(only: str | None) -> list[tuple[str, object]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="CitésDesk benchmark (PERFORMANCE.md)")
+    parser = argparse.ArgumentParser(description="CitésDesk benchmark (docs/design/PERFORMANCE.md)")
     parser.add_argument("--only", metavar="AREA", help="only bench/ops_AREA.py")
     parser.add_argument("--repeat", type=int, help="runs per operation (default: each one's)")
     parser.add_argument("--skip-huge", action="store_true",

@@ -1,4 +1,4 @@
-"""The ``citesdesk`` command (a contract: see ``PRODUCT.md``).
+"""The ``citesdesk`` command (a contract: see ``docs/design/PRODUCT.md``).
 
 With no sub-command it opens the window. Each sub-command lives in its own module and is
 imported only when used, so that ``citesdesk info`` never loads Qt or reportlab.

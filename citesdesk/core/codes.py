@@ -1,4 +1,4 @@
-"""The code lists of ``CODES.md``: one source of truth for every coded field.
+"""The code lists of ``docs/design/CODES.md``: one source of truth for every coded field.
 
 Codes are stable ASCII identifiers stored in the database and written to exports and
 bundles; labels are what people read. A lookup accepts the code or the French or English
@@ -279,7 +279,7 @@ TRANSITIONS_ORIENTATION: dict[str, tuple[str, ...]] = {
 #: A referral still ``PROPOSEE`` after this many days is overdue.
 ORIENTATION_DELAI_JOURS = 15
 
-#: Boolean fields of a participant (``CODES.md``), with their labels.
+#: Boolean fields of a participant (``docs/design/CODES.md``), with their labels.
 BOOLEENS = _list(
     "booleens", "Statuts", "Statuses",
     ("connu_spe", "Connu du service public de l'emploi à l'entrée",

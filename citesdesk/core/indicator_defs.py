@@ -1,4 +1,4 @@
-"""The indicator codes of ``INDICATORS.md``, in their order, with labels and definitions.
+"""The indicator codes of ``docs/design/INDICATORS.md``, in their order, with labels and definitions.
 
 Only declarations live here; :mod:`citesdesk.core.indicators` computes them. The French
 definitions fill the ``Définitions`` sheet of the quarterly workbook.
@@ -83,7 +83,7 @@ A_TYPES: dict[str, tuple[str, ...]] = {
     "A_LEVEES_FREINS": ("LEVEE_FREIN",),
 }
 
-#: Exit groups of ``CODES.md`` with their indicator code.
+#: Exit groups of ``docs/design/CODES.md`` with their indicator code.
 S_GROUPS: dict[str, str] = {
     "S_EMPLOI_DURABLE": "EMPLOI_DURABLE",
     "S_EMPLOI_TRANSITION": "EMPLOI_TRANSITION",
@@ -189,7 +189,7 @@ def _build() -> tuple[Indicator, ...]:
     return tuple(out)
 
 
-#: Every indicator, in the order of ``INDICATORS.md`` (the order of the workbook rows).
+#: Every indicator, in the order of ``docs/design/INDICATORS.md`` (the order of the workbook rows).
 INDICATORS: tuple[Indicator, ...] = _build()
 BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
 CODES: tuple[str, ...] = tuple(i.code for i in INDICATORS)

@@ -1,4 +1,4 @@
-"""The SQL pieces that define which records make each indicator (``INDICATORS.md``).
+"""The SQL pieces that define which records make each indicator (``docs/design/INDICATORS.md``).
 
 The counts (:mod:`citesdesk.core.indicators`) and the lists of records behind them use
 these same fragments, so that a number and its drill-down can never disagree.

@@ -1,4 +1,4 @@
-"""The quarterly indicators of ``INDICATORS.md``: the one place they are computed.
+"""The quarterly indicators of ``docs/design/INDICATORS.md``: the one place they are computed.
 
 The quarterly workbook, the dashboard and the sync bundle call this module, so the three
 can never disagree. Counts are made in SQL (see :mod:`citesdesk.core.indicator_sql` for
@@ -62,7 +62,7 @@ class QuarterIndicators:
         return self.values[code][1]
 
     def rows(self) -> list[tuple[Indicator, Number, Number]]:
-        """``(indicator, trimestre, cumul)`` in the order of ``INDICATORS.md``."""
+        """``(indicator, trimestre, cumul)`` in the order of ``docs/design/INDICATORS.md``."""
         return [(i, *self.values[i.code]) for i in INDICATORS if i.code in self.values]
 
 

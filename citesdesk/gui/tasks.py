@@ -1,6 +1,6 @@
 """The one task runner: every database operation of the GUI runs here, off the GUI thread.
 
-A single worker thread owns the single writing connection (habit 3 of ARCHITECTURE.md:
+A single worker thread owns the single writing connection (habit 3 of docs/design/ARCHITECTURE.md:
 one writer). ``runner.submit(fn, *args, ...)`` queues ``fn(db, progress, *args)``; the
 worker runs it inside ``db.atomic()`` so that it lands whole or not at all, then the
 runner, back in the GUI thread, calls ``on_done(result)`` and emits

@@ -53,7 +53,7 @@ def test_keygen_create_inspect_consolidate(tmp_path, capsys):
     assert "1 accepté(s), 0 refusé(s)" in capsys.readouterr().out
     assert (result / "national.xlsx").exists() and (result / "report.json").exists()
 
-    # --json: machine-readable summaries on stdout (PRODUCT.md)
+    # --json: machine-readable summaries on stdout (docs/design/PRODUCT.md)
     second = tmp_path / "lot2.citesbundle"
     assert main(["bundle", "create", "--db", str(db), "--out", str(second),
                  "--recipient", recipient, "--json"]) == 0

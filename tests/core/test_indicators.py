@@ -1,4 +1,4 @@
-"""The indicators of INDICATORS.md on a hand-built site (see indicator_site.py)."""
+"""The indicators of docs/design/INDICATORS.md on a hand-built site (see indicator_site.py)."""
 
 import datetime as dt
 

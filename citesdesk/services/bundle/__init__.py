@@ -1,4 +1,4 @@
-"""The sync bundle for the national evaluation (``BUNDLE.md``).
+"""The sync bundle for the national evaluation (``docs/design/BUNDLE.md``).
 
 ``preview`` says what the next bundle will hold, ``create_bundle`` writes it (encrypted to
 the national recipients, signed by the site), ``history`` lists the bundles made, and

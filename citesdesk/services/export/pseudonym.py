@@ -1,6 +1,6 @@
 """Pseudonyms of participants in what leaves the site.
 
-One rule for the whole application, the sync bundle's (``BUNDLE.md``): HMAC-SHA256 of
+One rule for the whole application, the sync bundle's (``docs/design/BUNDLE.md``): HMAC-SHA256 of
 the participant's uuid under the site's random secret (setting ``pseudonym_secret``,
 created once, never exported), cut to 16 bytes, base32. A person keeps one pseudonym in
 every workbook and bundle of the site; nobody without the database can link it back.

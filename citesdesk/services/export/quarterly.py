@@ -1,4 +1,4 @@
-"""The quarterly indicator workbook (``citesdesk export quarter``), as ``INDICATORS.md``
+"""The quarterly indicator workbook (``citesdesk export quarter``), as ``docs/design/INDICATORS.md``
 lays it out: ``Synthèse``, ``Par cohorte``, ``Participants`` (pseudonymised) and
 ``Définitions``. Every number comes from :mod:`citesdesk.core.indicators`.
 """

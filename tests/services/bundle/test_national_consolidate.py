@@ -141,7 +141,7 @@ def test_changed_site_key_refused_until_accepted(site, national, tmp_path):
     store.close()
 
 
-# --- every refusal of BUNDLE.md: nothing loaded from the file ----------------------------
+# --- every refusal of docs/design/BUNDLE.md: nothing loaded from the file ----------------------------
 
 @pytest.fixture
 def good(site, national, tmp_path):
