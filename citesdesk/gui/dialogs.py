@@ -15,8 +15,18 @@ from __future__ import annotations
 from collections import deque
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 _STANDARD = {
     "yes": QMessageBox.StandardButton.Yes,
@@ -97,12 +107,10 @@ class Dialog:
             QMessageBox.warning(parent, title, text)
 
     @classmethod
-    def unexpected(cls, parent: QWidget | None, details: str) -> None:
+    def unexpected(cls, parent: QWidget | None, details: str, log_path: object = None) -> None:
         done, _ = cls._scripted("unexpected", QCoreApplication.translate("Dialog", "Erreur inattendue"), details, None)
         if not done:
-            from citesdesk.gui.errors import UnexpectedErrorDialog
-
-            UnexpectedErrorDialog(details, parent).exec()
+            UnexpectedErrorDialog(details, log_path, parent).exec()
 
     # -- files ---------------------------------------------------------------------
     @classmethod
@@ -129,3 +137,38 @@ class Dialog:
         if done:
             return str(answer or "")
         return QFileDialog.getExistingDirectory(parent, title, directory)
+
+
+class UnexpectedErrorDialog(QDialog):
+    """"Something went wrong" in plain words, with a button that copies the details."""
+
+    def __init__(self, details: str, log_path: object = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details = details
+        self.setWindowTitle(self.tr("Erreur inattendue"))
+        layout = QVBoxLayout(self)
+        self.message = QLabel(self.tr(
+            "CitésDesk a rencontré une erreur inattendue et n'a pas pu terminer cette "
+            "opération. Ce qui était en cours d'enregistrement a été annulé : vos données "
+            "déjà enregistrées sont intactes.\n\nVous pouvez continuer à travailler. Si "
+            "l'erreur se reproduit, copiez les détails et envoyez-les à la personne qui "
+            "vous aide avec CitésDesk."))
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.log_label = QLabel(self.tr("Journal : {path}").format(path=log_path or ""))
+        self.log_label.setVisible(log_path is not None)
+        self.log_label.setWordWrap(True)
+        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.log_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copier les détails"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details)
+        self.copy_button.setText(self.tr("Détails copiés"))

@@ -15,18 +15,10 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from citesdesk import __version__
+from citesdesk.gui.dialogs import Dialog
 
 APP_NAME = "CitesDesk"
 LOG_NAME = "citesdesk.log"
@@ -59,39 +51,6 @@ def setup_logging() -> Path:
     return path
 
 
-class UnexpectedErrorDialog(QDialog):
-    """"Something went wrong" in plain words, with a button that copies the details."""
-
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.details = details
-        self.setWindowTitle(self.tr("Erreur inattendue"))
-        layout = QVBoxLayout(self)
-        self.message = QLabel(self.tr(
-            "CitésDesk a rencontré une erreur inattendue et n'a pas pu terminer cette "
-            "opération. Ce qui était en cours d'enregistrement a été annulé : vos données "
-            "déjà enregistrées sont intactes.\n\nVous pouvez continuer à travailler. Si "
-            "l'erreur se reproduit, copiez les détails et envoyez-les à la personne qui "
-            "vous aide avec CitésDesk."))
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        self.log_label = QLabel(self.tr("Journal : {path}").format(path=log_file()))
-        self.log_label.setWordWrap(True)
-        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.log_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("Copier les détails"))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-
-    def copy_details(self) -> None:
-        QApplication.clipboard().setText(self.details)
-        self.copy_button.setText(self.tr("Détails copiés"))
-
-
 def details_text(exc: BaseException, tb: str) -> str:
     return "\n".join([
         f"CitésDesk {__version__} — Python {platform.python_version()} — {platform.platform()}",
@@ -105,9 +64,7 @@ def details_text(exc: BaseException, tb: str) -> str:
 def report_unexpected(exc: BaseException, tb: str, parent: QWidget | None = None) -> None:
     """Log the traceback and show the plain-language dialog (through the dialog seam)."""
     log.error("Unexpected error: %s\n%s", exc, tb)
-    from citesdesk.gui.dialogs import Dialog
-
-    Dialog.unexpected(parent, details_text(exc, tb))
+    Dialog.unexpected(parent, details_text(exc, tb), log_file())
 
 
 def install_excepthook() -> None:

@@ -139,7 +139,7 @@ def test_unexpected_error_is_logged_not_shown(gui, qtbot, caplog):
 def test_unexpected_error_dialog_copies_details(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from citesdesk.gui.errors import UnexpectedErrorDialog
+    from citesdesk.gui.dialogs import UnexpectedErrorDialog
 
     dialog = UnexpectedErrorDialog("Traceback: boom")
     qtbot.addWidget(dialog)
