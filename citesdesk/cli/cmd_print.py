@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from citesdesk.core import audit
 from citesdesk.core.db import open_database
 from citesdesk.core.errors import CitesDeskError
-from citesdesk.services import records
 from citesdesk.services.printing.fonts import date
 
 EXIT_USAGE = 2
@@ -57,7 +57,7 @@ def _progress(lang: str):
 def _audit(db, uuids: list[str], document: str) -> None:
     with db.atomic():
         for uuid in uuids:
-            records.audit(db, "print", "participant", uuid, {"document": document})
+            audit.audit(db, "print", "participant", uuid, {"document": document})
 
 
 def run(args) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 import platformdirs
 
+from citesdesk.core.audit import audit
 from citesdesk.core.errors import FieldError, ValidationFailed
 
 APP_NAME = "CitesDesk"
@@ -126,8 +127,6 @@ def all_settings(db) -> dict[str, Any]:
 
 def put(db, key: str, value: Any) -> Any:
     """Check and store one option (audited); returns the stored value."""
-    from citesdesk.services.records import audit
-
     option = OPTIONS.get(key)
     if option is None:
         raise ValidationFailed([FieldError(key, "unknown_field", f"Réglage inconnu « {key} ».",

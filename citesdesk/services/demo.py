@@ -24,13 +24,13 @@ from faker import Faker
 from stdnum import luhn
 
 from citesdesk.core import codes
+from citesdesk.core.audit import audit
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.text import fold, fold_key
 from citesdesk.services import Progress, no_progress
 from citesdesk.services import demo_data as V
 from citesdesk.services.demo_people import FINAL_STATUS, add_participant
-from citesdesk.services.records import audit
 
 #: Tables in the order they are filled (parents before children).
 TABLES = ("site", "cohort", "partner", "partner_contact", "partner_exchange", "participant",

@@ -10,10 +10,10 @@ deletion took away.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid as uuidlib
 from typing import Any
 
+from citesdesk.core.audit import write_entry
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.errors import FieldError, NotFound, ValidationFailed
 from citesdesk.core.model import KINDS
@@ -31,20 +31,13 @@ CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
 TEXT_MODIFIED = "modifié"
 
 
-def _audit(db: SiteDatabase, action: str, table: str, record_uuid: str | None,
-           changes: dict, hlc: str, at: str) -> None:
-    db.execute(
-        "INSERT INTO audit_log(at, actor, action, table_name, record_uuid, changes, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [at, db.actor(), action, table, record_uuid,
-         json.dumps(changes, ensure_ascii=False, default=str), hlc],
-    )
-
-
-def audit(db: SiteDatabase, action: str, table: str, record_uuid: str | None = None,
-          changes: dict | None = None) -> None:
-    """An audit entry for an operation that is not a record write (import, export, bundle)."""
-    _audit(db, action, table, record_uuid, changes or {}, db.clock.now(), utc_now())
+def cascade_tables(kind: str) -> set[str]:
+    """The tables that deleting or restoring a record of ``kind`` may write: the kind
+    itself and, recursively, its :data:`CHILDREN`."""
+    tables = {kind}
+    for child, _ in CHILDREN.get(kind, ()):
+        tables |= cascade_tables(child)
+    return tables
 
 
 def _loggable(kind: str, name: str, old: Any, new: Any) -> list:
@@ -129,7 +122,7 @@ def create(db: SiteDatabase, kind: str, values: dict[str, Any], *,
         cur = db.execute(f"INSERT INTO {kind} ({cols}) VALUES ({marks})", list(row.values()))
         row["id"] = cur.lastrowid
         changes = {k: _loggable(kind, k, None, v) for k, v in clean.items() if v not in (None, "")}
-        _audit(db, "create", kind, row["uuid"], changes, hlc, now)
+        write_entry(db, "create", kind, row["uuid"], changes, hlc, now)
     row["warnings"] = warnings
     return row
 
@@ -148,7 +141,7 @@ def update(db: SiteDatabase, kind: str, ref: str | int, changes: dict[str, Any],
             sets = ", ".join(f"{k} = ?" for k in diff)
             db.execute(f"UPDATE {kind} SET {sets}, updated_at = ?, hlc = ? WHERE id = ?",
                        [*diff.values(), now, hlc, old["id"]])
-            _audit(db, "update", kind, old["uuid"],
+            write_entry(db, "update", kind, old["uuid"],
                    {k: _loggable(kind, k, old[k], v) for k, v in diff.items()}, hlc, now)
         new = get(db, kind, old["id"])
     new["warnings"] = warnings
@@ -192,7 +185,7 @@ def delete(db: SiteDatabase, kind: str, ref: str | int) -> dict:
         _mark_children(db, kind, row["id"], now, None, hlc, now)
         db.execute(f"UPDATE {kind} SET deleted_at = ?, updated_at = ?, hlc = ? WHERE id = ?",
                    [now, now, hlc, row["id"]])
-        _audit(db, "delete", kind, row["uuid"], {}, hlc, now)
+        write_entry(db, "delete", kind, row["uuid"], {}, hlc, now)
     return {**row, "deleted_at": now}
 
 
@@ -208,7 +201,7 @@ def restore(db: SiteDatabase, kind: str, ref: str | int) -> dict:
         _mark_children(db, kind, row["id"], None, row["hlc"], hlc, now)
         db.execute(f"UPDATE {kind} SET deleted_at = NULL, updated_at = ?, hlc = ? WHERE id = ?",
                    [now, hlc, row["id"]])
-        _audit(db, "restore", kind, row["uuid"], {}, hlc, now)
+        write_entry(db, "restore", kind, row["uuid"], {}, hlc, now)
     return get(db, kind, row["id"])
 
 

@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 
 from citesdesk.core import settings
-from citesdesk.services.records import audit
+from citesdesk.core.audit import audit
 
 
 def retention_months(db) -> int:

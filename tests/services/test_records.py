@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from citesdesk.core import audit
 from citesdesk.core.errors import NotFound, ValidationFailed
 from citesdesk.services import records
 
@@ -168,7 +169,7 @@ def test_get_unknown_record(site):
 
 
 def test_audit_for_other_operations(site):
-    records.audit(site, "export", "participant", None, {"file": "trimestre.xlsx"})
+    audit.audit(site, "export", "participant", None, {"file": "trimestre.xlsx"})
     [entry] = audit_rows(site)
     assert entry["action"] == "export" and entry["changes"] == {"file": "trimestre.xlsx"}
     assert entry["actor"] == "Awa Diallo"
@@ -210,3 +211,11 @@ def test_participant_qpv_code_against_the_reference(site):
         records.create(site, "participant", {"last_name": "E", "first_name": "F",
                                              "code_qpv": "QN09302B"})
     assert info.value.errors[0].code == "unknown_qpv"
+
+
+def test_the_delete_cascade_names_every_table_it_writes(site):
+    """The participant form refreshes the screens of exactly what a deletion wrote: the
+    referrals' status history goes to the bin with its referral."""
+    tables = records.cascade_tables("participant")
+    assert tables == {"participant", "enrollment", "event", "referral", "referral_status", "note"}
+    assert records.cascade_tables("partner") == {"partner", "partner_contact", "partner_exchange"}

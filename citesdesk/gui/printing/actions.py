@@ -40,10 +40,10 @@ def _document(db, progress, what: str, uuid: str | None, lang: str) -> tuple[byt
 
 
 def _audit(db, progress, uuids: list[str], document: str) -> None:
-    from citesdesk.services import records
+    from citesdesk.core import audit
 
     for uuid in uuids:
-        records.audit(db, "print", "participant", uuid, {"document": document})
+        audit.audit(db, "print", "participant", uuid, {"document": document})
 
 
 def _batch(db, progress, uuids: list[str], out: str, split: bool, lang: str):

@@ -21,6 +21,7 @@ from pathlib import Path
 import pyrage
 
 from citesdesk import __version__
+from citesdesk.core.audit import audit
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import Progress, no_progress
@@ -34,7 +35,6 @@ from citesdesk.services.bundle.package import (
     TABLES,
     csv_bytes,
 )
-from citesdesk.services.records import audit
 
 #: Deflate level: the fastest; CSVs of random ids gain little from more effort.
 ZIP_LEVEL = 1

@@ -147,7 +147,7 @@ def export_workbook(db, out, *, password: str | None = None,
         progress(grand, grand, "Enregistrement du fichier")
         wb.close(target)
     if not getattr(db, "readonly", False):
-        from citesdesk.services.records import audit
+        from citesdesk.core.audit import audit
 
         with db.atomic():
             audit(db, "export_workbook", "export", None,

@@ -112,7 +112,7 @@ def export_quarter(db, quarter: Quarter | str, out, *, today: dt.date | None = N
 
 def _audit(db, action: str, changes: dict) -> None:
     if not getattr(db, "readonly", False):
-        from citesdesk.services.records import audit
+        from citesdesk.core.audit import audit
 
         with db.atomic():
             audit(db, action, "export", None, changes)

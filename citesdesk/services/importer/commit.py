@@ -6,11 +6,11 @@ import json
 import uuid as uuidlib
 from collections.abc import Callable
 
+from citesdesk.core.audit import audit
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import no_progress
 from citesdesk.services.importer.plan import ImportPlan
 from citesdesk.services.importer.writer import Writer
-from citesdesk.services.records import audit
 
 PROGRESS_EVERY = 500
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 
+from citesdesk.core.audit import audit
 from citesdesk.core.db import utc_now
 from citesdesk.core.errors import CitesDeskError, NotFound
-from citesdesk.services.records import CHILDREN, audit
+from citesdesk.services.records import CHILDREN
 
 _CHUNK = 500
 
