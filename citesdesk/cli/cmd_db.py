@@ -18,7 +18,7 @@ from pathlib import Path
 
 from citesdesk import __version__
 from citesdesk.core import schema
-from citesdesk.core.db import SiteDatabase, _check_parent, open_database
+from citesdesk.core.db import SiteDatabase, check_writable_folder, open_database
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.validation import validate_record
 
@@ -224,7 +224,7 @@ def _copy_verified(db: SiteDatabase, target: Path) -> None:
 def _backup(args) -> int:
     out = Path(args.out)
     _refuse_existing(out, args)
-    _check_parent(out)
+    check_writable_folder(out)
     try:  # writable, to record the backup's date (the window's status bar shows it)
         db, record = open_database(args.db), True
     except CitesDeskError:  # a read-only database can still be copied
@@ -251,7 +251,7 @@ def _restore(args) -> int:
             f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
             "restaurer.",
             f"'{source}' already is the site database: choose the backup file to restore.")
-    _check_parent(target)
+    check_writable_folder(target)
     backup = open_database(source, readonly=True)  # refuses what this version cannot open
     try:
         aside = None

@@ -97,7 +97,7 @@ def _connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _check_parent(path: Path) -> None:
+def check_writable_folder(path: Path) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise _refuse(
@@ -238,7 +238,7 @@ def open_database(
                     f"The database '{p}' is read-only: CitésDesk cannot write to it.",
                 )
         if not readonly:
-            _check_parent(p)
+            check_writable_folder(p)
     try:
         conn = _connect(p if not memory else ":memory:", readonly=readonly)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -43,7 +43,7 @@ def letter_index(text: str) -> int | None:
     return n - 1
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -80,7 +80,7 @@ def auto_mapping(kind: str, headers: list) -> dict[int, str | None]:
         for score, prio, col in _candidates(kind, h):
             wanted.append((-score, prio, i, col))
     wanted.sort()
-    mapping: dict[int, str | None] = {i: None for i, h in enumerate(headers) if _cell_text(h)}
+    mapping: dict[int, str | None] = {i: None for i, h in enumerate(headers) if cell_text(h)}
     taken: set[str] = set()
     for _, _, i, col in wanted:
         if mapping.get(i) is None and col not in taken:
@@ -98,7 +98,7 @@ def find_header_row(kind: str, rows: list[list], limit: int = HEADER_SEARCH_ROWS
     """
     best, best_count = None, 0
     for i, row in enumerate(rows[:limit]):
-        texts = [c for c in row if _cell_text(c)]
+        texts = [c for c in row if cell_text(c)]
         if len(texts) < 2:
             continue
         count = len({k for c in texts for k in exact_matches(kind, c)[:1]})
@@ -109,14 +109,14 @@ def find_header_row(kind: str, rows: list[list], limit: int = HEADER_SEARCH_ROWS
     if best is not None:
         return best
     for i, row in enumerate(rows[:limit]):
-        if sum(1 for c in row if _cell_text(c)) >= 2:
+        if sum(1 for c in row if cell_text(c)) >= 2:
             return i
     return 0
 
 
 def headers_key(kind: str, headers: list) -> str:
     """A fingerprint of a header row, to find the profile saved for the same headers."""
-    text = kind + "|" + "|".join(header_key(h) for h in headers if _cell_text(h))
+    text = kind + "|" + "|".join(header_key(h) for h in headers if cell_text(h))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
@@ -124,7 +124,7 @@ def mapping_to_names(headers: list, mapping: dict[int, str | None]) -> dict[str,
     """The mapping as stored and written to files: ``{header text: column key or null}``."""
     out = {}
     for i, key in sorted(mapping.items()):
-        label = _cell_text(headers[i]) if i < len(headers) else ""
+        label = cell_text(headers[i]) if i < len(headers) else ""
         out[label or column_letter(i)] = key
     return out
 
@@ -133,7 +133,7 @@ def mapping_from_names(kind: str, headers: list, names: dict[str, str | None],
                        source: str = "") -> dict[int, str | None]:
     """A stored or written ``{header or column letter: key}`` applied to these headers."""
     valid = {c.key for c in COLUMNS[kind]}
-    by_header = {header_key(h): i for i, h in enumerate(headers) if _cell_text(h)}
+    by_header = {header_key(h): i for i, h in enumerate(headers) if cell_text(h)}
     mapping = {i: None for i in by_header.values()}
     for name, key in names.items():
         if key is not None and key not in valid:

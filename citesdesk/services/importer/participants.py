@@ -8,7 +8,7 @@ from __future__ import annotations
 from citesdesk.core.model import PARTICIPANT
 from citesdesk.core.text import fold_key
 from citesdesk.services.importer.people import PeopleIndex, reason_text
-from citesdesk.services.importer.people import _key as cached_key
+from citesdesk.services.importer.people import fast_fold_key as cached_key
 from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
 from citesdesk.services.importer.writer import differs
 

@@ -31,14 +31,14 @@ _ASCII_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @lru_cache(maxsize=20_000)
-def _key(text: str) -> str:
+def fast_fold_key(text: str) -> str:
     """``fold_key`` (plain ASCII text takes a shortcut to the same result)."""
     if text.isascii():
         return _ASCII_NON_ALNUM.sub("", text.lower())
     return fold_key(text)
 
 
-def _email(text: str | None) -> str | None:
+def fast_email_key(text: str | None) -> str | None:
     """``email_key`` (plain ASCII addresses take a shortcut to the same result)."""
     if text and text.isascii() and len(text.split()) == 1:
         return text.strip().lower()
@@ -50,7 +50,7 @@ def _names(last, first, birth_name) -> set[tuple[str, str]]:
         return set()
     if birth_name:
         return name_keys(last, first, birth_name)
-    a, b = _key(last), _key(first)
+    a, b = fast_fold_key(last), fast_fold_key(first)
     return {(a, b), (b, a)} if a and b else set()
 
 
@@ -87,9 +87,9 @@ class PeopleIndex:
         out: dict = {"names": _names(v.get("last_name"), v.get("first_name"),
                                      v.get("birth_name")),
                      "birth": v.get("birth_date") or None,
-                     "phone": _digits(v.get("phone")), "email": _email(v.get("email"))}
+                     "phone": _digits(v.get("phone")), "email": fast_email_key(v.get("email"))}
         for key in ("ft_id", "ml_id", "other_id"):
-            out[key] = _key(str(v[key])) if v.get(key) else None
+            out[key] = fast_fold_key(str(v[key])) if v.get(key) else None
         return out
 
     def add(self, ref: str, v: dict, k: dict) -> None:
@@ -99,7 +99,7 @@ class PeopleIndex:
                 self._by["name_birth_date"].setdefault((name, birth), ref)
             if k["names"]:
                 self._birth.setdefault(birth, []).append(
-                    (_key(f"{v.get('last_name') or ''}{v.get('first_name') or ''}"), ref))
+                    (fast_fold_key(f"{v.get('last_name') or ''}{v.get('first_name') or ''}"), ref))
         for key in ("ft_id", "ml_id", "other_id", "phone", "email"):
             if k[key]:
                 self._by[key].setdefault(k[key], ref)
@@ -116,7 +116,7 @@ class PeopleIndex:
                             return ref, reason
             elif reason == "close_name":
                 if birth and k["names"] and birth in self._birth:
-                    mine = _key(f"{v.get('last_name') or ''}{v.get('first_name') or ''}")
+                    mine = fast_fold_key(f"{v.get('last_name') or ''}{v.get('first_name') or ''}")
                     for name, ref in self._birth[birth]:
                         if name != mine and difflib.SequenceMatcher(None, mine, name).ratio() \
                                 >= FUZZY_NAME_MIN:

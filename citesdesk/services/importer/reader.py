@@ -67,7 +67,7 @@ class Workbook:
             data = self._book.get_sheet_by_name(name)
             height = data.height
             if height > MAX_ROWS + 50:
-                raise _too_many(self.path, name, height)
+                raise too_many_rows(self.path, name, height)
             rows = data.to_python(skip_empty_area=False)
         except pc.CalamineError as exc:  # pragma: no cover - depends on the damage
             raise _damaged(self.path, exc) from exc
@@ -80,7 +80,7 @@ class Workbook:
             self._book.close()
 
 
-def _too_many(path: Path, sheet: str, height: int) -> CitesDeskError:
+def too_many_rows(path: Path, sheet: str, height: int) -> CitesDeskError:
     return refuse(
         f"{path.name}, feuille « {sheet} » : {height:,} lignes, c'est plus que la limite de "
         f"{MAX_ROWS:,} lignes par import. Découpez le fichier en plusieurs parties."
@@ -230,7 +230,7 @@ def _read_csv(path: Path) -> Workbook:
     for row in reader:
         rows.append(row)
         if len(rows) > MAX_ROWS + 50:
-            raise _too_many(path, path.stem, sum(1 for _ in reader) + len(rows))
+            raise too_many_rows(path, path.stem, sum(1 for _ in reader) + len(rows))
     if _looks_binary(text):
         raise _not_spreadsheet(path)
     return Workbook(path, "csv", [path.stem], _csv_rows=rows, encoding=encoding,

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citesdesk.core.errors import CitesDeskError
-from citesdesk.services.importer.mapping import _cell_text, find_header_row
-from citesdesk.services.importer.reader import MAX_ROWS, _too_many, open_workbook
+from citesdesk.services.importer.mapping import cell_text, find_header_row
+from citesdesk.services.importer.reader import MAX_ROWS, open_workbook, too_many_rows
 
 
 @dataclass
@@ -76,7 +76,7 @@ def load_table(path: str | Path, kind: str, *, sheet: str | None = None,
             f"computed ({cells}). Open the file in your spreadsheet program, save it, then "
             "import it again.")
     rows = data.rows
-    filled = [i for i, r in enumerate(rows) if any(_cell_text(c) for c in r)]
+    filled = [i for i, r in enumerate(rows) if any(cell_text(c) for c in r)]
     if not filled:
         raise CitesDeskError(f"{where_fr} : la feuille est vide.", f"{where_en}: the sheet is empty.")
     if header_row is not None:
@@ -88,16 +88,16 @@ def load_table(path: str | Path, kind: str, *, sheet: str | None = None,
     else:
         h = find_header_row(kind, rows)
     raw_headers = rows[h]
-    width = max((i + 1 for i, c in enumerate(raw_headers) if _cell_text(c)), default=0)
-    headers = [_cell_text(c) for c in raw_headers[:width]]
+    width = max((i + 1 for i, c in enumerate(raw_headers) if cell_text(c)), default=0)
+    headers = [cell_text(c) for c in raw_headers[:width]]
     body: list[tuple[int, list]] = []
     for i in range(h + 1, len(rows)):
         cells = rows[i][:width]
-        if any(_cell_text(c) for c in cells):
+        if any(cell_text(c) for c in cells):
             cells = list(cells) + [""] * (width - len(cells))
             body.append((i + 1, cells))
     if len(body) > MAX_ROWS:
-        raise _too_many(path, data.name, len(body))
+        raise too_many_rows(path, data.name, len(body))
     if not body:
         raise CitesDeskError(
             f"{where_fr} : il n'y a que la ligne d'en-têtes (ligne {h + 1}), aucune donnée "

@@ -36,16 +36,7 @@ def _out(target):
 
 def participant_pdf(db: SiteDatabase, uuids: str | list[str], target, lang: str = "fr") -> int:
     """The participant file of one or several participants in one PDF; returns the count."""
-    if isinstance(uuids, str):
-        uuids = [uuids]
-    story: list = []
-    for i, uuid in enumerate(uuids):
-        if i:
-            story.append(layout.PageBreak())
-        story += pf.story(data.dossier(db, uuid, lang=lang), lang)
-    doc = layout.make_doc(_out(target), L.t("participant_file", lang), lang)
-    layout.build(doc, story)
-    return len(uuids)
+    return pf.write_pdf(db, uuids, _out(target), lang)
 
 
 def consent_form_pdf(db: SiteDatabase, target, uuid: str | None = None,

@@ -55,16 +55,17 @@ def _open(db_path: str):
 
 def _chunk(db, uuids: list[str], lang: str, folder: str | None) -> bytes | list[str]:
     """Build one chunk: the PDF bytes (one file) or the names written (split)."""
-    from citesdesk.services.printing import data, participant_pdf
+    from citesdesk.services.printing import data
+    from citesdesk.services.printing.participant_file import write_pdf
 
     if folder is None:
         buffer = io.BytesIO()
-        participant_pdf(db, uuids, buffer, lang)
+        write_pdf(db, uuids, buffer, lang)
         return buffer.getvalue()
     names = []
     for uuid in uuids:
         name = file_name(data.person(db, uuid))
-        participant_pdf(db, uuid, os.path.join(folder, name), lang)
+        write_pdf(db, uuid, os.path.join(folder, name), lang)
         names.append(name)
     return names
 

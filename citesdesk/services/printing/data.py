@@ -142,13 +142,11 @@ def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False,
     return result
 
 
-def _timeline(db: SiteDatabase, participant_uuid: str, lang: str) -> list[dict] | None:
+def _timeline(db: SiteDatabase, participant_uuid: str, lang: str) -> list[dict]:
     """The journey as the window shows it (entries, steps, referrals, exits), from
-    :mod:`citesdesk.services.journey`; None if that module is not there."""
-    try:
-        from citesdesk.services.journey import timeline
-    except ImportError:
-        return None
+    :mod:`citesdesk.services.journey`."""
+    from citesdesk.services.journey import timeline
+
     return timeline(db, participant_uuid, lang=lang)
 
 

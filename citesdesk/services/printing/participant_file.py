@@ -252,3 +252,20 @@ def story(d: dict, lang: str = "fr") -> list:
         *identity(person, lang), *situation(person, lang), *consent(person, lang),
         *cohorts(d, lang), *journey(d, lang), *referrals(d, lang), *notes(d, lang),
     ]
+
+
+def write_pdf(db, uuids: str | list[str], target, lang: str = "fr") -> int:
+    """The participant file of one or several participants in one PDF (a path or a binary
+    file object); returns the count."""
+    from citesdesk.services.printing import data, layout
+
+    if isinstance(uuids, str):
+        uuids = [uuids]
+    content: list = []
+    for i, uuid in enumerate(uuids):
+        if i:
+            content.append(layout.PageBreak())
+        content += story(data.dossier(db, uuid, lang=lang), lang)
+    doc = layout.make_doc(target, L.t("participant_file", lang), lang)
+    layout.build(doc, content)
+    return len(uuids)
