@@ -88,11 +88,8 @@ class MainWindow(QMainWindow):
                     self.fontMetrics().height() * 40)
 
     # -- screens -------------------------------------------------------------------
-    def _add_screen(self, entry: str) -> Screen | None:
-        cls = load_screen_class(entry)
-        if cls is None:
-            return None
-        screen = cls(self.ctx, self.stack)
+    def _add_screen(self, entry: str) -> Screen:
+        screen = load_screen_class(entry)(self.ctx, self.stack)
         self._screens.append(screen)
         self.stack.addWidget(screen)
         item = QListWidgetItem(icon(screen.icon_name), screen.title())

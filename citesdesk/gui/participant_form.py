@@ -10,6 +10,7 @@ the record to the bin, from where the same form restores it.
 
 from __future__ import annotations
 
+import importlib
 from typing import ClassVar
 
 import shiboken6
@@ -47,7 +48,6 @@ TAB_FIELDS: dict[str, list[str]] = {
                 "opposition_evaluation", "opposition_date"],
     "ids": ["ft_id", "ml_id", "other_id"],
 }
-DELETED_WITH = {"participant", "enrollment", "event", "referral", "note"}
 
 
 def save_participant(db, progress, uuid: str | None, values: dict, check_duplicates: bool):
@@ -67,14 +67,6 @@ def _delete(db, progress, uuid: str) -> dict:
 
 def _restore(db, progress, uuid: str) -> dict:
     return records.restore(db, "participant", uuid)
-
-
-def _optional_widget(module: str, name: str):
-    try:
-        mod = __import__(module, fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
 
 
 class ParticipantDialog(QDialog):
@@ -194,10 +186,7 @@ class ParticipantDialog(QDialog):
         return scroll
 
     def _add_optional_tab(self, module: str, name: str, title: str):
-        cls = _optional_widget(module, name)
-        if cls is None:
-            return None
-        widget = cls(self.ctx, self.tabs)
+        widget = getattr(importlib.import_module(module), name)(self.ctx, self.tabs)
         self.tabs.addTab(widget, title)
         return widget
 
@@ -398,12 +387,12 @@ class ParticipantDialog(QDialog):
         if answer != "yes":
             return
         self.ctx.runner.submit(_delete, self.uuid, on_done=lambda _: self._bin_done(True),
-                               changes=DELETED_WITH)
+                               changes=records.cascade_tables("participant"))
 
     def restore(self) -> None:
         if self.uuid and self.deleted:
             self.ctx.runner.submit(_restore, self.uuid, on_done=lambda _: self._bin_done(False),
-                                   changes=DELETED_WITH)
+                                   changes=records.cascade_tables("participant"))
 
     def _bin_done(self, deleted: bool) -> None:
         self.deleted = deleted

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +30,6 @@ DEMO_PARTICIPANTS = 300
 class WelcomeChoice:
     path: Path
     demo: bool = False
-
-
-def demo_available() -> bool:
-    return importlib.util.find_spec("citesdesk.services.demo") is not None
 
 
 def demo_path(path: Path) -> Path:
@@ -102,7 +97,6 @@ class WelcomeDialog(QDialog):
         other = QDialogButtonBox(self)
         self.demo_button = other.addButton(self.tr("Ouvrir une base de démonstration"),
                                            QDialogButtonBox.ButtonRole.ActionRole)
-        self.demo_button.setEnabled(demo_available())
         self.demo_button.setToolTip(self.tr(
             "Une base remplie de personnes fictives, pour découvrir CitésDesk."))
         self.demo_button.clicked.connect(self.open_demo)

@@ -1,8 +1,8 @@
 """The screens of the main window's sidebar, in order.
 
 To add a screen: write ``citesdesk/gui/screens/<name>.py`` with a ``Screen`` subclass
-and add ONE line ``"module:Class",`` below at its place. Entries whose module does not
-exist (yet) are skipped, so a line can land before its module.
+and add ONE line ``"module:Class",`` below at its place. A line whose module is missing
+or broken is an error at start (never a silently missing screen).
 """
 
 from __future__ import annotations
@@ -22,17 +22,11 @@ SCREENS: list[str] = [
 ]
 
 
-def load_screen_class(entry: str) -> type | None:
-    """The class of one ``"module:Class"`` entry; ``None`` if its module does not exist."""
+def load_screen_class(entry: str) -> type:
+    """The class of one ``"module:Class"`` entry (an import error propagates)."""
     module_name, _, class_name = entry.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            return None
-        raise
-    return getattr(module, class_name)
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def screen_classes() -> list[type]:
-    return [cls for cls in map(load_screen_class, SCREENS) if cls is not None]
+    return [load_screen_class(entry) for entry in SCREENS]

@@ -274,10 +274,8 @@ class ParticipantsScreen(Screen):
         uuid = self.current_uuid()
         if not uuid:
             return
-        try:
-            from citesdesk.gui.journey_dialogs import AddEventDialog
-        except ImportError:
-            return
+        from citesdesk.gui.journey_dialogs import AddEventDialog
+
         AddEventDialog.ask(self, self.ctx.runner, uuid)
 
     def _search_enter(self) -> None:
