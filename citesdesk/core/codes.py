@@ -218,6 +218,17 @@ TYPE_EVENEMENT = _list(
     ("AUTRE", "Autre", "Other"),
 )
 
+#: Event fields that belong to one journey step type only: a contract type is given for a
+#: job start, a barrier for a removed barrier. The one home of this rule (validation, the
+#: journey service and the event dialog read it).
+EVENT_FIELD_TYPE: dict[str, str] = {"code_contrat": "EMPLOI_DEBUT", "code_frein": "LEVEE_FREIN"}
+
+
+def event_field_applies(field: str, event_type: str | None) -> bool:
+    """Whether ``field`` of an event may hold a value for a step of ``event_type``."""
+    return EVENT_FIELD_TYPE.get(field, event_type) == event_type
+
+
 CODE_CONTRAT = _list(
     "code_contrat", "Type de contrat", "Contract type",
     ("CDI", "CDI", "Permanent contract (CDI)"),

@@ -290,11 +290,11 @@ def _cross_checks(kind: str, rec: dict, today: dt.date) -> list[FieldError]:
             out.append(_err("date_sortie", "required",
                             "Indiquez la date de sortie.", "Give the exit date."))
     if kind == "event":
-        if rec.get("code_contrat") and rec.get("type") != "EMPLOI_DEBUT":
+        if rec.get("code_contrat") and not codes.event_field_applies("code_contrat", rec.get("type")):
             out.append(_err("code_contrat", "not_allowed",
                             "Un type de contrat ne se donne que pour un début d'emploi.",
                             "A contract type is only given for a job start.", rec["code_contrat"]))
-        if rec.get("code_frein") and rec.get("type") != "LEVEE_FREIN":
+        if rec.get("code_frein") and not codes.event_field_applies("code_frein", rec.get("type")):
             out.append(_err("code_frein", "not_allowed",
                             "Un frein ne se donne que pour une levée de frein.",
                             "A barrier is only given for a removed barrier.", rec["code_frein"]))

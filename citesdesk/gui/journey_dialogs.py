@@ -124,9 +124,9 @@ class EventDialog(_FormDialog):
     def _type_changed(self) -> None:
         kind = self.type_combo.currentData()
         for widgets, shown in (((self.contract_label, self.contract_combo),
-                                kind == "EMPLOI_DEBUT"),
+                                codes.event_field_applies("code_contrat", kind)),
                                ((self.barrier_label, self.barrier_combo),
-                                kind == "LEVEE_FREIN")):
+                                codes.event_field_applies("code_frein", kind))):
             for w in widgets:
                 w.setVisible(shown)
 
@@ -142,8 +142,10 @@ class EventDialog(_FormDialog):
         return {
             "type": kind,
             "date": iso_of(self.date),
-            "code_contrat": self.contract_combo.currentData() if kind == "EMPLOI_DEBUT" else None,
-            "code_frein": self.barrier_combo.currentData() if kind == "LEVEE_FREIN" else None,
+            "code_contrat": (self.contract_combo.currentData()
+                             if codes.event_field_applies("code_contrat", kind) else None),
+            "code_frein": (self.barrier_combo.currentData()
+                           if codes.event_field_applies("code_frein", kind) else None),
             "partner_uuid": partner,
             "note": self.note.toPlainText().strip() or None,
         }

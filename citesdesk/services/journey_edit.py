@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from citesdesk.core import codes
 from citesdesk.core.errors import NotFound
 from citesdesk.services import enrollments, records
 from citesdesk.services.journey import participant_id
@@ -38,10 +39,9 @@ def _event_values(db, values: dict[str, Any]) -> dict[str, Any]:
         out["partner_id"] = _id_of(db, "partner", values["partner_uuid"])
     kind = out.get("type")
     if kind is not None:
-        if kind != "EMPLOI_DEBUT":
-            out["code_contrat"] = None
-        if kind != "LEVEE_FREIN":
-            out["code_frein"] = None
+        for field in codes.EVENT_FIELD_TYPE:
+            if not codes.event_field_applies(field, kind):
+                out[field] = None
     return out
 
 

@@ -79,3 +79,13 @@ def test_groups():
     assert not codes.est_sortie_dynamique("DEMENAGEMENT")
     assert codes.est_deld("M12_23") and codes.est_deld("M24P") and not codes.est_deld("M6_11")
     assert codes.freins_to_text(["LANGUE", "MOBILITE"]) == "MOBILITE|LANGUE"
+
+
+def test_contract_and_barrier_codes_belong_to_one_step_type_each():
+    from citesdesk.core.codes import event_field_applies
+
+    assert event_field_applies("code_contrat", "EMPLOI_DEBUT")
+    assert not event_field_applies("code_contrat", "ENTRETIEN")
+    assert event_field_applies("code_frein", "LEVEE_FREIN")
+    assert not event_field_applies("code_frein", "EMPLOI_DEBUT")
+    assert event_field_applies("note", "ENTRETIEN")  # other fields go with every type
