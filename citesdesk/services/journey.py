@@ -17,12 +17,6 @@ from citesdesk.core.text import fold_key
 KIND_ORDER = {"entry": 0, "event": 1, "referral": 2, "exit": 3}
 
 
-def _rows(db, sql: str, params: list) -> list[dict]:
-    cur = db.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
 def participant_id(db, participant_uuid: str) -> int:
     """The local id of a participant who is not in the bin; :class:`NotFound` otherwise."""
     row = db.execute(
@@ -45,7 +39,7 @@ def _dd(iso: str) -> str:
 
 def _enrollment_items(db, pid: int, lang: str) -> list[dict]:
     items = []
-    for r in _rows(db, """
+    for r in db.query("""
             SELECT e.uuid, e.date_entree, e.date_sortie, e.motif_sortie, e.created_at,
                    c.uuid AS cohort_uuid, c.name AS cohort_name
             FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
@@ -75,7 +69,7 @@ def _enrollment_items(db, pid: int, lang: str) -> list[dict]:
 
 def _event_items(db, pid: int, lang: str) -> list[dict]:
     items = []
-    for r in _rows(db, """
+    for r in db.query("""
             SELECT ev.uuid, ev.type, ev.date, ev.code_contrat, ev.code_frein, ev.note,
                    ev.created_at, p.uuid AS partner_uuid, p.name AS partner_name
             FROM event ev LEFT JOIN partner p ON p.id = ev.partner_id
@@ -99,7 +93,7 @@ def _event_items(db, pid: int, lang: str) -> list[dict]:
 def _referral_items(db, pid: int, lang: str, today: dt.date) -> list[dict]:
     items = []
     limit = (today - dt.timedelta(days=codes.ORIENTATION_DELAI_JOURS)).isoformat()
-    for r in _rows(db, """
+    for r in db.query("""
             SELECT rf.uuid, rf.date, rf.reason, rf.status, rf.status_date, rf.created_at,
                    p.uuid AS partner_uuid, p.name AS partner_name
             FROM referral rf JOIN partner p ON p.id = rf.partner_id
@@ -139,36 +133,36 @@ def timeline(db, participant_uuid: str, *, lang: str = "fr",
 
 def partner_choices(db) -> list[dict]:
     """Partners to pick from (``uuid``, ``id``, ``name``, ``type``), by name."""
-    rows = _rows(db, "SELECT id, uuid, name, type FROM partner WHERE deleted_at IS NULL", [])
+    rows = list(db.query("SELECT id, uuid, name, type FROM partner WHERE deleted_at IS NULL", []))
     rows.sort(key=lambda r: fold_key(r["name"]))
     return rows
 
 
 def cohort_choices(db) -> list[dict]:
     """Cohorts to enroll in (``uuid``, ``id``, ``name``, dates), most recent first."""
-    return _rows(db, """SELECT id, uuid, name, start_date, end_date FROM cohort
+    return list(db.query("""SELECT id, uuid, name, start_date, end_date FROM cohort
                         WHERE deleted_at IS NULL
-                        ORDER BY coalesce(start_date, '') DESC, name""", [])
+                        ORDER BY coalesce(start_date, '') DESC, name""", []))
 
 
 def open_enrollments(db, participant_uuid: str) -> list[dict]:
     """The participant's enrollments with no exit yet, with their cohort's name."""
     pid = participant_id(db, participant_uuid)
-    return _rows(db, """
+    return list(db.query("""
         SELECT e.id, e.uuid, e.date_entree, c.uuid AS cohort_uuid, c.name AS cohort_name
         FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
         WHERE e.participant_id = ? AND e.date_sortie IS NULL
           AND e.deleted_at IS NULL AND c.deleted_at IS NULL
-        ORDER BY e.date_entree""", [pid])
+        ORDER BY e.date_entree""", [pid]))
 
 
 def event_record(db, event_uuid: str) -> dict:
     """One event with its partner's uuid, as the edit dialog needs it."""
-    rows = _rows(db, """
+    rows = list(db.query("""
         SELECT ev.uuid, ev.type, ev.date, ev.code_contrat, ev.code_frein, ev.note,
                p.uuid AS partner_uuid
         FROM event ev LEFT JOIN partner p ON p.id = ev.partner_id
-        WHERE ev.uuid = ? AND ev.deleted_at IS NULL""", [event_uuid])
+        WHERE ev.uuid = ? AND ev.deleted_at IS NULL""", [event_uuid]))
     if not rows:
         raise NotFound(f"Étape introuvable ({event_uuid}).",
                        f"Journey step not found ({event_uuid}).")
@@ -178,9 +172,9 @@ def event_record(db, event_uuid: str) -> dict:
 def notes(db, participant_uuid: str) -> list[dict]:
     """The participant's notes, most recent first (``private`` is 0 or 1)."""
     pid = participant_id(db, participant_uuid)
-    return _rows(db, """SELECT uuid, date, text, private, author, created_at FROM note
+    return list(db.query("""SELECT uuid, date, text, private, author, created_at FROM note
                         WHERE participant_id = ? AND deleted_at IS NULL
-                        ORDER BY date DESC, created_at DESC""", [pid])
+                        ORDER BY date DESC, created_at DESC""", [pid]))
 
 
 def participant_name(db, participant_uuid: str) -> str:

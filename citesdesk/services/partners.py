@@ -15,25 +15,19 @@ from citesdesk.services import records
 from citesdesk.services.refs import resolve
 
 
-def _rows(cur) -> list[dict]:
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
 def list_partners(db, text: str = "", type_code: str | None = None) -> list[dict]:
     """Partners not in the bin, by name, with counts of contacts and referrals.
 
     ``text`` matches the name, commune or SIRET ignoring case and accents.
     """
-    cur = db.execute(
+    rows = list(db.query(
         """SELECT p.id, p.uuid, p.type, p.name, p.siret, p.commune, p.phone, p.email,
                   (SELECT count(*) FROM partner_contact c
                     WHERE c.partner_id = p.id AND c.deleted_at IS NULL) AS contacts,
                   (SELECT count(*) FROM referral r WHERE r.partner_id = p.id
                     AND r.deleted_at IS NULL) AS referrals
            FROM partner p WHERE p.deleted_at IS NULL AND (? IS NULL OR p.type = ?)
-           ORDER BY p.name COLLATE NOCASE""", [type_code, type_code])
-    rows = _rows(cur)
+           ORDER BY p.name COLLATE NOCASE""", [type_code, type_code]))
     needle = fold(text)
     if needle:
         rows = [r for r in rows
@@ -92,7 +86,7 @@ def list_referrals(db, flt: ReferralFilter = ReferralFilter(),
     if flt.overdue_only:
         where.append("r.status = 'PROPOSEE' AND r.date <= ?")
         params.append(limit)
-    cur = db.execute(
+    rows = list(db.query(
         f"""SELECT r.id, r.uuid, r.date, r.reason, r.status, r.status_date,
                    pa.uuid AS participant_uuid, pa.last_name, pa.first_name,
                    pt.uuid AS partner_uuid, pt.name AS partner, pt.type AS partner_type,
@@ -100,8 +94,7 @@ def list_referrals(db, flt: ReferralFilter = ReferralFilter(),
             FROM referral r JOIN participant pa ON pa.id = r.participant_id
             JOIN partner pt ON pt.id = r.partner_id
             WHERE {' AND '.join(where)}
-            ORDER BY r.date DESC, r.id DESC""", [limit, *params])
-    rows = _rows(cur)
+            ORDER BY r.date DESC, r.id DESC""", [limit, *params]))
     for row in rows:
         row["overdue"] = bool(row["overdue"])
     return rows
