@@ -8,6 +8,7 @@ which checks the value and writes an audit entry in the same transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,16 @@ def _check_language(value: str) -> str | None:
 
 def _check_months(value: int) -> str | None:
     return None if 1 <= value <= 120 else "1–120"
+
+
+#: What an age X25519 public key looks like (bech32, 58 characters after "age1").
+AGE_RECIPIENT = re.compile(r"\bage1[02-9ac-hj-np-z]{58}\b")
+
+
+def recipients_in(text: str) -> list[str]:
+    """The ``age1…`` public keys found in a text (a key file, or keys pasted one per line),
+    in order, without duplicates."""
+    return list(dict.fromkeys(AGE_RECIPIENT.findall(text or "")))
 
 
 def _check_recipients(value: list) -> str | None:

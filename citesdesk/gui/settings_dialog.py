@@ -7,7 +7,6 @@ message under its field and nothing is saved.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -29,13 +28,6 @@ from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import ErrorForm, show_error
 from citesdesk.services import site as site_service
-
-AGE_RECIPIENT = re.compile(r"\bage1[02-9ac-hj-np-z]{58}\b")
-
-
-def recipients_in(text: str) -> list[str]:
-    """The ``age1…`` public keys found in a text (a key file, or keys pasted one per line)."""
-    return list(dict.fromkeys(AGE_RECIPIENT.findall(text)))
 
 
 def save_all(db, site_values: dict, options: dict) -> None:
@@ -169,7 +161,7 @@ class SettingsDialog(QDialog):
             Dialog.error(self, self.tr("Lecture impossible de {file} : {error}").format(
                 file=path, error=exc.strerror or str(exc)))
             return
-        found = recipients_in(text)
+        found = settings.recipients_in(text)
         if not found:
             if "AGE-SECRET-KEY-" in text:
                 message = self.tr("Ce fichier contient une clé privée age, qui ne doit pas être "
@@ -179,7 +171,7 @@ class SettingsDialog(QDialog):
                 message = self.tr("Aucune clé publique age (age1…) dans {file}.").format(file=path)
             Dialog.error(self, message)
             return
-        current = recipients_in(self.recipients.toPlainText())
+        current = settings.recipients_in(self.recipients.toPlainText())
         self.recipients.setPlainText("\n".join(dict.fromkeys(current + found)))
 
     def site_values(self) -> dict:

@@ -79,3 +79,16 @@ def test_site_qpvs_checked_against_the_loaded_list(db):
     with pytest.raises(ValidationFailed) as info:
         site.save_site(db, {"departement": "99"})
     assert info.value.errors[0].code == "invalid_departement"
+
+
+def test_national_keys_go_through_the_registry_and_are_audited(db):
+    from citesdesk.services.bundle import keys
+
+    one, two = (str(x25519.Identity.generate().to_public()) for _ in range(2))
+    assert keys.set_recipients(db, [one, f"  {two} ", one]) == [one, two]
+    assert settings.get(db, "recipients") == [one, two]
+    entry = db.execute("SELECT record_uuid, changes FROM audit_log WHERE table_name = 'setting' "
+                       "ORDER BY id DESC LIMIT 1").fetchone()
+    assert entry[0] == "recipients" and json.loads(entry[1]) == {"recipients": [None, [one, two]]}
+    # the settings dialog and a key file are read by the same pattern
+    assert settings.recipients_in(f"# clé\n{two}\nAGE-SECRET-KEY-1XYZ\n{one} {two}") == [two, one]

@@ -3,7 +3,6 @@ and the history of the bundles already made."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.core import settings
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.screens.base import Screen
@@ -181,11 +181,8 @@ class EvaluationScreen(Screen):
         return text.replace(",", "\u202f") if self.ctx.lang == "fr" else text
 
     def load_recipients(self) -> None:
-        row = self.ctx.reader.execute(
-            "SELECT value FROM setting WHERE key = 'recipients'").fetchone()
-        values = json.loads(row[0]) if row and row[0] else []
         self.recipients.clear()
-        self.recipients.addItems(values)
+        self.recipients.addItems(settings.get(self.ctx.reader, "recipients"))
 
     def load_history(self) -> None:
         rows = self.ctx.reader.execute(

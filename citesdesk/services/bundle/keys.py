@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 
 import pyrage
 
+from citesdesk.core import settings
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services.bundle.minisign import PublicKey, SecretKey
@@ -96,7 +97,7 @@ def check_recipient(text: str) -> str:
 
 
 def recipients(db: SiteDatabase) -> list[str]:
-    return list(db.setting(RECIPIENTS, []) or [])
+    return list(settings.get(db, RECIPIENTS))
 
 
 def set_recipients(db: SiteDatabase, values: Iterable[str]) -> list[str]:
@@ -106,6 +107,4 @@ def set_recipients(db: SiteDatabase, values: Iterable[str]) -> list[str]:
         r = check_recipient(v)
         if r not in clean:
             clean.append(r)
-    with db.atomic():
-        db.set_setting(RECIPIENTS, clean)
-    return clean
+    return settings.put(db, RECIPIENTS, clean)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
+from citesdesk.core import settings
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.text import fold
 from citesdesk.services.printing import data
@@ -65,9 +66,9 @@ DEFAULT_NOTICE = {
 def notice_text(db: SiteDatabase, lang: str = "fr") -> str:
     """The site's notice (setting ``notice_text``) or the default, filled in."""
     site = data.site(db)
-    contact = db.setting("notice_contact") or ", ".join(filter(None, [
+    contact = settings.get(db, "notice_contact") or ", ".join(filter(None, [
         site.get("name"), (site.get("coordinators") or "").replace("|", ", ")]))
-    custom = db.setting("notice_text")
+    custom = settings.get(db, "notice_text")
     text = custom if custom else DEFAULT_NOTICE["en" if lang == "en" else "fr"]
     name = site.get("name") or ""
     if fold(name).startswith("cite de l"):
@@ -102,7 +103,7 @@ def _box(checked: bool | None) -> str:
 
 def story(db: SiteDatabase, person: dict | None, lang: str = "fr") -> list:
     site = data.site(db)
-    version = db.setting("notice_version", "1")
+    version = settings.get(db, "notice_version")
     title = L.t("consent_form", lang)
     site_label = site.get("name") or ""
     subtitle = title if person is None else f"{title} — {person['first_name']} " \
