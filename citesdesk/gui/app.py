@@ -26,6 +26,7 @@ from citesdesk.gui.errors import APP_NAME, install_excepthook, setup_logging
 from citesdesk.gui.icons import assets_dir
 from citesdesk.gui.reads import Reader
 from citesdesk.gui.tasks import TaskRunner
+from citesdesk.services.site import get_site
 
 DB_FILE_NAME = "citesdesk.sqlite"
 
@@ -88,7 +89,7 @@ def has_site(path: Path) -> bool:
     except CitesDeskError:
         return True  # let the real opening report what is wrong
     try:
-        return db.execute("SELECT 1 FROM site WHERE deleted_at IS NULL").fetchone() is not None
+        return get_site(db) is not None
     finally:
         db.close()
 

@@ -25,6 +25,7 @@ from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
+from citesdesk.services.site import get_site
 
 LAZY_SCREENS_MS = 30
 
@@ -257,12 +258,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         reader = self.ctx.reader
-        row = reader.execute(
-            "SELECT name, site_code FROM site WHERE deleted_at IS NULL ORDER BY id LIMIT 1"
-        ).fetchone()
+        site = get_site(reader)
         self.site_label.setText(
-            self.tr("Site : {name} ({code})").format(name=row[0], code=row[1]) if row
-            else self.tr("Aucun site"))
+            self.tr("Site : {name} ({code})").format(name=site["name"], code=site["site_code"])
+            if site else self.tr("Aucun site"))
         self.db_label.setText(self.tr("Base : {file}").format(file=self.ctx.db_path.name))
         self.db_label.setToolTip(str(self.ctx.db_path))
         last = reader.setting("last_backup_at")

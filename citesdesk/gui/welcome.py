@@ -22,6 +22,7 @@ from citesdesk.core.db import open_database
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
+from citesdesk.services.site import get_site
 
 DEMO_PARTICIPANTS = 300
 
@@ -40,7 +41,7 @@ def create_site(path: Path, values: dict) -> None:
     """Create the database at ``path`` with its site (``ValidationFailed`` if refused)."""
     db = open_database(path, create=True)
     try:
-        if db.execute("SELECT 1 FROM site WHERE deleted_at IS NULL").fetchone() is None:
+        if get_site(db) is None:
             records.create(db, "site", values)
     finally:
         db.close()
@@ -153,7 +154,7 @@ class WelcomeDialog(QDialog):
 def _build_demo(db, progress, participants: int) -> None:
     from citesdesk.services import demo
 
-    if db.execute("SELECT 1 FROM site WHERE deleted_at IS NULL").fetchone() is not None:
+    if get_site(db) is not None:
         return
     kwargs = {"participants": participants, "seed": 1}
     if "progress" in inspect.signature(demo.build_demo).parameters:

@@ -18,6 +18,7 @@ from citesdesk.core.db import SiteDatabase
 from citesdesk.core.validation import DEPARTEMENT_RE
 from citesdesk.services.bundle import keys
 from citesdesk.services.bundle.package import FREINS, QPV
+from citesdesk.services.site import get_site
 
 _YEAR = re.compile(r"^(19|20)[0-9]{2}")
 _MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])")
@@ -59,13 +60,13 @@ def _code(v, codelist: codes.CodeList, unknown: str = "") -> str:
 
 
 def site_rows(db: SiteDatabase) -> list[tuple]:
-    row = db.execute(
-        "SELECT site_code, name, departement FROM site WHERE deleted_at IS NULL ORDER BY id LIMIT 1"
-    ).fetchone()
-    if row is None:
+    site = get_site(db)
+    if site is None:
         return []
-    dep = row[2] if row[2] and DEPARTEMENT_RE.match(row[2]) else ""
-    return [(row[0], row[1], dep)]
+    dep = site["departement"] or ""
+    if not DEPARTEMENT_RE.match(dep):
+        dep = ""
+    return [(site["site_code"], site["name"], dep)]
 
 
 def objectors(db: SiteDatabase) -> int:

@@ -18,6 +18,7 @@ from citesdesk.services import Progress, no_progress
 from citesdesk.services.export.output import atomic_file
 from citesdesk.services.export.pseudonym import pseudonymiser
 from citesdesk.services.export.sheet import Formats, new_workbook, write_table
+from citesdesk.services.site import get_site
 
 SUMMARY_HEADERS = ("Code", "Indicateur", "Trimestre", "Cumul")
 PARTICIPANT_HEADERS = (
@@ -40,9 +41,8 @@ class QuarterExport:
 
 
 def site_identity(db) -> tuple[str, str]:
-    row = db.execute("SELECT name, site_code FROM site WHERE deleted_at IS NULL "
-                     "ORDER BY id LIMIT 1").fetchone()
-    return (row[0], row[1]) if row else ("", "")
+    site = get_site(db)
+    return (site["name"], site["site_code"]) if site else ("", "")
 
 
 def _yes_no(value) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import NotFound
 from citesdesk.services.retention import last_contact, retention_months
+from citesdesk.services.site import get_site
 
 
 def _rows(db: SiteDatabase, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -78,8 +79,7 @@ def person(db: SiteDatabase, participant_uuid: str) -> dict:
 
 
 def site(db: SiteDatabase) -> dict:
-    rows = _rows(db, "SELECT * FROM site WHERE deleted_at IS NULL ORDER BY id LIMIT 1")
-    return rows[0] if rows else {"name": "", "site_code": "", "coordinators": ""}
+    return get_site(db) or {"name": "", "site_code": "", "coordinators": ""}
 
 
 def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False,
