@@ -46,6 +46,6 @@ def save_copy(ctx: AppContext, parent: QWidget | None = None) -> None:
         Dialog.info(parent, QCoreApplication.translate(
             "Backup", "Copie écrite et vérifiée : {path}").format(path=target))
 
-    ctx.runner.submit(write_backup, path, on_done=done, atomic=False, changes={"setting"},
+    ctx.runner.submit(write_backup, path, on_done=done, atomic=False,
                       progress_title=QCoreApplication.translate(
                           "Backup", "Sauvegarde de la base…"))

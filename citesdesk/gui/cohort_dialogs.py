@@ -124,8 +124,7 @@ class AddMembersDialog(SeamDialog):
 
     def submit(self) -> None:
         chosen, cohort, day = list(self.chosen), self.cohort_uuid, iso_of(self.date)
-        self.save_with(lambda db, _p: journey_edit.enroll_many(db, cohort, chosen, day),
-                       changes={"enrollment"})
+        self.save_with(lambda db, _p: journey_edit.enroll_many(db, cohort, chosen, day))
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, cohort_uuid: str,

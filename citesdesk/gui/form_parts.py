@@ -158,14 +158,13 @@ class SeamDialog(QDialog):
         self.is_ready = True
         self.ready.emit()
 
-    def save_with(self, fn: Callable[..., Any], *args: Any, changes: set[str]) -> None:
+    def save_with(self, fn: Callable[..., Any], *args: Any) -> None:
         """Run ``fn(db, progress, *args)`` on the runner; close on success, show errors."""
         if self.busy:
             return
         self.busy = True
         self.errors.clear()
-        self.runner.submit(fn, *args, on_done=self._saved, on_error=self._failed,
-                           changes=changes)
+        self.runner.submit(fn, *args, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, result: Any) -> None:
         self.busy = False

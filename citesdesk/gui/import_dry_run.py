@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import importer
 
-CHANGES = {"participants": {"participant", "cohort", "enrollment"},
-           "partners": {"partner", "partner_contact"}, "events": {"event"}, "qpv": {"qpv"}}
 COLOURS = {"create": "#DDF2DD", "update": "#DCE8F7", "skip": "#EEEEEE", "error": "#F6CFCF"}
 WARNING_COLOUR = "#FCEBC7"
 
@@ -167,7 +165,7 @@ class DryRunPage(QWizardPage):
             return True
         self.w.ctx.runner.submit(
             _commit, self.w.plan, self.valid_only_check.isChecked(),
-            progress_title=self.tr("Import en cours…"), changes=CHANGES[self.w.plan.kind],
+            progress_title=self.tr("Import en cours…"),
             on_done=self._committed, on_cancel=self._cancelled)
         return False
 

@@ -247,7 +247,7 @@ class JourneyWidget(QWidget):
         if Dialog.ask(self, title, text, buttons=("yes", "no"), default="no") != "yes":
             return False
         table, uuid = item["table"], item["uuid"]
-        self.runner.submit(lambda db, _p: records.delete(db, table, uuid), changes={table})
+        self.runner.submit(lambda db, _p: records.delete(db, table, uuid))
         return True
 
     def enroll(self) -> dict | None:

@@ -153,10 +153,10 @@ class EventDialog(_FormDialog):
     def submit(self) -> None:
         if self.event_uuid:
             self.save_with(lambda db, _p, u, v: journey_edit.update_event(db, u, v),
-                           self.event_uuid, self.values(), changes={"event"})
+                           self.event_uuid, self.values())
         else:
             self.save_with(lambda db, _p, u, v: journey_edit.add_event(db, u, v),
-                           self.participant_uuid, self.values(), changes={"event"})
+                           self.participant_uuid, self.values())
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str,
@@ -198,7 +198,7 @@ class EnrollDialog(_FormDialog):
     def submit(self) -> None:
         self.save_with(lambda db, _p, *a: journey_edit.enroll(db, *a),
                        self.participant_uuid, self.cohort_combo.currentData(),
-                       iso_of(self.date), changes={"enrollment"})
+                       iso_of(self.date))
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str) -> dict | None:
@@ -265,8 +265,7 @@ class ExitDialog(_FormDialog):
     def submit(self) -> None:
         motif = self.motif_combo.currentData()
         self.save_with(lambda db, _p, *a: journey_edit.exit_enrollment(db, *a),
-                       self.enrollment_combo.currentData(), iso_of(self.date), motif,
-                       changes={"enrollment"})
+                       self.enrollment_combo.currentData(), iso_of(self.date), motif)
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str,

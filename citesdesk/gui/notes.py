@@ -219,8 +219,7 @@ class NotesWidget(QWidget):
             return journey_edit.add_note(db, person, text, private=private, date=day)
 
         self.errors.clear()
-        self.runner.submit(write, on_done=self._saved, on_error=self._failed,
-                           changes={"note"})
+        self.runner.submit(write, on_done=self._saved, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.errors.show(exc)
@@ -243,5 +242,4 @@ class NotesWidget(QWidget):
         if answer != "yes":
             return
         self.runner.submit(lambda db, _p: journey_edit.delete_note(db, uuid),
-                           on_done=lambda _r: (self.new_note(), self.saved.emit(uuid)),
-                           changes={"note"})
+                           on_done=lambda _r: (self.new_note(), self.saved.emit(uuid)))

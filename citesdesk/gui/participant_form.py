@@ -314,8 +314,7 @@ class ParticipantDialog(QDialog):
         self.save_button.setEnabled(False)
         self.ctx.runner.submit(save_participant, self.uuid, self.values(),
                                check_duplicates and not self.uuid,
-                               on_done=self._saved, on_error=self._save_failed, owner=self,
-                               changes={"participant"})
+                               on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _saved(self, result: dict) -> None:
         self.save_button.setEnabled(True)
@@ -386,13 +385,11 @@ class ParticipantDialog(QDialog):
             buttons=("yes", "cancel"), default="yes")
         if answer != "yes":
             return
-        self.ctx.runner.submit(_delete, self.uuid, on_done=lambda _: self._bin_done(True),
-                               changes=records.cascade_tables("participant"))
+        self.ctx.runner.submit(_delete, self.uuid, on_done=lambda _: self._bin_done(True))
 
     def restore(self) -> None:
         if self.uuid and self.deleted:
-            self.ctx.runner.submit(_restore, self.uuid, on_done=lambda _: self._bin_done(False),
-                                   changes=records.cascade_tables("participant"))
+            self.ctx.runner.submit(_restore, self.uuid, on_done=lambda _: self._bin_done(False))
 
     def _bin_done(self, deleted: bool) -> None:
         self.deleted = deleted

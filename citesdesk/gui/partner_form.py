@@ -87,7 +87,7 @@ class ContactDialog(QDialog):
         else:
             values["partner_id"] = self.partner_id
             fn = lambda db, progress: records.create(db, "partner_contact", values)  # noqa: E731
-        self.ctx.runner.submit(fn, changes={"partner_contact"}, on_done=lambda _r: self.accept(),
+        self.ctx.runner.submit(fn, on_done=lambda _r: self.accept(),
                                on_error=self._error)
 
     def _error(self, exc) -> None:
@@ -132,8 +132,7 @@ class ExchangeDialog(QDialog):
 
     def save(self) -> None:
         values = self.values()
-        self.ctx.runner.submit(lambda db, progress: records.create(db, "partner_exchange", values),
-                               changes={"partner_exchange"}, on_done=lambda _r: self.accept(),
+        self.ctx.runner.submit(lambda db, progress: records.create(db, "partner_exchange", values), on_done=lambda _r: self.accept(),
                                on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
 
 
@@ -265,7 +264,7 @@ class PartnerDialog(QDialog):
             fn = lambda db, progress: records.update(db, "partner", uuid, values)  # noqa: E731
         else:
             fn = lambda db, progress: records.create(db, "partner", values)  # noqa: E731
-        self.ctx.runner.submit(fn, changes={"partner"}, on_done=self._saved,
+        self.ctx.runner.submit(fn, on_done=self._saved,
                                on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
 
     def _saved(self, row: dict) -> None:
@@ -291,8 +290,7 @@ class PartnerDialog(QDialog):
                                   self.tr("Mettre {name} à la corbeille ?").format(
                                       name=contact["last_name"])) == "yes":
             self.ctx.runner.submit(
-                lambda db, progress: records.delete(db, "partner_contact", contact["uuid"]),
-                changes={"partner_contact"})
+                lambda db, progress: records.delete(db, "partner_contact", contact["uuid"]))
 
     def add_exchange(self) -> None:
         ExchangeDialog(self.ctx, self.partner["id"], self.contacts, self).open()

@@ -82,8 +82,7 @@ class NewReferralDialog(QDialog):
             self.accept()
 
         self.ctx.runner.submit(
-            lambda db, progress: referrals.create_referral(db, person, partner, day, reason),
-            changes={"referral", "referral_status"}, on_done=done,
+            lambda db, progress: referrals.create_referral(db, person, partner, day, reason), on_done=done,
             on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
 
 
@@ -136,6 +135,5 @@ class StatusDialog(QDialog):
         uuid, status = self.referral["uuid"], self.status.currentData()
         day, comment = iso(self.date), self.comment.text()
         self.ctx.runner.submit(
-            lambda db, progress: referrals.change_status(db, uuid, status, day, comment),
-            changes={"referral", "referral_status"}, on_done=lambda _r: self.accept(),
+            lambda db, progress: referrals.change_status(db, uuid, status, day, comment), on_done=lambda _r: self.accept(),
             on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))

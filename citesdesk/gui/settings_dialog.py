@@ -197,6 +197,5 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         site_values, options = self.site_values(), self.option_values()
         self.form.clear_errors()
-        self.ctx.runner.submit(lambda db, progress: save_all(db, site_values, options),
-                               changes={"site", "setting"}, on_done=lambda _r: self.accept(),
+        self.ctx.runner.submit(lambda db, progress: save_all(db, site_values, options), on_done=lambda _r: self.accept(),
                                on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))

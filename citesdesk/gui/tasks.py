@@ -4,9 +4,10 @@ A single worker thread owns the single writing connection (habit 3 of docs/desig
 one writer). ``runner.submit(fn, *args, ...)`` queues ``fn(db, progress, *args)``; the
 worker runs it inside ``db.atomic()`` so that it lands whole or not at all, then the
 runner, back in the GUI thread, calls ``on_done(result)`` and emits
-``changed(set_of_kinds)`` — the kinds of record the work touched (``"participant"``,
-``"enrollment"``, ``"event"``, ``"site"``…) — so that each view refreshes only what it
-shows (Anki's ``OpChanges``).
+``changed(set_of_tables)`` — the tables the work wrote (``"participant"``, ``"enrollment"``,
+``"event"``, ``"site"``…), as the database itself recorded them (:mod:`citesdesk.core.changes`)
+— so that each view refreshes only what it shows (Anki's ``OpChanges``). Callers never
+declare what they change.
 
 Long work passes ``progress_title``: a progress dialog with a Cancel button appears after
 a short delay; the ``progress(done, total, text)`` callback then raises
@@ -23,7 +24,7 @@ import itertools
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from citesdesk.core import changes as db_changes
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import Cancelled
@@ -48,8 +50,8 @@ class Task:
     on_error: Callable[[BaseException], None] | None = None
     on_cancel: Callable[[], None] | None = None
     progress_title: str | None = None
-    changes: frozenset[str] = frozenset()
     atomic: bool = True
+    touched: frozenset[str] = frozenset()  # the tables the work wrote (core.changes)
     cancel_event: threading.Event = field(default_factory=threading.Event)
     dialog: QProgressDialog | None = None
     last_report: float = 0.0
@@ -72,6 +74,8 @@ class _Worker(QObject):
     def __init__(self, db: SiteDatabase) -> None:
         super().__init__()
         self.db = db
+        if not db.readonly:
+            db_changes.track(db)
 
     @Slot(object)
     def run(self, task: Task) -> None:
@@ -83,6 +87,8 @@ class _Worker(QObject):
                 task.last_report = now
                 self.progressed.emit(task, int(done), int(total), str(text))
 
+        # Only what this task writes is its change (a test may write on the same connection).
+        db_changes.take(self.db)
         try:
             if task.cancel_event.is_set():
                 raise Cancelled()
@@ -94,8 +100,10 @@ class _Worker(QObject):
             else:
                 result = task.fn(self.db, progress, *task.args)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported to the GUI
+            task.touched = db_changes.take(self.db)  # what a non-atomic task wrote before failing
             self.failed.emit(task, exc, traceback.format_exc())
         else:
+            task.touched = db_changes.take(self.db)
             self.done.emit(task, result)
 
     @Slot()
@@ -120,6 +128,7 @@ class TaskRunner(QObject):
         self.db_path = db.path
         self.lang = "fr"
         self.dialog_parent: QWidget | None = None
+        self.initiator: QObject | None = None  # the owner of the task being announced
         self._ids = itertools.count(1)
         self._pending: dict[int, Task] = {}
         self._thread = QThread()
@@ -139,7 +148,6 @@ class TaskRunner(QObject):
                on_error: Callable[[BaseException], None] | None = None,
                on_cancel: Callable[[], None] | None = None,
                progress_title: str | None = None,
-               changes: Iterable[str] = frozenset(),
                atomic: bool = True, owner: QObject | None = None) -> Task:
         """Run ``fn(db, progress, *args)`` on the worker; returns the queued :class:`Task`.
 
@@ -147,7 +155,7 @@ class TaskRunner(QObject):
         the work ends, the callbacks are skipped (``changed`` is still emitted).
         """
         task = Task(next(self._ids), fn, args, on_done, on_error, on_cancel, progress_title,
-                    frozenset(changes), atomic, owner=owner)
+                    atomic, owner=owner)
         self._pending[task.id] = task
         if progress_title:
             task.dialog = self._make_dialog(task)
@@ -214,15 +222,27 @@ class TaskRunner(QObject):
         try:
             if task.on_done is not None and not task.owner_gone():
                 task.on_done(result)
-            if task.changes:
-                self.changed.emit(set(task.changes))
+            self._announce(task)
         finally:
             self.task_finished.emit(task.id)
+
+    def _announce(self, task: Task) -> None:
+        """Emit ``changed`` with what the task wrote; during the emission ``initiator`` is the
+        task's owner, so that a screen can skip a change it asked for and already shows
+        (Anki's ``handler``)."""
+        if not task.touched:
+            return
+        self.initiator = task.owner
+        try:
+            self.changed.emit(set(task.touched))
+        finally:
+            self.initiator = None
 
     @Slot(object, object, str)
     def _on_failed(self, task: Task, exc: BaseException, tb: str) -> None:
         self._finish(task)
         try:
+            self._announce(task)
             if isinstance(exc, Cancelled):
                 if task.on_cancel is not None and not task.owner_gone():
                     task.on_cancel()

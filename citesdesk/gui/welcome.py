@@ -170,6 +170,4 @@ def fill_demo(app, participants: int | None = None) -> None:
     app.runner.submit(
         _build_demo, participants,
         progress_title=QCoreApplication.translate("WelcomeDialog",
-                                                  "Création de la base de démonstration…"),
-        changes={"site", "participant", "cohort", "enrollment", "event", "partner",
-                 "referral", "note"})
+                                                  "Création de la base de démonstration…"))

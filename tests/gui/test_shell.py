@@ -42,9 +42,8 @@ def _create_two(db, progress, names):
 def test_runner_runs_off_the_gui_thread_and_announces_changes(gui, qtbot):
     results = []
     with qtbot.waitSignal(gui.runner.changed, timeout=30000) as changed:
-        gui.runner.submit(_create_two, ["Martin", "Bernard"], on_done=results.append,
-                          changes={"participant"})
-    assert changed.args == [{"participant"}]
+        gui.runner.submit(_create_two, ["Martin", "Bernard"], on_done=results.append)
+    assert changed.args == [{"participant", "audit_log"}]  # told by the database itself
     assert results == [2]
     count = gui.reader.execute("SELECT count(*) FROM participant").fetchone()[0]
     assert count == 2
@@ -70,7 +69,7 @@ def test_cancel_leaves_nothing(gui, qtbot):
     done, cancelled = [], []
     task = gui.runner.submit(_slow_write, started, on_done=done.append,
                              on_cancel=lambda: cancelled.append(True),
-                             progress_title="Écriture…", changes={"participant"})
+                             progress_title="Écriture…")
     assert started.wait(30)
     with qtbot.waitSignal(gui.runner.task_finished, timeout=30000,
                           check_params_cb=lambda task_id: task_id == task.id):
@@ -129,7 +128,7 @@ def test_refusal_shows_its_message(gui, qtbot):
 def test_unexpected_error_is_logged_not_shown(gui, qtbot, caplog):
     with caplog.at_level(logging.ERROR, logger="citesdesk"), \
             tasks_finished(qtbot, gui.runner):
-        gui.runner.submit(_crash, changes={"participant"})
+        gui.runner.submit(_crash)
     kind, title, details = Dialog.shown[0]
     assert kind == "unexpected" and title == "Erreur inattendue"
     assert "ZeroDivisionError" in caplog.text

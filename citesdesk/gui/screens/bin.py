@@ -127,8 +127,7 @@ class BinScreen(Screen):
                 recycle_bin.restore(db, kind, uuid)
             return chosen
 
-        self.runner.submit(restore_all, on_done=self._restored,
-                           changes=set(WATCHED))
+        self.runner.submit(restore_all, on_done=self._restored)
 
     def _restored(self, chosen: list[tuple[str, str]]) -> None:
         for kind, uuid in chosen:

@@ -244,8 +244,7 @@ class CohortsScreen(Screen):
         else:
             fn = lambda db, _p: records.create(db, "cohort", values)  # noqa: E731
         self.errors.clear()
-        self.runner.submit(fn, on_done=self._saved, on_error=self._failed,
-                           changes={"cohort"})
+        self.runner.submit(fn, on_done=self._saved, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.errors.show(exc)

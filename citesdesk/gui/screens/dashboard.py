@@ -33,7 +33,7 @@ from citesdesk.services import dashboard, retention
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
-                     "cohort", "partner", "import", "*"})
+                     "cohort", "partner", "import_log", "*"})
 
 
 def _number(value, rate: bool) -> str:
@@ -327,9 +327,7 @@ class DashboardScreen(ListScreen):
         if answer != "yes":
             return
         uuids = [r["uuid"] for r in rows]
-        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids),
-                               changes={"participant", "enrollment", "event", "referral",
-                                        "referral_status", "note"})
+        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids))
 
     def _open_item(self, item: QListWidgetItem) -> None:
         uuid = item.data(Qt.ItemDataRole.UserRole)

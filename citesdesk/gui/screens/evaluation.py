@@ -140,7 +140,8 @@ class EvaluationScreen(Screen):
             QTimer.singleShot(SUMMARY_DELAY_MS, self, self.load_summary)
 
     def refresh(self, changes: set[str]) -> None:
-        if changes & WATCHED:
+        # The summary's own first run creates the site's keys (a setting): already shown.
+        if changes & WATCHED and self.ctx.runner.initiator is not self:
             self._stale = True
             if self.isVisible():
                 self.activated()
@@ -149,7 +150,7 @@ class EvaluationScreen(Screen):
         self._stale = False
         self.status.setText(self.tr("Calcul en cours…"))
         self.ctx.runner.submit(_preview, on_done=self._show_summary,
-                               on_error=self._summary_failed)
+                               on_error=self._summary_failed, owner=self)
 
     def _summary_failed(self, exc: BaseException) -> None:
         self.summary = None
@@ -216,7 +217,7 @@ class EvaluationScreen(Screen):
             self.recipient_edit.clear()
             self.load_recipients()
             self.load_summary()
-        self.ctx.runner.submit(_set_recipients, values, on_done=done, changes={"setting"})
+        self.ctx.runner.submit(_set_recipients, values, on_done=done)
 
     def create_bundle(self) -> None:
         if self.summary is None:
@@ -233,8 +234,7 @@ class EvaluationScreen(Screen):
         self.ctx.runner.submit(_create, path, on_done=self._created,
                                on_error=self._create_failed,
                                on_cancel=lambda: self.create_button.setEnabled(True),
-                               progress_title=self.tr("Création du lot…"),
-                               changes={"bundle_log"}, atomic=False)
+                               progress_title=self.tr("Création du lot…"), atomic=False)
 
     def _create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)

@@ -138,7 +138,7 @@ class ImportsScreen(Screen):
                     "d'avant.").format(file=item["file"]), ("yes", "no"), default="no")
         if answer != "yes":
             return
-        self.ctx.runner.submit(_undo, item["import_id"], changes=UNDO_CHANGES,
+        self.ctx.runner.submit(_undo, item["import_id"],
                                on_done=self._undone)
 
     def _undone(self, result: dict) -> None:

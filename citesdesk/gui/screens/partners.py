@@ -20,7 +20,7 @@ from citesdesk.gui.icons import icon
 from citesdesk.gui.screens.base import ListScreen
 from citesdesk.services import partners
 
-WATCHED = frozenset({"partner", "partner_contact", "referral", "import", "*"})
+WATCHED = frozenset({"partner", "partner_contact", "referral", "import_log", "*"})
 
 
 class PartnersScreen(ListScreen):

@@ -21,7 +21,7 @@ from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso
 from citesdesk.gui.screens.base import ListScreen
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
-WATCHED = frozenset({"referral", "referral_status", "participant", "partner", "import", "*"})
+WATCHED = frozenset({"referral", "referral_status", "participant", "partner", "import_log", "*"})
 
 
 class ReferralsScreen(ListScreen):
