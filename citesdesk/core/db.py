@@ -7,11 +7,13 @@ site's clock and settings). An encrypted driver (SQLCipher) would plug in here, 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from sqlite_utils import Database
 from citesdesk.core import schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
+from citesdesk.core.locking import InstanceLock, busy_error, is_busy
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -61,6 +64,43 @@ class SiteDatabase(Database):
             return row[0].split("|")[0]
         return ""
 
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[SiteDatabase, None, None]:
+        """One transaction (nested blocks are savepoints), begun with ``BEGIN IMMEDIATE``.
+
+        The write lock is taken at the start, so that what the block reads (a duplicate
+        check, the next number of a sequence) is still true when it writes, and so that
+        waiting for another writer is covered by the busy timeout (a plain ``BEGIN`` that
+        reads then writes fails at once with "database is locked"). A read-only
+        connection begins an ordinary read transaction.
+        """
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        begin = "BEGIN" if getattr(self, "readonly", False) else "BEGIN IMMEDIATE"
+        try:
+            self.conn.execute(begin)  # waits up to the busy timeout for another writer
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(self.path) from exc
+            raise
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if is_busy(exc):
+                    raise busy_error(self.path) from exc
+                raise
+
     def schema_version(self) -> int:
         return self.execute("PRAGMA user_version").fetchone()[0]
 
@@ -69,7 +109,12 @@ class SiteDatabase(Database):
         if key is not None and _LIVE.get(key):
             _LIVE[key] -= 1
             self._live_key = None
-        super().close()
+        try:
+            super().close()
+        finally:
+            lock, self.instance_lock = getattr(self, "instance_lock", None), None
+            if lock is not None:
+                lock.release()
 
     def backup_to(self, target: str | os.PathLike) -> Path:
         """Consistent copy of the whole database (SQLite online backup), even mid-use."""
@@ -242,7 +287,36 @@ def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int)
     return target
 
 
-def open_database(
+def open_database(path: str | os.PathLike, *, exclusive: bool = True,
+                  **options: Any) -> SiteDatabase:
+    """Open a CitésDesk database (see :func:`_open_database` for ``options``).
+
+    Opened for writing, a database file is held by this program alone
+    (:class:`~citesdesk.core.locking.InstanceLock`, ``NAME.sqlite.lock``): another
+    program that tries gets :class:`~citesdesk.core.locking.DatabaseInUse`, which names
+    the holder. Read-only connections take no lock. ``exclusive=False`` opens for writing
+    without it (tools that must, and know why).
+    """
+    lock = None
+    memory = str(path) == ":memory:"
+    if exclusive and not memory and not options.get("readonly"):
+        p = Path(path)
+        if p.parent.is_dir() and (options.get("create") or p.exists()):
+            try:
+                lock = InstanceLock.acquire(p)
+            except PermissionError:
+                lock = None  # a read-only folder: refused below, with its own sentence
+    try:
+        db = _open_database(path, **options)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    db.instance_lock = lock
+    return db
+
+
+def _open_database(
     path: str | os.PathLike,
     *,
     create: bool = False,

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from citesdesk.core.db import open_database
 from citesdesk.services import records
 
@@ -104,3 +106,129 @@ def test_no_python_open_of_the_file_while_a_connection_is_held(tmp_path, monkeyp
     for db in (second, reader, writer):
         db.close()
     assert opened == []
+
+
+# -- one writing program per database (issue 12, point 3) --------------------------------
+
+HOLD = """
+import sys, time
+from citesdesk.core import locking
+from citesdesk.core.db import open_database
+locking.PROGRAM["name"] = "citesdesk import"
+db = open_database(sys.argv[1])
+print("ready", flush=True)
+time.sleep(120)
+"""
+
+
+def _holder(path: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], env=env,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_a_second_writer_is_told_who_holds_the_base_and_may_read(tmp_path):
+    from citesdesk.core.locking import DatabaseInUse
+
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    holder = _holder(path)
+    try:
+        with pytest.raises(DatabaseInUse) as info:
+            open_database(path)
+        text = info.value.message("fr")
+        assert f"processus {holder.pid} sur " in text and "« citesdesk import »" in text
+        assert "réessayez" in text
+        reader = open_database(path, readonly=True)  # reading is still possible
+        assert reader.execute("SELECT count(*) FROM site").fetchone()[0] == 1
+        reader.close()
+        done = cli("import", "participants", str(_csv(tmp_path / "g.csv", ["Un"])),
+                   "--db", str(path), check=False)
+        assert done.returncode == 1
+        assert done.stderr.strip().count("\n") == 0  # one sentence
+        assert f"utilisée par « citesdesk import » (processus {holder.pid}" in done.stderr
+        backup = cli("backup", "--db", str(path), "--out", str(tmp_path / "b.sqlite"))
+        assert "Sauvegarde écrite" in backup.stdout  # a copy needs no write access
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_lock_left_by_a_killed_program_is_stale_and_taken_over(tmp_path):
+    from citesdesk.core.locking import lock_path
+
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    holder = _holder(path)
+    holder.kill()  # SIGKILL: no clean-up at all
+    holder.wait()
+    assert str(holder.pid) in lock_path(path).read_text()
+    db = open_database(path)
+    try:
+        assert db.instance_lock.stale.pid == holder.pid
+        assert f'"pid": {os.getpid()}' in lock_path(path).read_text()
+        if os.name == "posix":
+            assert lock_path(path).stat().st_mode & 0o077 == 0
+    finally:
+        db.close()
+    assert not lock_path(path).exists()
+
+
+def test_one_process_may_open_its_base_twice(tmp_path):
+    from citesdesk.core.locking import lock_path
+
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    first, second = open_database(path), open_database(path)
+    first.close()
+    assert lock_path(path).exists()  # still held by the second connection
+    records.create(second, "participant", {"last_name": "Un", "first_name": "Deux"})
+    second.close()
+    assert not lock_path(path).exists()
+
+
+def test_a_busy_base_is_one_sentence_and_nothing_is_written(tmp_path):
+    """Another connection (a program without a lock file, like the sqlite3 shell) holds
+    the write lock longer than the busy timeout: a clear refusal, no partial write."""
+    from citesdesk.core.errors import CitesDeskError
+
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    db = open_database(path)
+    db.execute("PRAGMA busy_timeout = 200")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(CitesDeskError) as info:
+            records.create(db, "participant", {"last_name": "Perdu", "first_name": "Non"})
+        assert "est utilisée par un autre programme" in info.value.message("fr")
+        assert "réessayez" in info.value.message("fr")
+        assert "try again" in info.value.message("en")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    records.create(db, "participant", {"last_name": "Enfin", "first_name": "Oui"})
+    names = [r[0] for r in db.execute("SELECT last_name FROM participant")]
+    db.close()
+    assert names == ["Enfin"]
+
+
+def test_a_read_then_write_waits_for_the_other_writer_instead_of_failing(tmp_path):
+    """``BEGIN IMMEDIATE``: an update (which reads, then writes) made while another
+    connection writes waits for it rather than failing with "database is locked"."""
+    import threading
+
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    db = open_database(path)
+    p = records.create(db, "participant", {"last_name": "Avant", "first_name": "Un"})
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE site SET name = 'Autre nom'")
+    threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+    records.update(db, "participant", p["uuid"], {"last_name": "Après"})
+    assert records.get(db, "participant", p["uuid"])["last_name"] == "Après"
+    other.close()
+    db.close()
