@@ -380,6 +380,8 @@ def _open_database(
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted content is overwritten with zeros, not left in free space (erasure).
+            conn.execute("PRAGMA secure_delete = ON")
             if migrate and applied < schema.SCHEMA_VERSION:
                 if applied > 0 and not memory:
                     _backup_before_migration(p, conn, applied)
