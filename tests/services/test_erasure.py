@@ -98,3 +98,60 @@ def test_purge_leaves_none_of_the_persons_values_in_the_files(tmp_path):
     finally:
         db.close()
     assert logs == 2  # the imports are still recorded, without this person
+
+
+def test_leftovers_of_people_purged_by_an_earlier_version_are_wiped_on_upgrade(tmp_path):
+    """A file as version 0.1 left it after a purge (no secure_delete, the search index's
+    segments and the import history still holding the person) is cleaned by the upgrade."""
+    import json
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from citesdesk.core import schema
+
+    path = tmp_path / "ancienne.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA secure_delete = OFF")  # the default of many builds (Windows)
+    old = Database(conn)
+    before = [m.name for m in schema.migrations._migrations if m.name < "0006"]
+    schema.migrations.apply(old, stop_before=[m.name for m in schema.migrations._migrations
+                                              if m.name not in before])
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {len(before)}")
+    stamp, hlc = "2024-01-01T00:00:00.000Z", "001704067200000-000000-ab"
+    for uuid, last, first in (("u-gone", "Quincampoix", "Zébulonne"),
+                              ("u-kept", "Dupont", "Léa")):
+        conn.execute(
+            "INSERT INTO participant (uuid, created_at, updated_at, hlc, last_name, "
+            "first_name, phone, commune, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [uuid, stamp, stamp, hlc, last, first,
+             "06 98 76 54 32" if uuid == "u-gone" else None,
+             "Hazebrouck" if uuid == "u-gone" else "Roubaix",
+             "17 impasse des Glycines" if uuid == "u-gone" else None])
+    changes = {"created": {"participant": ["u-gone", "u-kept"]},
+               "updated": [{"table": "participant", "uuid": "u-gone",
+                            "before": {"phone": "06 98 76 54 32"},
+                            "after": {"phone": "07 55 44 33 22"}}]}
+    conn.execute(
+        "INSERT INTO import_log (uuid, created_at, updated_at, hlc, kind, file_name, sha256, "
+        "counts, mapping, changes, actor) VALUES ('imp-1', ?, ?, ?, 'participants', 'a.csv', "
+        "'x', '{}', '{}', ?, '')", [stamp, stamp, hlc, json.dumps(changes)])
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("DELETE FROM participant WHERE uuid = 'u-gone'")  # the 0.1 purge
+    conn.close()
+    needles = [b"Quincampoix", b"quincampoix", b"Glycines", b"06 98 76 54 32", b"u-gone",
+               b"07 55 44 33 22", "Zébulonne".encode(), b"hazebrouck"]
+    assert _found(path, needles)
+
+    db = open_database(path)  # the upgrade
+    try:
+        assert db.schema_version() == schema.SCHEMA_VERSION
+        assert [r[0] for r in db.execute("SELECT last_name FROM participant")] == ["Dupont"]
+        kept = json.loads(db.execute("SELECT changes FROM import_log").fetchone()[0])
+        assert kept["created"] == {"participant": ["u-kept"]} and kept["updated"] == []
+        assert _found(path, needles) == {}
+    finally:
+        db.close()
+    assert _found(path, needles) == {}
