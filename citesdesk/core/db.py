@@ -200,14 +200,20 @@ def _file_key(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def holds_connection(path: str | os.PathLike) -> bool:
+    """Whether this process has a database opened by :func:`open_database` on ``path``:
+    if so, nothing may open and close that file with Python's ``open()``."""
+    key = _file_key(Path(path))
+    return key is not None and bool(_LIVE.get(key))
+
+
 def _header_is_not_sqlite(path: Path) -> bool:
     """Whether a file SQLite refused lacks SQLite's header (rather than being damaged).
 
     Read with ``open()`` only when this process holds no connection to the file (see
     :func:`_check_file`); otherwise the answer is "damaged", which is safe.
     """
-    key = _file_key(path)
-    if key is None or _LIVE.get(key):
+    if holds_connection(path):
         return False
     try:
         with path.open("rb") as fh:
