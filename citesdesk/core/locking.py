@@ -233,10 +233,10 @@ def readonly_error(db_path: str | os.PathLike | None) -> DatabaseError:
             "Cette base est ouverte en lecture seule : rien n'a été enregistré.",
             "This database is open read-only: nothing was saved.")
     return DatabaseError(
-        f"Cette base est ouverte en lecture seule (elle est utilisée par "
-        f"{holder.describe('fr')}) : rien n'a été enregistré. Fermez l'autre programme, "
-        "puis rouvrez la base pour pouvoir la modifier.",
-        f"This database is open read-only (it is in use by {holder.describe('en')}): "
+        f"Cette base est ouverte en lecture seule, car {holder.describe('fr')} l'utilise : "
+        "rien n'a été enregistré. Fermez l'autre programme, puis rouvrez la base pour "
+        "pouvoir la modifier.",
+        f"This database is open read-only, as {holder.describe('en')} is using it: "
         "nothing was saved. Close the other program, then open the database again to "
         "make changes.")
 
