@@ -73,3 +73,31 @@ def test_cancel_leaves_the_base_alone(site_path, other_window):
     Dialog.script("cancel")
     exc = DatabaseInUse(site_path, None)
     assert offer_readonly(None, exc) is False
+
+
+def test_opening_a_held_base_from_the_file_menu_offers_read_only(gui, qtbot, tmp_path,
+                                                                   site_path):
+    """The window is on one base; the user opens another that a command holds."""
+    from citesdesk.core.db import open_database
+
+    other = tmp_path / "autre" / "site.sqlite"
+    other.parent.mkdir()
+    db = open_database(other, create=True)
+    records.create(db, "site", {"name": "Autre cité", "site_code": "T02"})
+    db.close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(other)], env=env,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        Dialog.script("cancel")
+        gui.switch_database(str(other))
+        assert gui.db_path == site_path and not gui.readonly  # nothing changed
+        Dialog.script("readonly")
+        gui.switch_database(str(other))
+        assert gui.db_path == other and gui.readonly
+        assert gui.window.windowTitle() == "CitésDesk — lecture seule"
+        assert Dialog.shown[-1][1] == "Base déjà ouverte"
+    finally:
+        proc.kill()
+        proc.wait()
