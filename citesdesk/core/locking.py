@@ -93,6 +93,35 @@ def read_holder(db_path: str | os.PathLike) -> Holder | None:
                   str(data.get("since", "")))
 
 
+def current_holder(db_path: str | os.PathLike) -> Holder | None:
+    """Who holds the base now, or None when no program does. A lock file left by a
+    program that died (stale: nobody holds its system lock) is removed on the way."""
+    path = lock_path(db_path)
+    if os.path.normcase(str(path.resolve())) in InstanceLock._held:
+        return read_holder(db_path)  # this very process
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return None
+    stale = False
+    try:
+        if not _try_lock(fd):
+            return read_holder(db_path)
+        try:
+            stale = os.path.samestat(os.fstat(fd), os.stat(path))
+        except OSError:
+            stale = False
+        if stale and sys.platform != "win32":
+            with contextlib.suppress(OSError):
+                path.unlink()  # while locked, so that no one takes a file being deleted
+        return None
+    finally:
+        os.close(fd)
+        if stale and sys.platform == "win32":
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def _me() -> Holder:
     try:
         user = getpass.getuser()
@@ -157,6 +186,9 @@ class InstanceLock:
         else:  # pragma: no cover - five races in a row
             raise DatabaseInUse(Path(db_path), read_holder(db_path))
         stale = read_holder(db_path)
+        if sys.platform != "win32":
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600)  # a file left by someone else keeps its own mode
         me = _me()
         data = json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")
         os.lseek(fd, 0, os.SEEK_SET)
@@ -205,7 +237,7 @@ def is_busy(exc: BaseException) -> bool:
 
 def busy_error(db_path: str | os.PathLike | None) -> DatabaseError:
     """``La base est utilisée par … ; réessayez`` for a base SQLite found locked."""
-    holder = read_holder(db_path) if db_path else None
+    holder = current_holder(db_path) if db_path else None
     if holder is not None and holder.pid == os.getpid():
         holder = None  # ourselves: the other writer is a program without a lock file
     who_fr = holder.describe("fr") if holder else "un autre programme"
@@ -225,7 +257,7 @@ def is_readonly(exc: BaseException) -> bool:
 
 def readonly_error(db_path: str | os.PathLike | None) -> DatabaseError:
     """A write refused because this window opened the base read-only."""
-    holder = read_holder(db_path) if db_path else None
+    holder = current_holder(db_path) if db_path else None
     if holder is not None and holder.pid == os.getpid():
         holder = None
     if holder is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from citesdesk.core.locking import DatabaseInUse, Holder, read_holder
+from citesdesk.core.locking import DatabaseInUse, Holder, current_holder
 from citesdesk.gui.dialogs import Dialog
 
 
@@ -44,7 +44,7 @@ def offer_readonly(parent: QWidget | None, exc: DatabaseInUse, lang: str = "fr")
 def mark_readonly(window: QMainWindow, db_path, lang: str = "fr") -> QLabel:
     """Title and status bar of a read-only window."""
     window.setWindowTitle(QCoreApplication.translate("Instance", "CitésDesk — lecture seule"))
-    holder = read_holder(db_path)
+    holder = current_holder(db_path)
     label = QLabel(QCoreApplication.translate("Instance", "Lecture seule : la base est ouverte par {who}").format(
         who=_who(holder, lang)), window)
     label.setObjectName("readonlyBanner")

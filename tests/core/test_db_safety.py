@@ -162,9 +162,16 @@ def test_a_lock_left_by_a_killed_program_is_stale_and_taken_over(tmp_path):
     path = tmp_path / "site.sqlite"
     _site(path)
     holder = _holder(path)
+    from citesdesk.core.locking import current_holder
+
+    assert current_holder(path).pid == holder.pid
     holder.kill()  # SIGKILL: no clean-up at all
     holder.wait()
     assert str(holder.pid) in lock_path(path).read_text()
+    stale = lock_path(path).read_bytes()
+    assert current_holder(path) is None  # nobody holds it: stale, and removed
+    assert not lock_path(path).exists()
+    lock_path(path).write_bytes(stale)  # left again, as after a power cut
     db = open_database(path)
     try:
         assert db.instance_lock.stale.pid == holder.pid
