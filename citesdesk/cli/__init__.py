@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 
 from citesdesk import __version__
@@ -148,11 +149,23 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     args.lang = args.lang or lang
     args.open_bundle = open_bundle
+    from citesdesk.core import locking
+
+    group = {"citesdesk.cli.cmd_bundle": "bundle ",
+             "citesdesk.cli.cmd_national": "national "}.get(args._module, "")
+    locking.PROGRAM["name"] = ("CitésDesk" if args._command == "gui"
+                               else f"citesdesk {group}{args._command}")
     module = importlib.import_module(args._module)
     try:
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.OperationalError as exc:  # busy or read-only: one sentence
+        refusal = locking.friendly(exc, getattr(args, "db", None))
+        if refusal is None:
+            raise
+        print(refusal.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Interrompu." if args.lang == "fr" else "Interrupted.", file=sys.stderr)

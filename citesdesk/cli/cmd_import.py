@@ -97,6 +97,8 @@ def run(args) -> int:
                              ensure_ascii=False, indent=2, default=str))
         else:
             c = result["counts"]
+            if result.get("rechecked"):
+                print(importer.RECHECKED[1 if lang == "en" else 0], file=sys.stderr)
             print((f"Imported: created {c['created']}, updated {c['updated']}, skipped "
                    f"{c['skipped']}, invalid rows left out {c['invalid']} (import "
                    f"{result['import_id']})") if lang == "en" else

@@ -7,11 +7,13 @@ site's clock and settings). An encrypted driver (SQLCipher) would plug in here, 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +22,8 @@ from sqlite_utils import Database
 from citesdesk.core import schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
+from citesdesk.core.locking import InstanceLock, busy_error, is_busy
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -62,8 +64,57 @@ class SiteDatabase(Database):
             return row[0].split("|")[0]
         return ""
 
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[SiteDatabase, None, None]:
+        """One transaction (nested blocks are savepoints), begun with ``BEGIN IMMEDIATE``.
+
+        The write lock is taken at the start, so that what the block reads (a duplicate
+        check, the next number of a sequence) is still true when it writes, and so that
+        waiting for another writer is covered by the busy timeout (a plain ``BEGIN`` that
+        reads then writes fails at once with "database is locked"). A read-only
+        connection begins an ordinary read transaction.
+        """
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        begin = "BEGIN" if getattr(self, "readonly", False) else "BEGIN IMMEDIATE"
+        try:
+            self.conn.execute(begin)  # waits up to the busy timeout for another writer
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(self.path) from exc
+            raise
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if is_busy(exc):
+                    raise busy_error(self.path) from exc
+                raise
+
     def schema_version(self) -> int:
         return self.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        key = getattr(self, "_live_key", None)
+        if key is not None and _LIVE.get(key):
+            _LIVE[key] -= 1
+            self._live_key = None
+        try:
+            super().close()
+        finally:
+            lock, self.instance_lock = getattr(self, "instance_lock", None), None
+            if lock is not None:
+                lock.release()
 
     def backup_to(self, target: str | os.PathLike) -> Path:
         """Consistent copy of the whole database (SQLite online backup), even mid-use."""
@@ -115,28 +166,69 @@ def check_writable_folder(path: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
-    if path.is_file() and path.stat().st_size == 0:
-        return  # an empty file is an empty SQLite database: it becomes a new site database
+    """Refuse a folder or an unreadable file, looking only at the file's metadata.
+
+    The file is never opened here with Python's ``open()``: this process may already hold
+    SQLite connections to it (the window's writer when its reader opens), and on POSIX
+    closing *any* descriptor on a file drops every lock the process holds on it — another
+    program would then delete the write-ahead log that this process is still writing
+    into, and saves would vanish. Whether it is a SQLite file is asked of SQLite itself
+    (:func:`_not_sqlite`).
+    """
     if path.is_dir():
         raise _refuse(
             f"« {path} » est un dossier, pas un fichier de base de données.",
             f"'{path}' is a folder, not a database file.",
         )
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except PermissionError:
+    if not os.access(path, os.R_OK):
         raise _refuse(
             f"Impossible de lire « {path} » : droits insuffisants.",
             f"Cannot read '{path}': permission denied.",
-        ) from None
-    if header != SQLITE_HEADER:
-        raise _refuse(
-            f"« {path.name} » n'est pas une base de données CitésDesk (ce n'est pas un fichier "
-            "SQLite). Vérifiez le fichier choisi.",
-            f"'{path.name}' is not a CitésDesk database (it is not a SQLite file). "
-            "Check the file you chose.",
         )
+
+
+#: Files this process holds SQLite connections to (device, inode) → how many, kept by
+#: :func:`open_database` and :meth:`SiteDatabase.close`.
+_LIVE: dict[tuple[int, int], int] = {}
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def holds_connection(path: str | os.PathLike) -> bool:
+    """Whether this process has a database opened by :func:`open_database` on ``path``:
+    if so, nothing may open and close that file with Python's ``open()``."""
+    key = _file_key(Path(path))
+    return key is not None and bool(_LIVE.get(key))
+
+
+def _header_is_not_sqlite(path: Path) -> bool:
+    """Whether a file SQLite refused lacks SQLite's header (rather than being damaged).
+
+    Read with ``open()`` only when this process holds no connection to the file (see
+    :func:`_check_file`); otherwise the answer is "damaged", which is safe.
+    """
+    if holds_connection(path):
+        return False
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) != b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _not_sqlite(path: Path) -> DatabaseError:
+    return _refuse(
+        f"« {path.name} » n'est pas une base de données CitésDesk (ce n'est pas un fichier "
+        "SQLite). Vérifiez le fichier choisi.",
+        f"'{path.name}' is not a CitésDesk database (it is not a SQLite file). "
+        "Check the file you chose.",
+    )
 
 
 def _applied_names(conn: sqlite3.Connection) -> list[str] | None:
@@ -201,7 +293,36 @@ def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int)
     return target
 
 
-def open_database(
+def open_database(path: str | os.PathLike, *, exclusive: bool = True,
+                  **options: Any) -> SiteDatabase:
+    """Open a CitésDesk database (see :func:`_open_database` for ``options``).
+
+    Opened for writing, a database file is held by this program alone
+    (:class:`~citesdesk.core.locking.InstanceLock`, ``NAME.sqlite.lock``): another
+    program that tries gets :class:`~citesdesk.core.locking.DatabaseInUse`, which names
+    the holder. Read-only connections take no lock. ``exclusive=False`` opens for writing
+    without it (tools that must, and know why).
+    """
+    lock = None
+    memory = str(path) == ":memory:"
+    if exclusive and not memory and not options.get("readonly"):
+        p = Path(path)
+        if p.parent.is_dir() and (options.get("create") or p.exists()):
+            try:
+                lock = InstanceLock.acquire(p)
+            except PermissionError:
+                lock = None  # a read-only folder: refused below, with its own sentence
+    try:
+        db = _open_database(path, **options)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    db.instance_lock = lock
+    return db
+
+
+def _open_database(
     path: str | os.PathLike,
     *,
     create: bool = False,
@@ -244,6 +365,8 @@ def open_database(
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
+        if "file is not a database" in str(exc) and _header_is_not_sqlite(p):
+            raise _not_sqlite(p) from exc
         raise _refuse(
             f"« {p.name} » est endommagée ou n'est pas une base SQLite lisible ({exc}). "
             "Restaurez une sauvegarde.",
@@ -253,6 +376,9 @@ def open_database(
 
     db = SiteDatabase(conn)
     db.path = None if memory else p
+    db._live_key = None if memory else _file_key(p)
+    if db._live_key is not None:
+        _LIVE[db._live_key] = _LIVE.get(db._live_key, 0) + 1
     db.readonly = readonly
     try:
         if not readonly:
@@ -260,6 +386,8 @@ def open_database(
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted content is overwritten with zeros, not left in free space (erasure).
+            conn.execute("PRAGMA secure_delete = ON")
             if migrate and applied < schema.SCHEMA_VERSION:
                 if applied > 0 and not memory:
                     _backup_before_migration(p, conn, applied)
@@ -271,7 +399,7 @@ def open_database(
             if db.setting("clock_node") is None:
                 db.set_setting("clock_node", secrets.token_hex(4))
     except sqlite3.OperationalError as exc:
-        conn.close()
+        db.close()
         raise _refuse(
             f"Impossible d'écrire dans « {p} » ({exc}). Vérifiez que le disque n'est pas plein "
             "et que vous avez le droit d'écrire dans ce dossier.",
@@ -279,12 +407,12 @@ def open_database(
             "write to this folder.",
         ) from exc
     if empty and readonly:
-        conn.close()
+        db.close()
         raise _refuse(
             f"La base « {p} » est vide.", f"The database '{p}' is empty."
         )
     if readonly and applied < schema.SCHEMA_VERSION:
-        conn.close()
+        db.close()
         raise _refuse(
             f"La base « {p.name} » doit d'abord être mise à jour : ouvrez-la une fois "
             "normalement (pas en lecture seule).",

@@ -318,6 +318,44 @@ def _bin_indexes(db: Database) -> None:
                    "WHERE deleted_at IS NOT NULL")
 
 
+@migrations(name="0006_erase_leftovers", transactional=False)
+def _erase_leftovers(db: Database) -> None:
+    """Wipe what earlier versions left of people already purged (issue 12).
+
+    Before this step a purge left the person's words in the search index's segments,
+    their uuid and old values in the import history, their deleted content in the file's
+    free space and copies in the write-ahead log. This step removes, from every import's
+    list of changes, the records that no longer exist; merges the search index (FTS5
+    ``optimize``); then rewrites the whole file (``VACUUM``, with ``secure_delete`` on)
+    and empties the log. It runs outside a transaction (``VACUUM`` cannot run in one) and
+    may run again if interrupted: each part is harmless to repeat.
+    """
+    import json
+
+    with db.atomic():
+        for log_id, text in db.execute(
+                "SELECT id, changes FROM import_log WHERE changes LIKE '{%'").fetchall():
+            changes = json.loads(text)
+            created, updated = changes.get("created") or {}, changes.get("updated") or []
+
+            def exists(table: str, uuid: str) -> bool:
+                if table == "qpv" or table not in RECORD_TABLES:
+                    return True  # qpv lines are listed by code; nothing personal
+                return db.execute(f"SELECT 1 FROM {table} WHERE uuid = ?",
+                                  [uuid]).fetchone() is not None
+
+            kept_created = {t: [u for u in us if exists(t, u)] for t, us in created.items()}
+            kept_updated = [u for u in updated if exists(u.get("table", ""), u.get("uuid"))]
+            if kept_created != created or kept_updated != updated:
+                changes["created"], changes["updated"] = kept_created, kept_updated
+                db.execute("UPDATE import_log SET changes = ? WHERE id = ?",
+                           [json.dumps(changes, ensure_ascii=False), log_id])
+        db.execute("INSERT INTO participant_fts(participant_fts) VALUES ('optimize')")
+    if db.execute("PRAGMA database_list").fetchone()[2]:  # a file, not ":memory:"
+        db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 

@@ -97,14 +97,24 @@ def has_site(path: Path) -> bool:
 class Application:
     """The running application: translators, runner, read connection, main window."""
 
-    def __init__(self, db_path: str | Path, lang: str = "fr") -> None:
+    def __init__(self, db_path: str | Path, lang: str = "fr", readonly: bool = False) -> None:
         self.qapp = qt_application()
         self.lang = lang
         self.db_path = Path(db_path)
+        self.readonly = readonly
         self.translators: list[QTranslator] = []
         self.set_translators(lang)
         self.qapp.setStyleSheet(stylesheet())
-        self.writer: SiteDatabase = open_database(self.db_path, create=True)
+        # Another program holding the base: DatabaseInUse, for the caller to offer
+        # read-only (gui/instance.py).
+        try:
+            self.writer: SiteDatabase = (open_database(self.db_path, readonly=True)
+                                         if readonly else
+                                         open_database(self.db_path, create=True))
+        except BaseException:
+            for t in self.translators:
+                self.qapp.removeTranslator(t)
+            raise
         self.runner = TaskRunner(self.writer)
         self.reader = open_database(self.db_path, readonly=True)
         self.reads = Reader(self.db_path)
@@ -125,6 +135,10 @@ class Application:
         self.window = MainWindow(ctx)
         self.window.language_requested.connect(self.switch_language)
         self.window.database_requested.connect(self.switch_database)
+        if self.readonly:
+            from citesdesk.gui.instance import mark_readonly
+
+            mark_readonly(self.window, self.db_path, self.lang)
         if old is not None:
             self.window.setGeometry(old.geometry())
             old.hide()
@@ -136,10 +150,18 @@ class Application:
         self.build_window().show()
 
     def switch_database(self, path: str) -> None:
+        from citesdesk.core.locking import DatabaseInUse
         from citesdesk.gui.dialogs import Dialog
+        from citesdesk.gui.instance import offer_readonly
 
+        readonly = False
         try:
-            writer = open_database(path)
+            try:
+                writer = open_database(path)
+            except DatabaseInUse as exc:
+                if not offer_readonly(self.window, exc, self.lang):
+                    return
+                writer, readonly = open_database(path, readonly=True), True
             reader = open_database(path, readonly=True)
         except CitesDeskError as exc:
             Dialog.error(self.window, exc.message(self.lang))
@@ -148,6 +170,7 @@ class Application:
         self.reads.shutdown()
         self.reader.close()
         self.writer, self.reader, self.db_path = writer, reader, Path(path)
+        self.readonly = readonly
         self.runner = TaskRunner(self.writer)
         self.reads = Reader(self.db_path)
         self.build_window().show()
@@ -209,8 +232,24 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
         path = choice.path
     for t in keep:
         qapp.removeTranslator(t)
+    from citesdesk.core import locking
+
+    locking.PROGRAM["name"] = "CitésDesk"
     try:
-        app = Application(path, lang)
+        try:
+            app = Application(path, lang)
+        except locking.DatabaseInUse as exc:
+            from citesdesk.gui.instance import offer_readonly
+
+            qapp.setStyleSheet(stylesheet())
+            keep = load_translators(qapp, lang)
+            try:
+                if not offer_readonly(None, exc, lang):
+                    return 0
+            finally:
+                for t in keep:
+                    qapp.removeTranslator(t)
+            app = Application(path, lang, readonly=True)
     except CitesDeskError as exc:
         from citesdesk.gui.dialogs import Dialog
 

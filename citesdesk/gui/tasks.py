@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from citesdesk.core import changes as db_changes
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.locking import friendly
 from citesdesk.services import Cancelled
 
 # Progress reports closer together than this are dropped (except the last one).
@@ -101,7 +102,10 @@ class _Worker(QObject):
                 result = task.fn(self.db, progress, *task.args)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported to the GUI
             task.touched = db_changes.take(self.db)  # what a non-atomic task wrote before failing
-            self.failed.emit(task, exc, traceback.format_exc())
+            # "database is locked" after the busy timeout, or a write in a read-only
+            # window: one sentence for people, not an unexpected error.
+            refusal = friendly(exc, self.db.path)
+            self.failed.emit(task, refusal or exc, traceback.format_exc())
         else:
             task.touched = db_changes.take(self.db)
             self.done.emit(task, result)

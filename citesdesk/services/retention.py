@@ -19,6 +19,7 @@ import datetime as dt
 
 from citesdesk.core import settings
 from citesdesk.core.audit import audit
+from citesdesk.services import erasure
 
 
 def retention_months(db) -> int:
@@ -86,8 +87,15 @@ def due(db, today: dt.date | None = None) -> list[dict]:
 
 
 def purge(db, participant_uuids: list[str]) -> int:
-    """Delete these people and every record about them, for good; returns how many."""
+    """Delete these people and every record about them, for good; returns how many.
+
+    For good means no trace left in the file either (:mod:`citesdesk.services.erasure`):
+    the search index's segments are merged, the import history forgets them, deleted
+    content is overwritten (``secure_delete``), and — when not called inside a larger
+    transaction — the write-ahead log is checkpointed and truncated.
+    """
     count = 0
+    erased: set[str] = set()
     with db.atomic():
         for uuid in participant_uuids:
             row = db.execute("SELECT id FROM participant WHERE uuid = ?", [uuid]).fetchone()
@@ -114,8 +122,13 @@ def purge(db, participant_uuids: list[str]) -> int:
                 db.execute("DELETE FROM audit_log WHERE record_uuid IN "
                            f"({','.join('?' * len(chunk))})", chunk)
             db.execute("DELETE FROM participant WHERE id = ?", [pid])
+            erased.update(uuids)
             count += 1
         if count:
+            erasure.scrub_import_log(db, erased)
+            erasure.compact_search_index(db)
             audit(db, "purge", "participant", None,
                   {"participants": count, "rule": f"{retention_months(db)} mois"})
+    if count:
+        erasure.flush_wal(db)
     return count

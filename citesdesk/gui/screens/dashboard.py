@@ -327,7 +327,9 @@ class DashboardScreen(ListScreen):
         if answer != "yes":
             return
         uuids = [r["uuid"] for r in rows]
-        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids))
+        # Not inside the runner's transaction: the purge is one transaction of its own,
+        # after which it empties the write-ahead log of the deleted values.
+        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids), atomic=False)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         uuid = item.data(Qt.ItemDataRole.UserRole)

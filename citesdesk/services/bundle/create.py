@@ -1,9 +1,12 @@
 """Creating a bundle: snapshot → CSV → ``datapackage.json`` → signature → ZIP → age.
 
-The file is written beside its target and renamed into place only when complete; the
-``bundle_log`` row and the audit entry are written in one transaction after it, and the
-file is removed again if that transaction fails, so a bundle exists if and only if it is
-logged.
+The sequence number is taken, written into the bundle and logged in one writing
+transaction (``BEGIN IMMEDIATE``): the bundle is written beside its target, the
+``bundle_log`` row and the audit entry are written, the transaction commits, and only then
+is the file renamed into place. A process killed before the commit leaves no bundle under
+its name and no sequence used; killed after it, the sequence is used and the next bundle
+takes the following one. Two bundles never share a sequence (the national side refuses
+the second as a ``sequence_conflict``).
 """
 
 from __future__ import annotations
@@ -157,8 +160,39 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
                              "dossier existant ou créez-le d'abord.",
                              f"The folder '{out.parent}' does not exist: choose an existing "
                              "folder or create it first.")
+    secret_key = keys.signing_key(db)  # created (and saved) on the first bundle
+    tmp = None
+    try:
+        with db.atomic():  # the sequence is taken, used and logged in this one transaction
+            made = _build(db, out, code, to, secret_key, progress, today)
+            tmp = made["tmp"]
+            _log(db, out, made, len(to))
+    except BaseException:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        with db.atomic():  # nothing was sent under this sequence: it stays free
+            db.execute("DELETE FROM bundle_log WHERE uuid = ?", [made["bundle_id"]])
+            db.execute("DELETE FROM audit_log WHERE action = 'bundle' AND record_uuid = ?",
+                       [made["bundle_id"]])
+        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
+                             f"Cannot write '{out}' ({exc.strerror}).") from exc
+    sequence, bundle_id, quarters, counts, snap = (
+        made["sequence"], made["bundle_id"], made["quarters"], made["counts"], made["snap"])
+    file_sha, dp_sha, encrypted = made["file_sha"], made["dp_sha"], made["encrypted"]
+    return BundleResult(out, sequence, bundle_id, file_sha, dp_sha, len(encrypted), quarters,
+                        counts, snap.objectors, to)
+
+
+def _build(db: SiteDatabase, out: Path, code: str, to: list[str], secret_key,
+           progress: Progress, today: dt.date | None) -> dict:
+    """The bundle's bytes, written to a temporary file beside ``out`` (inside the caller's
+    writing transaction, so that the sequence read here is the one logged)."""
     progress(0, 10, "snapshot")
-    secret_key = keys.signing_key(db)
     snap = snapshot.take(db, keys.pseudonym_secret(db))
     quarters = figures.quarters(db, today)
     progress(1, 10, "indicateurs")
@@ -220,27 +254,26 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
     tmp = out.with_name(f".{out.name}.{bundle_id[:8]}.tmp")
     try:
         tmp.write_bytes(encrypted)
-        os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
+        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
                              f"Cannot write '{out}' ({exc.strerror}).") from exc
+    return {"tmp": tmp, "sequence": sequence, "bundle_id": bundle_id, "quarters": quarters,
+            "counts": counts, "snap": snap, "file_sha": file_sha, "dp_sha": dp_sha,
+            "encrypted": encrypted}
 
-    logged_counts = {**counts, "objecteurs_exclus": snap.objectors}
-    try:
-        with db.atomic():
-            stamp = utc_now()
-            db.execute(
-                "INSERT INTO bundle_log (uuid, created_at, updated_at, hlc, sequence, file_name, "
-                "sha256, datapackage_sha256, quarters, counts) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [bundle_id, stamp, stamp, db.clock.now(), sequence, out.name, file_sha, dp_sha,
-                 "|".join(quarters), json.dumps(logged_counts)],
-            )
-            audit(db, "bundle", "bundle_log", bundle_id,
-                  {"sequence": sequence, "file_name": out.name, "sha256": file_sha,
-                   "recipients": len(to)})
-    except Exception:
-        out.unlink(missing_ok=True)
-        raise
-    return BundleResult(out, sequence, bundle_id, file_sha, dp_sha, len(encrypted), quarters,
-                        counts, snap.objectors, to)
+
+def _log(db: SiteDatabase, out: Path, made: dict, recipients: int) -> None:
+    """The ``bundle_log`` row and the audit entry (inside the transaction of :func:`_build`)."""
+    logged_counts = {**made["counts"], "objecteurs_exclus": made["snap"].objectors}
+    stamp = utc_now()
+    db.execute(
+        "INSERT INTO bundle_log (uuid, created_at, updated_at, hlc, sequence, file_name, "
+        "sha256, datapackage_sha256, quarters, counts) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [made["bundle_id"], stamp, stamp, db.clock.now(), made["sequence"], out.name,
+         made["file_sha"], made["dp_sha"], "|".join(made["quarters"]),
+         json.dumps(logged_counts)],
+    )
+    audit(db, "bundle", "bundle_log", made["bundle_id"],
+          {"sequence": made["sequence"], "file_name": out.name, "sha256": made["file_sha"],
+           "recipients": recipients})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from citesdesk.services.importer.analyse import analyse, check_mapping
 from citesdesk.services.importer.columns import COLUMNS, KINDS_EN, KINDS_FR, column
-from citesdesk.services.importer.commit import commit
+from citesdesk.services.importer.commit import RECHECKED, commit
 from citesdesk.services.importer.history import history, undo
 from citesdesk.services.importer.mapping import (
     auto_mapping,
@@ -33,7 +33,7 @@ from citesdesk.services.importer.table import Table, load_table, sheet_names
 from citesdesk.services.importer.templates import write_template
 
 __all__ = [
-    "COLUMNS", "KINDS_EN", "KINDS_FR", "MAX_ROWS", "Duplicate", "ImportPlan", "Issue",
+    "COLUMNS", "KINDS_EN", "RECHECKED", "KINDS_FR", "MAX_ROWS", "Duplicate", "ImportPlan", "Issue",
     "RowResult", "Table", "analyse", "auto_mapping", "check_mapping", "column",
     "column_letter", "commit", "find_profile", "history", "list_profiles",
     "load_mapping_file", "load_table", "mapping_from_names", "mapping_to_names",

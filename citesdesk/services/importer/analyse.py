@@ -12,7 +12,7 @@ from citesdesk.core.validation import validate_record
 from citesdesk.services import no_progress
 from citesdesk.services.importer.columns import COLUMNS, Column, column
 from citesdesk.services.importer.mapping import column_letter
-from citesdesk.services.importer.plan import ImportPlan, Issue, RowResult
+from citesdesk.services.importer.plan import ImportPlan, Issue, RowResult, basis
 from citesdesk.services.importer.table import Table
 from citesdesk.services.importer.values import convert
 
@@ -140,7 +140,8 @@ def analyse(db, table: Table, mapping: dict[int, str | None], *, on_duplicate: s
              for i, k in sorted(mapping.items()) if k]
     qpv_names = {fold(r[1]): r[0] for r in db.execute("SELECT code, name FROM qpv")} or None
     ctx = RowContext(cells, today, qpv_names, set(qpv_names.values()) if qpv_names else None)
-    plan = ImportPlan(table.kind, table, dict(mapping), on_duplicate, today=today)
+    plan = ImportPlan(table.kind, table, dict(mapping), on_duplicate, today=today,
+                      basis=basis(db))
     from citesdesk.services.importer import events, participants, partners, qpv
 
     module = {"participants": participants, "events": events, "partners": partners,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from citesdesk.core.audit import audit
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import no_progress
-from citesdesk.services.importer.plan import ImportPlan
+from citesdesk.services.importer.plan import ImportPlan, basis
 from citesdesk.services.importer.writer import Writer
 
 PROGRESS_EVERY = 500
@@ -34,9 +34,47 @@ def _refusal(plan: ImportPlan, none_valid: bool = False) -> CitesDeskError:
            " or import the valid rows only (--valid-only)."))
 
 
+RECHECKED = (
+    "La base a changé depuis la vérification (un autre import ou une saisie) : les doublons "
+    "ont été recherchés à nouveau au moment d'écrire.",
+    "The database changed since the check (another import or an entry): duplicates were "
+    "looked for again at the time of writing.")
+
+
+def _target(r) -> tuple | None:
+    d = r.duplicate
+    return None if d is None else (d.uuid, d.row)
+
+
+def recheck(db, plan: ImportPlan, progress: Callable = no_progress) -> ImportPlan:
+    """The plan made again against the database as it is now (called inside the writing
+    transaction when records changed since the dry run: another import, a save, a purge).
+
+    Choices made on duplicates that are still duplicates of the same record are kept;
+    a row that has become a duplicate (someone imported or typed the same person in the
+    meantime) follows the plan's rule for duplicates.
+    """
+    from citesdesk.services.importer.analyse import analyse
+
+    fresh = analyse(db, plan.table, plan.mapping, on_duplicate=plan.on_duplicate,
+                    progress=progress, today=plan.today)
+    before = {r.row: r for r in plan.rows}
+    for r in fresh.rows:
+        old = before.get(r.row)
+        if old is not None and r.duplicate is not None and _target(old) == _target(r) \
+                and not r.errors:
+            r.action = old.action
+    fresh.notices.append(RECHECKED)
+    return fresh
+
+
 def commit(db, plan: ImportPlan, *, valid_only: bool = False,
            progress: Callable = no_progress) -> dict:
     """Write the plan all or nothing (or its valid rows only); returns the import's summary.
+
+    The duplicate checks hold at the time of writing: inside the writing transaction
+    (``BEGIN IMMEDIATE``: no other writer meanwhile), a plan made on an older state of the
+    database is made again (:func:`recheck`) before anything is written.
 
     ``progress`` may raise :class:`citesdesk.services.Cancelled`: the transaction is then
     rolled back and nothing is written.
@@ -47,22 +85,27 @@ def commit(db, plan: ImportPlan, *, valid_only: bool = False,
 
     module = {"participants": participants, "events": events, "partners": partners,
               "qpv": qpv}[plan.kind]
-    rows = [r for r in plan.rows if not r.errors]
-    total = len(rows)
-    if plan.errors and not rows:
-        raise _refusal(plan, none_valid=True)  # "valid rows only", and there are none
-
-    def tick(n: int) -> None:
-        if n % PROGRESS_EVERY == 0:
-            progress(n, total, "")
-
-    counts = {"rows": len(plan.rows), "created": 0, "updated": 0, "skipped": 0,
-              "invalid": len(plan.rows) - total}
-    for r in rows:
-        counts[{"create": "created", "update": "updated", "skip": "skipped"}[r.action]] += 1
-    t = plan.table
-    progress(0, total, "")
     with db.atomic():
+        rechecked = plan.basis is None or basis(db) != plan.basis
+        if rechecked:
+            plan = recheck(db, plan, progress)
+            if plan.errors and not valid_only:
+                raise _refusal(plan)
+        rows = [r for r in plan.rows if not r.errors]
+        total = len(rows)
+        if plan.errors and not rows:
+            raise _refusal(plan, none_valid=True)  # "valid rows only", and there are none
+
+        def tick(n: int) -> None:
+            if n % PROGRESS_EVERY == 0:
+                progress(n, total, "")
+
+        counts = {"rows": len(plan.rows), "created": 0, "updated": 0, "skipped": 0,
+                  "invalid": len(plan.rows) - total}
+        for r in rows:
+            counts[{"create": "created", "update": "updated", "skip": "skipped"}[r.action]] += 1
+        t = plan.table
+        progress(0, total, "")
         w = Writer(db)
         module.apply(db, plan, rows, w, tick)
         progress(total, total, "")
@@ -85,4 +128,5 @@ def commit(db, plan: ImportPlan, *, valid_only: bool = False,
     invalid = [r.as_dict() for r in plan.rows if r.errors]
     return {"import_id": log["uuid"], "kind": plan.kind, "file": t.file_name,
             "sha256": t.sha256, "sheet": t.sheet, "counts": counts,
-            "new_cohorts": plan.new_cohorts, "invalid_rows": invalid}
+            "new_cohorts": plan.new_cohorts, "invalid_rows": invalid,
+            "rechecked": rechecked}

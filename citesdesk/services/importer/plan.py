@@ -111,6 +111,17 @@ def _show(value) -> str:
     return "∅" if value in (None, "") else str(value)
 
 
+def basis(db) -> tuple:
+    """A fingerprint of the records an import compares with: it changes whenever a record
+    is written, deleted or purged (each writes an audit entry with a new clock value), so
+    that the commit can tell, inside its writing transaction, that its plan is stale."""
+    return tuple(db.execute(
+        "SELECT (SELECT max(id) FROM audit_log), (SELECT max(hlc) FROM audit_log), "
+        "(SELECT count(*) FROM participant), (SELECT max(id) FROM participant), "
+        "(SELECT count(*) FROM partner), (SELECT count(*) FROM cohort), "
+        "(SELECT count(*) FROM qpv)").fetchone())
+
+
 @dataclass
 class ImportPlan:
     kind: str
@@ -123,6 +134,8 @@ class ImportPlan:
     #: Notices about the whole file (fr, en).
     notices: list[tuple[str, str]] = field(default_factory=list)
     today: Any = None
+    #: What the database looked like when the plan was made (see ``commit.basis``).
+    basis: tuple | None = None
 
     def decide(self, row: int, action: str) -> None:
         """Choose what to do with a duplicate row: create, update or skip."""
