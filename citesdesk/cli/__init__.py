@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
+from pathlib import Path
 
 from citesdesk import __version__
 from citesdesk.core.errors import CitesDeskError
@@ -134,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _folders_of(args) -> list[Path]:
+    """The folders of the files this command names (its database, its output)."""
+    return [Path(v).parent for k in ("db", "out") if isinstance(v := getattr(args, k, None), str)]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
@@ -149,10 +156,19 @@ def main(argv: list[str] | None = None) -> int:
     args.lang = args.lang or lang
     args.open_bundle = open_bundle
     module = importlib.import_module(args._module)
+    from citesdesk.core import files
+
+    files.sweep_at_start(*_folders_of(args))  # what a killed run left behind
     try:
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except (OSError, sqlite3.Error) as exc:  # a full disk or read-only media: one sentence
+        sentence = files.os_error_sentence(exc, args.lang)
+        if sentence is None:
+            raise
+        print(sentence, file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Interrompu." if args.lang == "fr" else "Interrupted.", file=sys.stderr)

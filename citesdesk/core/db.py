@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from citesdesk.core import schema
+from citesdesk.core import files, schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
 
@@ -198,6 +198,7 @@ def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int)
         conn.backup(dest)
     finally:
         dest.close()
+    files.make_private(target)
     return target
 
 
@@ -239,6 +240,10 @@ def open_database(
                 )
         if not readonly:
             _check_parent(p)
+            if exists:
+                files.make_private(p)
+            else:
+                files.create_private(p)  # owner-only from the start; WAL/SHM follow its mode
     try:
         conn = _connect(p if not memory else ":memory:", readonly=readonly)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

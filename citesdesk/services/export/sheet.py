@@ -10,6 +10,7 @@ even after an edit). xlsxwriter is asked never to turn strings into formulas or 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -28,8 +29,14 @@ def is_dangerous(text: str) -> bool:
 
 
 def new_workbook(path, *, constant_memory: bool = False) -> xlsxwriter.Workbook:
-    target = path if hasattr(path, "write") else str(path)
+    """A workbook whose scratch files stay next to ``path`` (its private work folder, see
+    :func:`citesdesk.core.files.private_output`), or in memory for a file object: never
+    in the system's temporary folder, where a killed export would leave them."""
+    in_memory = hasattr(path, "write")
+    target = path if in_memory else str(path)
     return xlsxwriter.Workbook(target, {
+        "in_memory": in_memory and not constant_memory,
+        "tmpdir": None if in_memory else os.path.dirname(os.path.abspath(target)),
         "constant_memory": constant_memory,
         "strings_to_formulas": False,
         "strings_to_numbers": False,
