@@ -110,10 +110,10 @@ def private_output(target: str | os.PathLike, *, sweep_first: bool = True) -> It
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise CitesDeskError(
-            f"Le dossier « {parent} » n'existe pas : choisissez un dossier existant ou "
-            "créez-le d'abord.",
-            f"The folder '{parent}' does not exist: choose an existing folder or create it "
-            "first.")
+            f"Impossible d'écrire « {target} » : le dossier « {parent} » n'existe pas. "
+            "Choisissez un dossier existant ou créez-le d'abord.",
+            f"Cannot write '{target}': the folder '{parent}' does not exist. Choose an "
+            "existing folder or create it first.")
     if sweep_first:
         sweep(parent)
     work = work_dir_for(target)

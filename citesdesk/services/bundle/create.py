@@ -23,6 +23,7 @@ import pyrage
 from citesdesk import __version__
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import write_private
 from citesdesk.services import Progress, no_progress
 from citesdesk.services.bundle import figures, keys, snapshot
 from citesdesk.services.bundle.package import (
@@ -217,12 +218,9 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
     encrypted = pyrage.encrypt(zipped, [pyrage.x25519.Recipient.from_str(r) for r in to])
     file_sha = hashlib.sha256(encrypted).hexdigest()
     progress(10, 10, out.name)  # the last point where the user may still cancel
-    tmp = out.with_name(f".{out.name}.{bundle_id[:8]}.tmp")
     try:
-        tmp.write_bytes(encrypted)
-        os.replace(tmp, out)
+        write_private(out, encrypted)  # whole or not at all, owner-only
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
                              f"Cannot write '{out}' ({exc.strerror}).") from exc
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import xlsxwriter
 import xlsxwriter.exceptions
 
+from citesdesk.core.files import Work, private_output
 from citesdesk.services.importer.columns import KINDS_EN, KINDS_FR
 from citesdesk.services.importer.mapping import letter_index
 from citesdesk.services.importer.plan import ImportPlan
@@ -24,11 +25,20 @@ def _cell(value):
 
 
 def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
+    """The report, written whole or not at all, readable by its owner only."""
     path = Path(path)
+    with private_output(path) as work:
+        _write_report(plan, work, lang)
+    return path
+
+
+def _write_report(plan: ImportPlan, work: Work, lang: str) -> None:
+    path = work.target
     en = lang == "en"
     t = plan.table
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False,
-                                         "strings_to_formulas": False})
+    wb = xlsxwriter.Workbook(str(work.file), {"tmpdir": str(work.dir),
+                                              "strings_to_numbers": False,
+                                              "strings_to_formulas": False})
     bold = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
     red = wb.add_format({"bg_color": "#F4B6B6"})
     orange = wb.add_format({"bg_color": "#FCE4B6"})
@@ -94,7 +104,6 @@ def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
     summary.set_column(0, 0, 24)
     summary.set_column(1, 1, 70)
     _close(wb, path)
-    return path
 
 
 def _close(wb, path: Path) -> None:
