@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _folders_of(args) -> list[Path]:
     """The folders of the files this command names (its database, its output)."""
-    return [Path(v).parent for k in ("db", "out") if isinstance(v := getattr(args, k, None), str)]
+    return [Path(v).parent for k in ("db", "out", "report")
+            if isinstance(v := getattr(args, k, None), str)]
 
 
 def main(argv: list[str] | None = None) -> int:

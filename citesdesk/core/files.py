@@ -117,14 +117,14 @@ def private_output(target: str | os.PathLike, *, sweep_first: bool = True) -> It
     if sweep_first:
         sweep(parent)
     work = work_dir_for(target)
-    marker = None
+    marker = _mark(work)  # first, so that a kill right after the mkdir is still found
     try:
         work.mkdir(mode=PRIVATE_DIR)
     except OSError as exc:
+        _unmark(marker)
         raise user_error(exc, target) or exc from None
     try:
         make_private(work, PRIVATE_DIR)
-        marker = _mark(work)
         w = Work(work, work / target.name, target)
         yield w
         if w.file.exists():
@@ -139,9 +139,7 @@ def private_output(target: str | os.PathLike, *, sweep_first: bool = True) -> It
         raise err from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        if marker is not None:
-            with contextlib.suppress(OSError):
-                marker.unlink()
+        _unmark(marker)
 
 
 # --- sweeping what a killed process left -----------------------------------------------
@@ -171,8 +169,9 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def is_stale(path: Path) -> bool:
-    """A CitésDesk work file or folder whose process is gone (or that is very old)."""
+def is_stale(path: Path, since: float | None = None) -> bool:
+    """A CitésDesk work file or folder whose process is gone (or that is very old);
+    ``since``: when it was made, if not from the file itself."""
     m = _TEMP_RE.match(path.name)
     if m is None:
         return False
@@ -180,10 +179,10 @@ def is_stale(path: Path) -> bool:
     if pid == os.getpid():
         return False
     try:
-        old = time.time() - path.lstat().st_mtime > STALE_AFTER_S
+        made = path.lstat().st_mtime if since is None else since
     except OSError:
         return False
-    return old or not _alive(pid)
+    return time.time() - made > STALE_AFTER_S or not _alive(pid)
 
 
 def _remove(path: Path) -> None:
@@ -223,10 +222,16 @@ def _mark(work: Path) -> Path | None:
     try:
         pending = private_dir(state_dir() / "pending")
         marker = pending / f"{work.name[-40:]}.{secrets.token_hex(4)}"
-        marker.write_text(str(work.resolve()), "utf-8")
+        marker.write_text(str(work.absolute()), "utf-8")
         return marker
     except OSError:
         return None  # the sweep of the destination's folder still applies
+
+
+def _unmark(marker: Path | None) -> None:
+    if marker is not None:
+        with contextlib.suppress(OSError):
+            marker.unlink()
 
 
 def sweep_pending() -> int:
@@ -244,12 +249,15 @@ def sweep_pending() -> int:
         if not _TEMP_RE.match(work.name):
             _remove(marker)
             continue
-        if not work.exists():
+        try:
+            since = marker.lstat().st_mtime
+        except OSError:
+            continue
+        if is_stale(work, since):
+            if work.exists():
+                _remove(work)
+                n += 1
             _remove(marker)
-        elif is_stale(work):
-            _remove(work)
-            _remove(marker)
-            n += 1
     return n
 
 

@@ -66,6 +66,16 @@ def _chunk(db, uuids: list[str], lang: str, folder: str | None) -> bytes | list[
     return names
 
 
+def _watch_parent() -> None:
+    """Worker initialiser: end this worker as soon as the process that started it dies
+    (``kill -9``), instead of living on with the database open and half a file written."""
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
+
+
 def _worker(db_path: str, uuids: list[str], lang: str, folder: str | None):
     return _chunk(_open(db_path), uuids, lang, folder)
 
@@ -107,7 +117,8 @@ def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "
         if use_processes:
             n = workers or min(os.cpu_count() or 1, 4, len(chunks))
             ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+            with ProcessPoolExecutor(max_workers=n, mp_context=ctx,
+                                     initializer=_watch_parent) as pool:
                 pending = {pool.submit(_worker, str(db.path), c, lang, folder): i
                            for i, c in enumerate(chunks)}
                 done_count = 0
