@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import xlsxwriter
 
+from citesdesk.core.safe_text import xml_safe
+
 #: Starts of text that a spreadsheet could read as a formula.
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -103,7 +105,7 @@ def cell_writers(ws, fmt: Formats, types: Sequence[str]) -> list[Writer]:
     def text(_ws, row, col, value):
         if value is None or value == "":
             return
-        s = value if isinstance(value, str) else str(value)
+        s = xml_safe(value if isinstance(value, str) else str(value))
         if s.startswith(DANGEROUS_STARTS):
             write_string(row, col, s, fmt.quoted)
         else:
