@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
     except (OSError, sqlite3.Error) as exc:  # a full disk or read-only media: one sentence
-        sentence = files.os_error_sentence(exc, args.lang)
+        sentence = files.os_error_sentence(exc, args.lang, getattr(args, "db", None))
         if sentence is None:
             raise
         print(sentence, file=sys.stderr)

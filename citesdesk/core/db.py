@@ -249,6 +249,9 @@ def open_database(
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
+        disk = files.user_error(exc, p)  # a full disk is not a damaged database
+        if disk is not None:
+            raise DatabaseError(disk.message_fr, disk.message_en) from exc
         raise _refuse(
             f"« {p.name} » est endommagée ou n'est pas une base SQLite lisible ({exc}). "
             "Restaurez une sauvegarde.",

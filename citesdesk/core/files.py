@@ -289,6 +289,13 @@ def user_error(exc: BaseException, path: str | os.PathLike | None = None) -> Cit
             "perdu ; libérez de la place (ou choisissez un autre disque) puis réessayez.",
             f"The disk is full: cannot write{where_en}. Nothing was changed or lost; free "
             "some space (or choose another disk) and try again.")
+    if isinstance(exc, sqlite3.Error) and "disk I/O error" in str(exc):
+        return CitesDeskError(
+            f"Impossible d'écrire sur le disque{where_fr} : il est peut-être plein, retiré ou "
+            "défectueux. Rien n'a été modifié ni perdu ; libérez de la place ou choisissez un "
+            "autre disque, puis réessayez.",
+            f"Cannot write to the disk{where_en}: it may be full, removed or faulty. Nothing "
+            "was changed or lost; free some space or choose another disk, then try again.")
     readonly = isinstance(exc, OSError) and exc.errno in _READ_ONLY
     if isinstance(exc, sqlite3.Error) and "readonly" in str(exc).replace("-", "").replace(" ", ""):
         readonly = True
@@ -302,8 +309,10 @@ def user_error(exc: BaseException, path: str | os.PathLike | None = None) -> Cit
     return None
 
 
-def os_error_sentence(exc: BaseException, lang: str = "fr") -> str | None:
-    """The sentence to print for ``exc`` at the top of a program, or ``None``."""
-    err = user_error(exc, getattr(exc, "filename", None))
+def os_error_sentence(exc: BaseException, lang: str = "fr",
+                      path: str | os.PathLike | None = None) -> str | None:
+    """The sentence to print for ``exc`` at the top of a program, or ``None``; ``path``:
+    the file concerned when the error does not say (SQLite's do not)."""
+    err = user_error(exc, getattr(exc, "filename", None) or path)
     return err.message(lang) if err else None
 

@@ -31,6 +31,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from citesdesk.core import files
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.services import Cancelled
@@ -222,6 +223,7 @@ class TaskRunner(QObject):
     @Slot(object, object, str)
     def _on_failed(self, task: Task, exc: BaseException, tb: str) -> None:
         self._finish(task)
+        exc = files.user_error(exc) or exc  # a full disk, read-only media: one sentence
         try:
             if isinstance(exc, Cancelled):
                 if task.on_cancel is not None and not task.owner_gone():
