@@ -219,3 +219,29 @@ def _cohort_arg(db: Path) -> list[str]:
     finally:
         conn.close()
     return [name]
+
+
+def test_killed_bundle_leaves_the_bundle_whole_or_absent(tmp_path):
+    from citesdesk.core.db import open_database
+    from tests.services.bundle.site_fixture import build_site
+
+    env = _env(tmp_path)
+    db = tmp_path / "site.sqlite"
+    conn = open_database(db, create=True)
+    build_site(conn)
+    conn.close()
+    assert main(["national", "keygen", "--out", str(tmp_path / "nat")]) == 0
+    recipient = (tmp_path / "nat" / "national.pub").read_text().strip()
+    out = tmp_path / "lots"
+    out.mkdir()
+    killed = _kill_when_writing(["bundle", "create", "--db", str(db), "--out",
+                                 str(out / "lot.citesbundle"), "--recipient", recipient],
+                                out, env)
+    assert killed
+    assert _integrity(db) == "ok"
+    _next_start(db, env)
+    assert os.listdir(out) in ([], ["lot.citesbundle"])
+    assert os.listdir(env["TMPDIR"]) == []
+    if os.listdir(out):  # whole: it opens with the national key
+        assert main(["bundle", "inspect", str(out / "lot.citesbundle"), "--identity",
+                     str(tmp_path / "nat" / "national.key")]) == 0
