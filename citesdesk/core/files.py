@@ -72,8 +72,10 @@ def write_private(path: str | os.PathLike, data: bytes) -> Path:
 def _fsync(path: Path, directory: bool = False) -> None:
     if directory and not POSIX:
         return
+    # a file is opened for writing: Windows flushes only a handle that may write
+    flags = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if directory else os.O_RDWR
     try:
-        fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0))
+        fd = os.open(path, flags)
     except OSError:
         return
     try:
