@@ -98,7 +98,7 @@ class Work:
 
 def work_dir_for(target: Path) -> Path:
     token = secrets.token_hex(4)
-    return target.parent / f".{target.name}.{os.getpid()}-{token}{TEMP_SUFFIX}"
+    return target.parent / f".{target.name[:80]}.{os.getpid()}-{token}{TEMP_SUFFIX}"
 
 
 @contextlib.contextmanager
@@ -134,8 +134,8 @@ def private_output(target: str | os.PathLike, *, sweep_first: bool = True) -> It
             _fsync(w.file)
             os.replace(w.file, target)
             _fsync(parent, directory=True)
-    except (OSError, sqlite3.OperationalError) as exc:
-        err = user_error(exc, target)
+    except (OSError, sqlite3.OperationalError) as exc:  # SQLite's: the database, not target
+        err = user_error(exc, target if isinstance(exc, OSError) else None)
         if err is None:
             raise
         raise err from exc
