@@ -1,9 +1,12 @@
 """Shared fixtures: a fresh database per test, Qt offscreen."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CITESDESK_LANG", "fr")
+# markers of work files in progress (citesdesk.core.files) go to a folder of the test run
+os.environ.setdefault("CITESDESK_STATE_DIR", tempfile.mkdtemp(prefix="citesdesk-state-"))
 
 import pytest  # noqa: E402
 

@@ -12,6 +12,7 @@ import importlib
 import os
 import sqlite3
 import sys
+from pathlib import Path
 
 from citesdesk import __version__
 from citesdesk.core.errors import CitesDeskError
@@ -135,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _folders_of(args) -> list[Path]:
+    """The folders of the files this command names (its database, its output)."""
+    return [Path(v).parent for k in ("db", "out", "report")
+            if isinstance(v := getattr(args, k, None), str)]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
@@ -156,16 +163,22 @@ def main(argv: list[str] | None = None) -> int:
     locking.PROGRAM["name"] = ("CitésDesk" if args._command == "gui"
                                else f"citesdesk {group}{args._command}")
     module = importlib.import_module(args._module)
+    from citesdesk.core import files
+
+    files.sweep_at_start(*_folders_of(args))  # what a killed run left behind
     try:
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
-    except sqlite3.OperationalError as exc:  # busy or read-only: one sentence
+    except (OSError, sqlite3.Error) as exc:
+        # busy, read-only, a full disk or read-only media: one sentence
         refusal = locking.friendly(exc, getattr(args, "db", None))
-        if refusal is None:
+        sentence = (refusal.message(args.lang) if refusal is not None
+                    else files.os_error_sentence(exc, args.lang, getattr(args, "db", None)))
+        if sentence is None:
             raise
-        print(refusal.message(args.lang), file=sys.stderr)
+        print(sentence, file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Interrompu." if args.lang == "fr" else "Interrupted.", file=sys.stderr)

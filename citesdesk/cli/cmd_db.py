@@ -10,9 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from citesdesk import __version__
 from citesdesk.core import schema
 from citesdesk.core.db import SiteDatabase, check_writable_folder, open_database
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import private_output
 from citesdesk.core.validation import validate_record
 
 #: Kinds of record counted by ``info``: table, French label, English label.
@@ -78,15 +77,11 @@ def _sidecars(path: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _creating(path: Path) -> Iterator[None]:
-    """Remove a database being created if anything fails or is interrupted."""
-    try:
-        yield
-    except BaseException:
-        for p in _sidecars(path):
-            with contextlib.suppress(FileNotFoundError):
-                p.unlink()
-        raise
+def _creating(path: Path) -> Iterator[Path]:
+    """Where to build a new database: a private work file next to ``path``, moved there
+    only once complete, so that a failure or a kill leaves nothing under ``path``."""
+    with private_output(path) as work:
+        yield work.file
 
 
 def _init(args) -> int:
@@ -97,8 +92,9 @@ def _init(args) -> int:
     validate_record("site", values)  # refuse before creating anything
     from citesdesk.services import records
 
-    with _creating(path):
-        db = open_database(path, create=True)
+    check_writable_folder(path)
+    with _creating(path) as building:
+        db = open_database(building, create=True)
         try:
             records.create(db, "site", values)
         finally:
@@ -113,8 +109,9 @@ def _demo(args) -> int:
     path = Path(args.db)
     check_participants(args.participants)
     _refuse_existing(path, args)
-    with _creating(path):
-        db = open_database(path, create=True)
+    check_writable_folder(path)
+    with _creating(path) as building:
+        db = open_database(building, create=True)
         try:
             counts = build_demo(db, participants=args.participants, seed=args.seed,
                                 progress=_progress(args))
@@ -194,16 +191,10 @@ def _info(args) -> int:
 
 
 def _copy_verified(db: SiteDatabase, target: Path) -> None:
-    """Online backup of ``db`` into ``target`` via a temporary file, checked, then moved."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's private one
-    try:
-        db.backup_to(tmp)
-        copy = open_database(tmp, readonly=True)
+    """Online backup of ``db`` into ``target`` via a private work file, checked, then moved."""
+    with private_output(target) as work:
+        db.backup_to(work.file)
+        copy = open_database(work.file, readonly=True)
         try:
             ok = copy.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -214,11 +205,6 @@ def _copy_verified(db: SiteDatabase, target: Path) -> None:
                 "Vérifiez l'espace disque et réessayez.",
                 f"The copy of the database is inconsistent ({ok}): nothing was replaced. "
                 "Check the free disk space and try again.")
-        os.replace(tmp, target)
-    finally:
-        for p in _sidecars(tmp):
-            with contextlib.suppress(FileNotFoundError):
-                p.unlink()
 
 
 def _backup(args) -> int:

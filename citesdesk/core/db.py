@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from citesdesk.core import schema
+from citesdesk.core import files, schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
 from citesdesk.core.locking import InstanceLock, busy_error, is_busy
@@ -290,6 +290,7 @@ def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int)
         conn.backup(dest)
     finally:
         dest.close()
+    files.make_private(target)
     return target
 
 
@@ -360,11 +361,18 @@ def _open_database(
                 )
         if not readonly:
             check_writable_folder(p)
+            if exists:
+                files.make_private(p)
+            else:
+                files.create_private(p)  # owner-only from the start; WAL/SHM follow its mode
     try:
         conn = _connect(p if not memory else ":memory:", readonly=readonly)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
+        disk = files.user_error(exc, p)  # a full disk is not a damaged database
+        if disk is not None:
+            raise DatabaseError(disk.message_fr, disk.message_en) from exc
         if "file is not a database" in str(exc) and _header_is_not_sqlite(p):
             raise _not_sqlite(p) from exc
         raise _refuse(

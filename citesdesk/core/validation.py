@@ -19,6 +19,7 @@ from stdnum.fr import siret as stdnum_siret
 from citesdesk.core import codes
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.core.model import KINDS, Field, Kind
+from citesdesk.core.safe_text import screen
 from citesdesk.core.text import fold
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -123,6 +124,12 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None,
     problems: list[FieldError] = []
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value).strip()
+        value, screened = screen(f, value)  # invisible characters, length (safe_text.py)
+        if screened:
+            problems.extend(screened)
+            if any(p.severity == "error" for p in screened):
+                return None, problems
+            value = value.strip()
     if value is None or value == "" or (f.type in ("codes", "list") and value in ((), [])):
         if f.required:
             problems.append(_err(f.name, "required", "Ce champ est obligatoire.",

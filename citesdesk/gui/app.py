@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from citesdesk import __version__
+from citesdesk.core import files
 from citesdesk.core.db import SiteDatabase, open_database
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.context import AppContext
@@ -221,6 +222,7 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
             return 0
         return dialog.exec() and 0
     path = Path(db_path) if db_path else default_db_path()
+    files.sweep_at_start(path.parent)  # what a killed run left behind
     choice = None
     if not has_site(path):
         from citesdesk.gui.welcome import WelcomeDialog

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from citesdesk.core import settings
 from citesdesk.core.db import utc_now
+from citesdesk.core.files import private_dir
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
 
@@ -40,7 +41,7 @@ def save_copy(ctx: AppContext, parent: QWidget | None = None) -> None:
         Dialog.error(parent, QCoreApplication.translate(
             "Backup", "Choisissez un autre fichier que la base ouverte."))
         return
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    private_dir(Path(path).parent)
 
     def done(target: str) -> None:
         Dialog.info(parent, QCoreApplication.translate(

@@ -18,6 +18,7 @@ import platformdirs
 from PySide6.QtWidgets import QApplication, QWidget
 
 from citesdesk import __version__
+from citesdesk.core import files
 from citesdesk.gui.dialogs import Dialog
 
 APP_NAME = "CitesDesk"
@@ -39,9 +40,10 @@ def setup_logging() -> Path:
     if any(getattr(h, "_citesdesk", False) for h in log.handlers):
         return path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        files.private_dir(path.parent)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        files.make_private(path)  # a traceback may quote personal data
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

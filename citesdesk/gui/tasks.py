@@ -33,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from citesdesk.core import changes as db_changes
+from citesdesk.core import files
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.locking import friendly
@@ -245,6 +246,7 @@ class TaskRunner(QObject):
     @Slot(object, object, str)
     def _on_failed(self, task: Task, exc: BaseException, tb: str) -> None:
         self._finish(task)
+        exc = files.user_error(exc) or exc  # a full disk, read-only media: one sentence
         try:
             self._announce(task)
             if isinstance(exc, Cancelled):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.db import open_database
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
+from citesdesk.core.files import private_dir
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
 from citesdesk.services.site import get_site
@@ -122,7 +123,7 @@ class WelcomeDialog(QDialog):
                   "departement": self.departement.text(),
                   "coordinators": self.coordinator.text()}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
             create_site(self.path, values)
         except ValidationFailed as exc:
             for error in exc.errors:
@@ -140,7 +141,7 @@ class WelcomeDialog(QDialog):
 
     def open_demo(self) -> None:
         self.choice = WelcomeChoice(demo_path(self.path), demo=True)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         self.accept()
 
     def open_existing(self) -> None:

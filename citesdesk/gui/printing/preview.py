@@ -9,9 +9,7 @@ writes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import write_private
 from citesdesk.gui.dialogs import Dialog
 
 
@@ -131,7 +131,11 @@ class PrintPreviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            Path(path).write_bytes(self.pdf)
+            write_private(path, self.pdf)  # owner-only, whole or not at all
+        except CitesDeskError as exc:
+            Dialog.error(self, exc.message(
+                "en" if QLocale().language() == QLocale.Language.English else "fr"))
+            return ""
         except OSError as exc:
             Dialog.error(self, self.tr("Impossible d'écrire « {file} » : {reason}. Choisissez "
                                        "un autre dossier.").format(file=path,

@@ -27,6 +27,7 @@ from citesdesk import __version__
 from citesdesk.core.audit import audit
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import private_output
 from citesdesk.services import Progress, no_progress
 from citesdesk.services.bundle import figures, keys, snapshot
 from citesdesk.services.bundle.package import (
@@ -161,26 +162,23 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
                              f"The folder '{out.parent}' does not exist: choose an existing "
                              "folder or create it first.")
     secret_key = keys.signing_key(db)  # created (and saved) on the first bundle
-    tmp = None
+    made, logged = None, False
     try:
-        with db.atomic():  # the sequence is taken, used and logged in this one transaction
-            made = _build(db, out, code, to, secret_key, progress, today)
-            tmp = made["tmp"]
-            _log(db, out, made, len(to))
+        # Written through a private work file that takes the name ``out`` only after the
+        # transaction that takes, uses and logs the sequence has committed.
+        with private_output(out) as work:
+            with db.atomic():
+                made = _build(db, out, code, to, secret_key, progress, today)
+                work.file.write_bytes(made["encrypted"])
+                _log(db, out, made, len(to))
+            logged = True
     except BaseException:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
+        if logged:  # the file could not take its name: nothing was sent under this sequence
+            with db.atomic():
+                db.execute("DELETE FROM bundle_log WHERE uuid = ?", [made["bundle_id"]])
+                db.execute("DELETE FROM audit_log WHERE action = 'bundle' AND record_uuid = ?",
+                           [made["bundle_id"]])
         raise
-    try:
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        with db.atomic():  # nothing was sent under this sequence: it stays free
-            db.execute("DELETE FROM bundle_log WHERE uuid = ?", [made["bundle_id"]])
-            db.execute("DELETE FROM audit_log WHERE action = 'bundle' AND record_uuid = ?",
-                       [made["bundle_id"]])
-        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
-                             f"Cannot write '{out}' ({exc.strerror}).") from exc
     sequence, bundle_id, quarters, counts, snap = (
         made["sequence"], made["bundle_id"], made["quarters"], made["counts"], made["snap"])
     file_sha, dp_sha, encrypted = made["file_sha"], made["dp_sha"], made["encrypted"]
@@ -190,8 +188,8 @@ def create_bundle(db: SiteDatabase, out: str | os.PathLike, *, recipients=(),
 
 def _build(db: SiteDatabase, out: Path, code: str, to: list[str], secret_key,
            progress: Progress, today: dt.date | None) -> dict:
-    """The bundle's bytes, written to a temporary file beside ``out`` (inside the caller's
-    writing transaction, so that the sequence read here is the one logged)."""
+    """The bundle's bytes (inside the caller's writing transaction, so that the sequence read
+    here is the one logged)."""
     progress(0, 10, "snapshot")
     snap = snapshot.take(db, keys.pseudonym_secret(db))
     quarters = figures.quarters(db, today)
@@ -251,14 +249,7 @@ def _build(db: SiteDatabase, out: Path, code: str, to: list[str], secret_key,
     encrypted = pyrage.encrypt(zipped, [pyrage.x25519.Recipient.from_str(r) for r in to])
     file_sha = hashlib.sha256(encrypted).hexdigest()
     progress(10, 10, out.name)  # the last point where the user may still cancel
-    tmp = out.with_name(f".{out.name}.{bundle_id[:8]}.tmp")
-    try:
-        tmp.write_bytes(encrypted)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CitesDeskError(f"Impossible d'écrire « {out} » ({exc.strerror}).",
-                             f"Cannot write '{out}' ({exc.strerror}).") from exc
-    return {"tmp": tmp, "sequence": sequence, "bundle_id": bundle_id, "quarters": quarters,
+    return {"sequence": sequence, "bundle_id": bundle_id, "quarters": quarters,
             "counts": counts, "snap": snap, "file_sha": file_sha, "dp_sha": dp_sha,
             "encrypted": encrypted}
 

@@ -34,6 +34,9 @@ from citesdesk.services.bundle.package import (
 AGE_MAGIC = b"age-encryption.org/v1\n"
 #: Nothing inflates past this (the sum of the members' sizes).
 MAX_INFLATED = 1 << 30
+#: The signed members (description, signature, key), read before any data; each is small.
+SIGNED = (DATAPACKAGE, SIGNATURE, PUBLIC_KEY)
+MAX_SIGNED = 4 << 20
 CHUNK = 1 << 20
 
 REASONS = {
@@ -203,33 +206,62 @@ def unzip(data: bytes) -> dict[str, bytes]:
         raise BundleRefused("missing_member", ", ".join(missing))
     if sum(i.file_size for i in files) > MAX_INFLATED:
         raise BundleRefused("too_large", f"{sum(i.file_size for i in files)} bytes declared")
-    out: dict[str, bytes] = {}
-    total = 0
+    # The signed description first: a forged or damaged signature is refused before any
+    # data is inflated, and each data member may inflate to its signed size, no further.
+    out = {i.filename: _inflate(zf, i, MAX_SIGNED) for i in files if i.filename in SIGNED}
+    _verify_signature(out)
+    sizes = _signed_sizes(out[DATAPACKAGE])
     for info in files:
-        parts = []
-        read = 0
-        try:
-            with zf.open(info) as fh:
-                while chunk := fh.read(CHUNK):
-                    read += len(chunk)
-                    total += len(chunk)
-                    if read > info.file_size or total > MAX_INFLATED:
-                        raise BundleRefused("too_large", info.filename)
-                    parts.append(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise BundleRefused("not_zip", f"{info.filename}: {str(exc)[:100]}") from None
-        out[info.filename] = b"".join(parts)
+        if info.filename in out:
+            continue
+        size = sizes.get(info.filename)
+        if size is not None and info.file_size != size:
+            raise BundleRefused("hash_mismatch", info.filename)
+        out[info.filename] = _inflate(zf, info, info.file_size if size is None else size)
     return out
 
 
-def check_members(members: dict[str, bytes], *, validate: bool = True) -> OpenedBundle:
-    """Signature, package description, hashes and (with ``validate``) the data."""
+def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """One member, streamed, refused as soon as it passes ``limit`` or its declared size."""
+    if info.file_size > limit:
+        raise BundleRefused("too_large", info.filename)
+    parts, read = [], 0
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(CHUNK):
+                read += len(chunk)
+                if read > info.file_size or read > limit:
+                    raise BundleRefused("too_large", info.filename)
+                parts.append(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise BundleRefused("not_zip", f"{info.filename}: {str(exc)[:100]}") from None
+    return b"".join(parts)
+
+
+def _verify_signature(members: dict[str, bytes]) -> tuple[PublicKey, str, str]:
+    """(public key, its text, trusted comment) once the signature is checked."""
     try:
         key_text = members[PUBLIC_KEY].decode("ascii")
         public = PublicKey.from_text(key_text)
         comment = verify(public, members[DATAPACKAGE], members[SIGNATURE].decode("utf-8"))
     except (SignatureInvalid, UnicodeDecodeError) as exc:
         raise BundleRefused("bad_signature", str(exc)) from None
+    return public, key_text, comment
+
+
+def _signed_sizes(raw: bytes) -> dict[str, int]:
+    """Each data member's size as the signed description gives it (what it can)."""
+    try:
+        package = json.loads(raw.decode("utf-8"))
+        return {r["path"]: r["bytes"] for r in package["resources"]
+                if isinstance(r.get("path"), str) and isinstance(r.get("bytes"), int)}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}  # check_members refuses the description itself
+
+
+def check_members(members: dict[str, bytes], *, validate: bool = True) -> OpenedBundle:
+    """Signature, package description, hashes and (with ``validate``) the data."""
+    public, key_text, comment = _verify_signature(members)
     raw = members[DATAPACKAGE]
     try:
         package = json.loads(raw.decode("utf-8"))

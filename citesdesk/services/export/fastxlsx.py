@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from citesdesk.core.safe_text import NOT_XML_CLASS, xml_safe
 from citesdesk.services.export.sheet import (
     DANGEROUS_STARTS,
     MAX_WIDTH,
@@ -30,7 +31,8 @@ from citesdesk.services.export.sheet import (
 )
 
 _EPOCH = dt.date(1899, 12, 30).toordinal()
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$")
+_SPECIAL = re.compile(
+    r"[&<>\x00-\x08\x0b-\x1f" + NOT_XML_CLASS + r"]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 _CONTROL_1 = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL_2 = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
@@ -51,6 +53,7 @@ def column_name(index: int) -> str:
 
 def _escape(s: str) -> tuple[str, bool]:
     """XML-safe text and whether its surrounding whitespace must be preserved."""
+    s = xml_safe(s)  # U+FFFE and the like: no .xlsx may hold them, even escaped
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _CONTROL_1.sub(r"_x005F\1", s)
     s = _CONTROL_2.sub(lambda m: f"_x{ord(m.group(1)):04X}_", s)

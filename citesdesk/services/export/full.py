@@ -146,11 +146,11 @@ def export_workbook(db, out, *, password: str | None = None,
                     break
         progress(grand, grand, "Enregistrement du fichier")
         wb.close(target)
-    if not getattr(db, "readonly", False):
-        from citesdesk.core.audit import audit
+        if not getattr(db, "readonly", False):  # logged before the file takes its name
+            from citesdesk.core.audit import audit
 
-        with db.atomic():
-            audit(db, "export_workbook", "export", None,
-                  {"fichier": Path(out).name, "chiffre": bool(password),
-                   "enregistrements": sum(result.counts.values())})
+            with db.atomic():
+                audit(db, "export_workbook", "export", None,
+                      {"fichier": Path(out).name, "chiffre": bool(password),
+                       "enregistrements": sum(result.counts.values())})
     return result

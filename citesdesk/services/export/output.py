@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
-import tempfile
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import private_output
 
 
 def check_target(path: str | os.PathLike) -> Path:
@@ -32,29 +32,23 @@ def check_target(path: str | os.PathLike) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_file(path: str | os.PathLike, password: str | None = None) -> Iterator[object]:
-    """Yields where to write (a temporary file, or memory when a password is given);
-    on success the finished file replaces ``path`` at once, encrypted if asked. On any
-    error nothing is left behind and an existing file at ``path`` is untouched."""
+def atomic_file(path: str | os.PathLike, password: str | None = None) -> Iterator[str]:
+    """Yields the path to write, in a private work folder next to ``path`` (see
+    :func:`citesdesk.core.files.private_output`); on success the finished file, encrypted
+    if asked, replaces ``path`` at once, readable by its owner only. On any error or a kill
+    nothing is left behind and an existing file at ``path`` is untouched."""
     target = check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
+    with private_output(target) as work:
         if password:
-            buffer = io.BytesIO()
-            yield buffer
-            buffer.seek(0)
-            encrypt_to(buffer, tmp, password)
+            plain = work.dir / f"plain-{target.name}"
+            yield str(plain)
+            with open(plain, "rb") as fh:
+                encrypt_to(fh, str(work.file), password)
         else:
-            yield tmp
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+            yield str(work.file)
 
 
-def encrypt_to(plain: io.BytesIO, out_path: str, password: str) -> None:
+def encrypt_to(plain: typing.BinaryIO, out_path: str, password: str) -> None:
     """Encrypt an .xlsx (OOXML agile encryption, as Excel and LibreOffice open it)."""
     from msoffcrypto.format.ooxml import OOXMLFile
 

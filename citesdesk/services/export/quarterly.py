@@ -104,9 +104,11 @@ def export_quarter(db, quarter: Quarter | str, out, *, today: dt.date | None = N
         write_table(ws, fmt, 0, PARTICIPANT_HEADERS, PARTICIPANT_TYPES, people)
         _definitions(wb, fmt)
         wb.close()
+        # logged before the file takes its name: if the log cannot be written (full
+        # disk), there is no export either
+        _audit(db, "export_quarter", {"trimestre": q.label, "fichier": Path(out).name,
+                                      "chiffre": bool(password)})
     progress(4, 4, "Terminé")
-    _audit(db, "export_quarter", {"trimestre": q.label, "fichier": Path(out).name,
-                                  "chiffre": bool(password)})
     return QuarterExport(Path(out), q, site, per_cohort, len(people))
 
 

@@ -10,10 +10,13 @@ even after an edit). xlsxwriter is asked never to turn strings into formulas or 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import xlsxwriter
+
+from citesdesk.core.safe_text import xml_safe
 
 #: Starts of text that a spreadsheet could read as a formula.
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,8 +31,14 @@ def is_dangerous(text: str) -> bool:
 
 
 def new_workbook(path, *, constant_memory: bool = False) -> xlsxwriter.Workbook:
-    target = path if hasattr(path, "write") else str(path)
+    """A workbook whose scratch files stay next to ``path`` (its private work folder, see
+    :func:`citesdesk.core.files.private_output`), or in memory for a file object: never
+    in the system's temporary folder, where a killed export would leave them."""
+    in_memory = hasattr(path, "write")
+    target = path if in_memory else str(path)
     return xlsxwriter.Workbook(target, {
+        "in_memory": in_memory and not constant_memory,
+        "tmpdir": None if in_memory else os.path.dirname(os.path.abspath(target)),
         "constant_memory": constant_memory,
         "strings_to_formulas": False,
         "strings_to_numbers": False,
@@ -96,7 +105,7 @@ def cell_writers(ws, fmt: Formats, types: Sequence[str]) -> list[Writer]:
     def text(_ws, row, col, value):
         if value is None or value == "":
             return
-        s = value if isinstance(value, str) else str(value)
+        s = xml_safe(value if isinstance(value, str) else str(value))
         if s.startswith(DANGEROUS_STARTS):
             write_string(row, col, s, fmt.quoted)
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +22,16 @@ from citesdesk.core.errors import CitesDeskError
 
 #: Above this many rows a sheet is refused (split the file): memory and time stay bounded.
 MAX_ROWS = 100_000
+
+#: What a zip spreadsheet may inflate to: members, sheets, bytes once decompressed (the
+#: 100,000 rows above, even wide and formatted, stay well below).
+MAX_ZIP_MEMBERS = 2_000
+MAX_SHEETS = 200
+MAX_INFLATED = 256 * 2**20
+#: Filled cells in the sheet imported (100,000 rows of 40 columns).
+MAX_CELLS = 4_000_000
+#: A larger file is refused before it is read (a CSV is read whole into memory).
+MAX_FILE_BYTES = 256 * 2**20
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -63,6 +74,8 @@ class Workbook:
                 f"{self.path.name}: there is no sheet '{name}'. Sheets: "
                 + ", ".join(f"'{n}'" for n in self.sheet_names) + ".",
             )
+        if self.format == "xlsx":  # counted while streaming, before calamine loads it all
+            _check_sheet_size(self.path, name, self.sheet_names.index(name))
         try:
             data = self._book.get_sheet_by_name(name)
             height = data.height
@@ -81,10 +94,10 @@ class Workbook:
 
 
 def too_many_rows(path: Path, sheet: str, height: int) -> CitesDeskError:
+    height_fr, limit_fr = (f"{n:,}".replace(",", "\u202f") for n in (height, MAX_ROWS))
     return refuse(
-        f"{path.name}, feuille « {sheet} » : {height:,} lignes, c'est plus que la limite de "
-        f"{MAX_ROWS:,} lignes par import. Découpez le fichier en plusieurs parties."
-        .replace(",", "\u202f"),
+        f"{path.name}, feuille « {sheet} » : {height_fr} lignes, c'est plus que la "
+        f"limite de {limit_fr} lignes par import. Découpez le fichier en plusieurs parties.",
         f"{path.name}, sheet '{sheet}': {height:,} rows, more than the limit of "
         f"{MAX_ROWS:,} rows per import. Split the file into several parts.",
     )
@@ -125,6 +138,13 @@ def open_workbook(path: str | Path) -> Workbook:
                      f"The file '{path}' does not exist: check its name and folder.")
     with path.open("rb") as fh:
         head = fh.read(8)
+        size = os.fstat(fh.fileno()).st_size
+    if size > MAX_FILE_BYTES:
+        raise refuse(
+            f"{path.name} est refusé : {_mb(size)} Mo, plus que la limite de "
+            f"{_mb(MAX_FILE_BYTES)} Mo par import. Découpez le fichier en plusieurs parties.",
+            f"{path.name} is refused: {size / 2**20:,.0f} MB, more than the limit of "
+            f"{MAX_FILE_BYTES // 2**20} MB per import. Split the file into several parts.")
     if not head:
         raise refuse(f"{path.name} est vide (0 octet).", f"{path.name} is empty (0 bytes).")
     if head.startswith(OLE_MAGIC):
@@ -135,7 +155,8 @@ def open_workbook(path: str | Path) -> Workbook:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
-                bad = zf.testzip()
+                _check_inflation(path, zf)  # before anything is decompressed
+                bad = zf.testzip()  # reads no more than the sizes declared (CRC checked)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise _damaged(path, exc) from exc
         if bad is not None:
@@ -146,6 +167,69 @@ def open_workbook(path: str | Path) -> Workbook:
             return _calamine(path, "ods")
         raise _not_spreadsheet(path)
     return _read_csv(path)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f}".replace(",", "\u202f")
+
+
+def _check_inflation(path: Path, zf: zipfile.ZipFile) -> None:
+    """Refuse a zip (.xlsx, .ods) that would inflate beyond what any real import holds —
+    too many members, sheets, or bytes once decompressed — from its directory alone."""
+    infos = zf.infolist()
+    sheets = sum(1 for i in infos if re.fullmatch(r"xl/worksheets/[^/]+\.xml", i.filename))
+    total = sum(i.file_size for i in infos)
+    if len(infos) > MAX_ZIP_MEMBERS or sheets > MAX_SHEETS or total > MAX_INFLATED:
+        what_fr = (f"{len(infos)} éléments" if len(infos) > MAX_ZIP_MEMBERS else
+                   f"{sheets} feuilles" if sheets > MAX_SHEETS else
+                   f"{_mb(total)} Mo une fois décompressé")
+        what_en = (f"{len(infos)} members" if len(infos) > MAX_ZIP_MEMBERS else
+                   f"{sheets} sheets" if sheets > MAX_SHEETS else
+                   f"{total / 2**20:,.0f} MB once decompressed")
+        rows_fr = f"{MAX_ROWS:,}".replace(",", "\u202f")
+        raise refuse(
+            f"{path.name} est refusé : {what_fr}, bien au-delà d'un tableur d'import (au plus "
+            f"{MAX_SHEETS} feuilles, {rows_fr} lignes, {_mb(MAX_INFLATED)} Mo décompressés). "
+            "Enregistrez de nouveau la seule feuille utile depuis votre tableur, ou découpez "
+            "le fichier ; rien n'a été importé.",
+            f"{path.name} is refused: {what_en}, far beyond an import spreadsheet (at most "
+            f"{MAX_SHEETS} sheets, {MAX_ROWS:,} rows, {MAX_INFLATED // 2**20} MB "
+            "decompressed). Save the one useful sheet again from your spreadsheet program, or "
+            "split the file; nothing was imported.")
+
+
+def _check_sheet_size(path: Path, name: str, index: int) -> None:
+    """Refuse a sheet with too many rows or cells, counted in its XML as it streams by
+    (memory stays flat), so that a sheet of millions of rows is never loaded."""
+    rows = cells = 0
+    carry = b""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_part(zf, index)
+            if part is None or part not in zf.NameToInfo:
+                return
+            with zf.open(part) as fh:
+                while chunk := fh.read(1 << 20):
+                    block = carry + chunk
+                    rows += block.count(b"<row") - carry.count(b"<row")
+                    cells += (block.count(b"<c ") + block.count(b"<c>")
+                              - carry.count(b"<c ") - carry.count(b"<c>"))
+                    carry = block[-8:]
+                    if cells > MAX_CELLS and rows <= MAX_ROWS + 50:
+                        raise _too_many_cells(path, name)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError):
+        return  # left to calamine, which says what is damaged
+    if rows > MAX_ROWS + 50:  # counted to the end (at most MAX_INFLATED bytes): exact
+        raise too_many_rows(path, name, rows)
+
+
+def _too_many_cells(path: Path, sheet: str) -> CitesDeskError:
+    limit_fr = f"{MAX_CELLS:,}".replace(",", "\u202f")
+    return refuse(
+        f"{path.name}, feuille « {sheet} » : plus de {limit_fr} cellules remplies, la limite "
+        "d'un import. Retirez les colonnes inutiles ou découpez le fichier.",
+        f"{path.name}, sheet '{sheet}': more than {MAX_CELLS:,} filled cells, the limit of "
+        "one import. Remove the columns you do not need or split the file.")
 
 
 def _is_encrypted(path: Path) -> bool:

@@ -9,6 +9,8 @@ from pathlib import Path
 import xlsxwriter
 import xlsxwriter.exceptions
 
+from citesdesk.core.files import Work, private_output
+from citesdesk.core.safe_text import xml_safe
 from citesdesk.services.importer.columns import KINDS_EN, KINDS_FR
 from citesdesk.services.importer.mapping import letter_index
 from citesdesk.services.importer.plan import ImportPlan
@@ -20,15 +22,24 @@ STATUS = {"create": ("à créer", "to create"), "update": ("à mettre à jour", 
 def _cell(value):
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%d/%m/%Y")
-    return value
+    return xml_safe(value) if isinstance(value, str) else value  # as read: may hold U+FFFE
 
 
 def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
+    """The report, written whole or not at all, readable by its owner only."""
     path = Path(path)
+    with private_output(path) as work:
+        _write_report(plan, work, lang)
+    return path
+
+
+def _write_report(plan: ImportPlan, work: Work, lang: str) -> None:
+    path = work.target
     en = lang == "en"
     t = plan.table
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False,
-                                         "strings_to_formulas": False})
+    wb = xlsxwriter.Workbook(str(work.file), {"tmpdir": str(work.dir),
+                                              "strings_to_numbers": False,
+                                              "strings_to_formulas": False})
     bold = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
     red = wb.add_format({"bg_color": "#F4B6B6"})
     orange = wb.add_format({"bg_color": "#FCE4B6"})
@@ -38,7 +49,7 @@ def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
     headers = list(t.headers) + (["Row", "Status", "Errors and warnings"] if en
                                  else ["Ligne", "Statut", "Erreurs et avertissements"])
     for c, h in enumerate(headers):
-        rows_ws.write_string(0, c, h or "", bold)
+        rows_ws.write_string(0, c, xml_safe(h or ""), bold)
     base = len(t.headers)
     raw_by_row = dict(t.rows)
     for n, result in enumerate(plan.rows, 1):
@@ -63,7 +74,7 @@ def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
         reason = "\n".join(i.text(lang) for i in result.issues)
         if result.duplicate:
             reason = "\n".join(p for p in (reason, result.duplicate.text(lang)) if p)
-        rows_ws.write_string(n, base + 2, reason, wrap)
+        rows_ws.write_string(n, base + 2, xml_safe(reason), wrap)
     rows_ws.freeze_panes(1, 0)
     rows_ws.autofilter(0, 0, len(plan.rows), len(headers) - 1)
     rows_ws.set_column(base + 2, base + 2, 80)
@@ -90,11 +101,10 @@ def write_report(plan: ImportPlan, path: str | Path, lang: str = "fr") -> Path:
         lines.append(("Note" if en else "Remarque", en_text if en else fr_text))
     for r, (label, value) in enumerate(lines):
         summary.write_string(r, 0, label, bold)
-        summary.write(r, 1, value)
+        summary.write(r, 1, _cell(value))
     summary.set_column(0, 0, 24)
     summary.set_column(1, 1, 70)
     _close(wb, path)
-    return path
 
 
 def _close(wb, path: Path) -> None:

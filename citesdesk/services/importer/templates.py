@@ -10,6 +10,7 @@ import xlsxwriter
 import xlsxwriter.exceptions
 
 from citesdesk.core import codes
+from citesdesk.core.files import Work, private_output
 from citesdesk.services.importer.columns import COLUMNS, KINDS_FR
 from citesdesk.services.importer.mapping import column_letter
 
@@ -36,8 +37,15 @@ def write_template(kind: str, path: str | Path) -> Path:
     if kind not in _SHEETS:
         raise ValueError(kind)
     path = Path(path)
+    with private_output(path) as work:
+        _write_template(kind, work)
+    return path
+
+
+def _write_template(kind: str, work: Work) -> None:
+    path = work.target
     cols = COLUMNS[kind]
-    wb = xlsxwriter.Workbook(str(path))
+    wb = xlsxwriter.Workbook(str(work.file), {"tmpdir": str(work.dir)})
     head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1, "text_wrap": True})
     date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
     text_fmt = wb.add_format({"num_format": "@"})
@@ -110,7 +118,6 @@ def write_template(kind: str, path: str | Path) -> Path:
         notice.write_string(r, 1, "oui" if col.key in required else "")
         notice.write_string(r, 2, text, wrap)
     _close(wb, path)
-    return path
 
 
 def _close(wb, path: Path) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import private_dir, write_private
 from citesdesk.services import Progress, no_progress
 from citesdesk.services.bundle.minisign import PublicKey, SignatureInvalid
 from citesdesk.services.bundle.reader import BundleRefused, load_identities, open_bundle
@@ -158,7 +159,7 @@ def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
     out = Path(out_dir)
     if not out.is_dir():
         try:
-            out.mkdir(parents=True)
+            private_dir(out)
         except OSError as exc:
             raise CitesDeskError(f"Impossible de créer le dossier « {out} » ({exc}).",
                                  f"Cannot create the folder '{out}' ({exc}).") from None
@@ -182,6 +183,6 @@ def consolidate(files: Iterable[str | os.PathLike], identity: str | os.PathLike,
         "accepted": len(result.accepted), "refused": len(result.refused),
         "files": [o.as_dict() for o in result.outcomes],
     }
-    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                     "utf-8")
+    write_private(out / "report.json",
+                  (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return result

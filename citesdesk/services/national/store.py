@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from citesdesk.core.db import utc_now
+from citesdesk.core.files import create_private
 from citesdesk.services.bundle.package import RESOURCES, TABLES
 from citesdesk.services.bundle.reader import OpenedBundle
 
@@ -33,6 +34,8 @@ def _column(kind: str, values) -> list:
 def open_store(path: str | Path) -> Database:
     """Open (creating if needed) the national database. It is not a site database: it
     holds no personal data, only what the bundles carry."""
+    if not Path(path).exists():
+        create_private(path)  # pseudonymised, still only for the evaluation team
     db = Database(path)
     db.conn.isolation_level = None  # autocommit; transactions are explicit (db.atomic())
     db.execute("PRAGMA journal_mode = WAL")

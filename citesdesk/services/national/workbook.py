@@ -12,6 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from citesdesk.core.files import Work, private_output
 from citesdesk.core.indicator_defs import BY_CODE, CODES
 
 RATE = "TX_SORTIES_DYNAMIQUES"
@@ -48,9 +49,15 @@ def _label(code: str) -> str:
 
 def write_workbook(db, path: str | Path) -> Path:
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
-                                        "strings_to_urls": False})
+    with private_output(path) as work:
+        _write_workbook(db, work)
+    return path
+
+
+def _write_workbook(db, work: Work) -> None:
+    wb = xlsxwriter.Workbook(str(work.file), {"constant_memory": True, "tmpdir": str(work.dir),
+                                              "strings_to_formulas": False,
+                                              "strings_to_urls": False})
     head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
     pct = wb.add_format({"num_format": "0.0%"})
 
@@ -97,5 +104,3 @@ def write_workbook(db, path: str | Path) -> Path:
           ((*r[:6], (r[6].split("|")[0] + " à " + r[6].split("|")[-1]) if r[6] else "", r[7])
            for r in sites))
     wb.close()
-    tmp.replace(path)
-    return path

@@ -5,7 +5,7 @@ the GUI's threads); each worker opens the database read-only and builds a chunk 
 For one PDF, each chunk is one reportlab document (page numbers restart for each person)
 and the chunks are joined in order with pypdf. Progress is reported per chunk; the
 callback may raise :class:`Cancelled`, in which case nothing is left behind: the PDF is
-written to a temporary name first, and split files written by this run are removed.
+written to a private work file first, and split files written by this run are removed.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-import re
-import uuid as uuidlib
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citesdesk.core import files
 from citesdesk.core.errors import CitesDeskError
-from citesdesk.core.text import fold
 from citesdesk.services import Cancelled, Progress, no_progress
 
 #: Below this many files, processes cost more than they save.
@@ -35,10 +33,9 @@ class BatchResult:
 
 
 def file_name(person: dict) -> str:
-    """``nom-prenom-1a2b3c4d.pdf``: ASCII, safe on every file system, unique by uuid."""
-    stem = f"{fold(person['last_name'])}-{fold(person['first_name'])}"
-    stem = re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "participant"
-    return f"{stem[:60]}-{person['uuid'][:8]}.pdf"
+    """``participant-1a2b3c4d5e6f.pdf``: from the participant's reference (the start of their
+    uuid), never their name, which the file name would show to anyone seeing the folder."""
+    return f"participant-{person['uuid'].replace('-', '')[:12]}.pdf"
 
 
 _worker_db: dict = {}
@@ -70,6 +67,16 @@ def _chunk(db, uuids: list[str], lang: str, folder: str | None) -> bytes | list[
     return names
 
 
+def _watch_parent() -> None:
+    """Worker initialiser: end this worker as soon as the process that started it dies
+    (``kill -9``), instead of living on with the database open and half a file written."""
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
+
+
 def _worker(db_path: str, uuids: list[str], lang: str, folder: str | None):
     return _chunk(_open(db_path), uuids, lang, folder)
 
@@ -94,7 +101,8 @@ def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "
     if total == 0:
         raise CitesDeskError("Aucun participant à imprimer.", "No participant to print.")
     if split:
-        out.mkdir(parents=True, exist_ok=True)
+        files.private_dir(out)
+        files.sweep(out)
     elif not out.parent.is_dir():
         raise CitesDeskError(
             f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant.",
@@ -110,7 +118,8 @@ def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "
         if use_processes:
             n = workers or min(os.cpu_count() or 1, 4, len(chunks))
             ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+            with ProcessPoolExecutor(max_workers=n, mp_context=ctx,
+                                     initializer=_watch_parent) as pool:
                 pending = {pool.submit(_worker, str(db.path), c, lang, folder): i
                            for i, c in enumerate(chunks)}
                 done_count = 0
@@ -141,16 +150,11 @@ def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "
                 progress(done_count, total, "")
         if split:
             return BatchResult(total, [out / name for sub in results for name in sub])
-        tmp = str(out.parent / f".{out.name}.{uuidlib.uuid4().hex[:8]}.part")
-        try:
+        with files.private_output(out) as work:
             if len(results) == 1:
-                Path(tmp).write_bytes(results[0])
+                work.file.write_bytes(results[0])
             else:
-                _join(results, Path(tmp))
-            os.replace(tmp, out)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
+                _join(results, work.file)
         return BatchResult(total, [out])
     except Cancelled:
         for name in written:
