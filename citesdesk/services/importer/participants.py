@@ -5,7 +5,9 @@ ids and close names with the same birth date)."""
 
 from __future__ import annotations
 
+from citesdesk.core.contact_check import CONTACT_FIELDS, settle_flags
 from citesdesk.core.model import PARTICIPANT
+from citesdesk.core.qpv import settle_residence
 from citesdesk.core.text import fold_key
 from citesdesk.services.importer.people import PeopleIndex, reason_text
 from citesdesk.services.importer.people import _key as cached_key
@@ -40,6 +42,12 @@ class Checker:
         ctx = self.ctx
         p = {k: v for k, v in values.items() if k in _PERSON_FIELDS}
         e = {k: values.get(k) for k in _ENROLL_KEYS if values.get(k) not in (None, "")}
+        # A quarter of the list in the QPV cell makes a resident, unless the row says no;
+        # a contact detail that fails its check is kept and flagged.
+        for w in settle_residence(p, values, result.issues, ctx.qpv_reference):
+            result.issues.append(ctx.issue(result.row, w, "resident_qpv"))
+        if any(f in values for f in CONTACT_FIELDS):
+            settle_flags(p, values, result.issues, None)
         ctx.cross_check(result, "participant", p)
         if e:
             if not e.get("cohort"):

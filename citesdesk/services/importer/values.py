@@ -230,7 +230,10 @@ def convert(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | No
     except BadValue as exc:
         return None, [FieldError(f.name, exc.code, exc.fr, exc.en, value)]
     if f.type == "phone" and ready:
-        return _clean_phone(f, ready)
+        stored, problems = _clean_phone(f, ready)
+        if problems and isinstance(value, str):  # to check: kept as it was typed
+            return number_text(value), problems
+        return stored, problems
     if f.type == "code" and ready is not None and f.codelist:
         key = (f.codelist, ready)
         code = _CODE_CACHE.get(key)
