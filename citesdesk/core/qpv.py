@@ -240,3 +240,46 @@ def settle_residence(clean: dict, given: dict, problems: list[FieldError], refer
                          f"'Lives in a QPV' says no, but the QPV given is {what_en} of the "
                          "official list: check which of the two is right.", 0)]
     return []
+
+
+def list_in_force(db) -> dict:
+    """Which QPV list is in force: ``source`` (``builtin``, ``import`` or ``none``), its
+    name in both languages, its date (ISO), the file it came from and its row count."""
+    rows = db.execute("SELECT count(*), min(loaded_at), max(loaded_at) FROM qpv").fetchone()
+    info = db.execute("SELECT value FROM setting WHERE key = 'qpv_list'").fetchone()
+    if not rows[0]:
+        return {"source": "none", "name_fr": "aucune", "name_en": "none", "date": None,
+                "file": None, "rows": 0}
+    if info and info[0]:
+        import json
+
+        described = json.loads(info[0])
+    else:  # a list the site loaded before the official one was shipped
+        described = {"source": "import", "file": None, "date": (rows[1] or "")[:10],
+                     "name_fr": "Liste chargée par le site", "name_en": "List loaded by the site"}
+    return {**described, "rows": rows[0]}
+
+
+def describe(info: dict, lang: str = "fr") -> str:
+    """``Liste officielle des QPV 2024 (ANCT), du 01/01/2025 : 1 584 quartiers``."""
+    if info["source"] == "none":
+        return "aucune liste chargée" if lang == "fr" else "no list loaded"
+    date = info.get("date") or ""
+    if lang == "fr":
+        day = f"{date[8:10]}/{date[5:7]}/{date[:4]}" if len(date) >= 10 else date
+        rows = f"{info['rows']:,}".replace(",", "\u202f")
+        file = f" « {info['file']} »" if info["source"] == "import" and info.get("file") else ""
+        return f"{info['name_fr']}{file}, du {day} : {rows} quartiers"
+    file = f" '{info['file']}'" if info["source"] == "import" and info.get("file") else ""
+    return f"{info['name_en']}{file}, of {date}: {info['rows']:,} quarters"
+
+
+def record_import(db, file_name: str, today: str) -> None:
+    """After ``import qpv``: the site's list is now the one in force."""
+    import json
+
+    db.execute("INSERT INTO setting(key, value) VALUES ('qpv_list', ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+               [json.dumps({"source": "import", "file": file_name, "date": today,
+                            "name_fr": "Liste chargée par le site",
+                            "name_en": "List loaded by the site"}, ensure_ascii=False)])

@@ -28,6 +28,7 @@ from citesdesk.core import settings
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import ErrorForm, show_error
+from citesdesk.gui.qpv_picker import add_list_row
 from citesdesk.services import site as site_service
 
 AGE_RECIPIENT = re.compile(r"\bage1[02-9ac-hj-np-z]{58}\b")
@@ -74,6 +75,7 @@ class SettingsDialog(QDialog):
                                      QLineEdit(site.get("departement") or ""))
         self.qpvs = self._add(form, "qpv_codes", self.tr("&QPV couverts (un par ligne)"),
                               QPlainTextEdit("\n".join(filter(None, (site.get("qpv_codes") or "").split("|")))))
+        self.qpv_list = add_list_row(form, reader, ctx.lang)
         self.coordinators = self._add(
             form, "coordinators", self.tr("C&oordinateur·rices (un par ligne)"),
             QPlainTextEdit("\n".join(filter(None, (site.get("coordinators") or "").split("|")))))
