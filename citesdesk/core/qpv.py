@@ -46,9 +46,9 @@ def well_formed(code: str) -> bool:
 
 def departement_of(code: str) -> str:
     """The département a code belongs to: ``QN07511M`` → ``75``, ``QN02A01M`` → ``2A``,
-    ``QN97421I`` → ``974``."""
+    ``QN97421I`` → ``974``, ``QN98701M`` → ``987``."""
     part = code[2:5]
-    return part if part.startswith("97") else part[1:]
+    return part[1:] if part.startswith("0") else part
 
 
 def builtin_rows() -> list[dict]:

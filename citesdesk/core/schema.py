@@ -323,7 +323,8 @@ def _qpv_reference(db: Database) -> None:
     """The official QPV list shipped with CitésDesk (1,584 quarters: 1,362 in mainland
     France since 2024, 222 overseas since 2025) loaded as the reference. Codes a site
     loaded itself are kept as they are; the setting ``qpv_list`` says which list is in
-    force (the shipped one, unless the site had loaded its own)."""
+    force (the shipped one, unless the site had loaded its own). Participants recorded
+    with a code of the list and no "résident QPV" become residents."""
     import json
 
     from citesdesk.core.qpv import BUILTIN_LIST, builtin_rows
@@ -334,6 +335,10 @@ def _qpv_reference(db: Database) -> None:
         "INSERT INTO qpv (code, name, insee_com, commune, loaded_at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT(code) DO NOTHING",
         [(r["code"], r["name"], r["insee_com"], r["commune"], now) for r in builtin_rows()])
+    # People recorded with a quarter of the list and nothing said about residence (a
+    # partner list with a QPV column only): they live in a QPV, as an import now decides.
+    db.execute("UPDATE participant SET resident_qpv = 1 WHERE resident_qpv IS NULL "
+               "AND code_qpv IN (SELECT code FROM qpv)")
     if not loaded_by_site:
         db.execute("INSERT INTO setting(key, value) VALUES ('qpv_list', ?) "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
