@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from citesdesk.core import codes
+from citesdesk.core.contact_check import to_check
 from citesdesk.core.errors import FieldError
 from citesdesk.core.model import Field
 from citesdesk.core.text import fold
@@ -232,7 +233,7 @@ def convert(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | No
     if f.type == "phone" and ready:
         stored, problems = _clean_phone(f, ready)
         if problems and isinstance(value, str):  # to check: kept as it was typed
-            return number_text(value), problems
+            return to_check(f.name, "phone", number_text(value))
         return stored, problems
     if f.type == "code" and ready is not None and f.codelist:
         key = (f.codelist, ready)
