@@ -311,6 +311,11 @@ def test_template_filled_imports_with_no_mapping_step(db, tmp_path):
     assert validations[f"{genre_col}2"].startswith("Listes!")
     notice = [r[0].value for r in wb["Notice"].iter_rows()]
     assert "Date de naissance" in notice
+    said = {r[0].value: r[2].value for r in wb["Notice"].iter_rows() if r[0].value}
+    assert "le nom du quartier seul" in said["Code QPV"]
+    assert "« à vérifier » : la ligne est importée" in said["Téléphone"]
+    assert "une date impossible" in said["Ce qui bloque une ligne"]
+    assert "un téléphone ou un courriel" in said["Ce qui n'est qu'un avertissement"]
     ws.append(["Dupont", "Marie", dt.datetime(1990, 3, 12)] + [None] * (len(headers) - 3))
     ws.cell(2, headers.index("Genre") + 1, "Femme")
     ws.cell(2, headers.index("Cohorte") + 1, "Cohorte 1")
