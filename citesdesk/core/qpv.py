@@ -95,8 +95,11 @@ class QpvList:
         self.quarters = {q.code: q for q in quarters}
         self.departement = departement
         self.by_name: dict[str, list[Quarter]] = {}
+        self._search_keys = []  # (quarter, code, name key, communes key)
         for q in quarters:
-            self.by_name.setdefault(fold_key(q.name), []).append(q)
+            name = fold_key(q.name)
+            self.by_name.setdefault(name, []).append(q)
+            self._search_keys.append((q, q.code.lower(), name, fold_key(q.communes)))
 
     @classmethod
     def from_db(cls, db) -> QpvList:
@@ -124,12 +127,11 @@ class QpvList:
         key = fold_key(text)
         if not key:
             return []
-        hits = [q for q in self.quarters.values()
-                if key in q.code.lower() or key in fold_key(q.name)
-                or key in fold_key(q.communes)]
-        hits.sort(key=lambda q: (q.departement != self.departement,
-                                 not fold_key(q.name).startswith(key), q.code))
-        return hits[:limit]
+        hits = [(q, name) for q, code, name, towns in self._search_keys
+                if key in code or key in name or key in towns]
+        hits.sort(key=lambda h: (h[0].departement != self.departement,
+                                 not h[1].startswith(key), h[0].code))
+        return [q for q, _ in hits[:limit]]
 
     def recognise(self, text: str, field: str = "code_qpv") -> Recognised:
         """The code a cell gives, by the rules in the module's docstring."""

@@ -187,7 +187,8 @@ class SettingsDialog(QDialog):
     def site_values(self) -> dict:
         return {"name": self.site_name.text(), "site_code": self.site_code.text(),
                 "departement": self.departement.text(),
-                "qpv_codes": [x for x in self.qpvs.toPlainText().split() if x],
+                "qpv_codes": [x.strip() for x in self.qpvs.toPlainText().splitlines()
+                              if x.strip()],  # a code or a quarter's name per line
                 "coordinators": [x.strip() for x in self.coordinators.toPlainText().splitlines()
                                  if x.strip()]}
 
