@@ -39,6 +39,14 @@ def flagged(problems) -> set[str]:
             if getattr(p, "code", None) == TO_CHECK and p.field in CONTACT_FIELDS}
 
 
+def merged(before: str | None, now: str, written) -> str:
+    """The flags of a record after a write: those ``before`` of the fields not ``written``
+    now, and those found ``now`` (a blank cell in an import leaves a field as it was)."""
+    keep = set(filter(None, (before or "").split("|"))) - set(written)
+    found = set(filter(None, now.split("|")))
+    return "|".join(f for f in CONTACT_FIELDS if f in keep | found)
+
+
 def settle_flags(clean: dict, given: dict, problems, existing: dict | None) -> None:
     """Set ``clean["contact_check"]`` from this write's warnings: on a creation, the
     fields flagged now; on an update, the record's flags with those of the fields written

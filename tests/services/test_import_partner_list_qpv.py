@@ -123,3 +123,30 @@ def test_the_same_through_the_command_line(tmp_path):
                           check=True).stdout
     assert "Liste des QPV en vigueur : Liste officielle des QPV 2024 (ANCT), du 01/01/2025 : " \
         "1\u202f584 quartiers" in info
+
+
+def test_an_update_clears_the_flag_of_a_corrected_phone_only(site_db, tmp_path):
+    from citesdesk.services import records
+
+    person = records.create(site_db, "participant", {
+        "last_name": "Sow", "first_name": "Awa", "birth_date": "1990-05-04",
+        "phone": "0691878382", "email": "awa@exemple"})
+    assert person["contact_check"] == "phone|email"
+    path = tmp_path / "maj.csv"
+    # the phone corrected, no e-mail column: the e-mail's flag stays
+    path.write_text("Nom;Prénom;Date de naissance;Téléphone\nSow;Awa;04/05/1990;06 12 34 56 78\n",
+                    encoding="utf-8")
+    table = importer.load_table(path, "participants")
+    mapping, _ = importer.suggest_mapping(site_db, table)
+    plan = importer.analyse(site_db, table, mapping, on_duplicate="update")
+    importer.commit(site_db, plan)
+    row = records.get(site_db, "participant", person["uuid"])
+    assert (row["phone"], row["email"], row["contact_check"]) == ("06 12 34 56 78",
+                                                                  "awa@exemple", "email")
+    # a blank phone cell erases nothing, flag included
+    path.write_text("Nom;Prénom;Date de naissance;Téléphone;Courriel\nSow;Awa;04/05/1990;;\n",
+                    encoding="utf-8")
+    table = importer.load_table(path, "participants")
+    mapping, _ = importer.suggest_mapping(site_db, table)
+    importer.commit(site_db, importer.analyse(site_db, table, mapping, on_duplicate="update"))
+    assert records.get(site_db, "participant", person["uuid"])["contact_check"] == "email"
