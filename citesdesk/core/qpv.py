@@ -89,11 +89,14 @@ def _problem(field: str, code: str, fr: str, en: str, value, severity="warning")
 
 
 class QpvList:
-    """The QPV list in force, with the site's département to settle ambiguous names."""
+    """The QPV list in force, with the site's QPVs and département to settle ambiguous
+    names (a quarter the site covers first, then one of its département)."""
 
-    def __init__(self, quarters: list[Quarter], departement: str | None = None) -> None:
+    def __init__(self, quarters: list[Quarter], departement: str | None = None,
+                 covered: frozenset[str] = frozenset()) -> None:
         self.quarters = {q.code: q for q in quarters}
         self.departement = departement
+        self.covered = covered
         self.by_name: dict[str, list[Quarter]] = {}
         self._search_keys = []  # (quarter, code, name key, communes key)
         for q in quarters:
@@ -104,9 +107,10 @@ class QpvList:
     @classmethod
     def from_db(cls, db) -> QpvList:
         rows = db.execute("SELECT code, name, coalesce(commune, '') FROM qpv ORDER BY code")
-        site = db.execute("SELECT departement FROM site WHERE deleted_at IS NULL "
+        site = db.execute("SELECT departement, qpv_codes FROM site WHERE deleted_at IS NULL "
                           "ORDER BY id LIMIT 1").fetchone()
-        return cls([Quarter(*r) for r in rows], site[0] if site else None)
+        return cls([Quarter(*r) for r in rows], site[0] if site else None,
+                   frozenset(filter(None, (site[1] or "").split("|"))) if site else frozenset())
 
     # A collection of codes, for the callers that only ask "is this code in the list?"
     def __contains__(self, code: object) -> bool:
@@ -169,8 +173,9 @@ class QpvList:
                 Recognised(None, False, [_problem(
                     field, "invalid_qpv", f"QPV non reconnu « {text} ».",
                     f"QPV not recognised '{text}'.", text, "error")])
-        if len(candidates) > 1 and self.departement:
-            local = [q for q in candidates if q.departement == self.departement]
+        if len(candidates) > 1:
+            local = [q for q in candidates if q.code in self.covered] or \
+                [q for q in candidates if q.departement == self.departement]
             candidates = local or candidates
         if len(candidates) == 1:
             return Recognised(candidates[0].code, True, [])

@@ -59,13 +59,13 @@ def qpv_reference(db: SiteDatabase):
     codes that also recognises names), or ``None`` when the table is empty.
 
     Cached on the connection and reloaded when the list (count or load time) or the
-    site's département changes.
+    site's département or QPVs change.
     """
     from citesdesk.core.qpv import QpvList
 
     stamp = tuple(db.execute(
-        "SELECT count(*), max(loaded_at), (SELECT departement FROM site WHERE deleted_at "
-        "IS NULL ORDER BY id LIMIT 1) FROM qpv").fetchone())
+        "SELECT count(*), max(loaded_at), (SELECT coalesce(departement, '') || '/' || qpv_codes FROM site "
+        "WHERE deleted_at IS NULL ORDER BY id LIMIT 1) FROM qpv").fetchone())
     cached = getattr(db, "_qpv_cache", None)
     if cached is None or cached[0] != stamp:
         cached = (stamp, QpvList.from_db(db) if stamp[0] else None)

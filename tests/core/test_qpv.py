@@ -68,6 +68,9 @@ def test_an_ambiguous_name_is_settled_by_the_site_departement():
     quarters = [Quarter("QN00201M", "Europe", "Saint-Quentin"),
                 Quarter("QN03708M", "Europe", "Tours"), Quarter("QN05106M", "Europe", "Reims")]
     assert QpvList(quarters, departement="37").recognise("europe").code == "QN03708M"
+    # a quarter the site covers comes first
+    assert QpvList(quarters, departement="37", covered=frozenset({"QN05106M"})).recognise(
+        "Europe").code == "QN05106M"
     # no département, or none of the candidates in it: a warning lists them
     for dep in (None, "93"):
         found = QpvList(quarters, departement=dep).recognise("Europe")
