@@ -40,6 +40,7 @@ AREAS: dict[str, list[str]] = {
                  "citesdesk/gui/screens/dashboard.py", "citesdesk/gui/screens/partners.py",
                  "citesdesk/gui/screens/referrals.py", "citesdesk/gui/bundle_inspect.py"],
     "safety": ["citesdesk/gui/instance.py"],
+    "qpv": ["citesdesk/gui/qpv_picker.py"],
 }
 
 

@@ -19,6 +19,7 @@ from citesdesk.core import schema
 from citesdesk.core.db import SiteDatabase, check_writable_folder, open_database
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.files import private_output
+from citesdesk.core.qpv import describe, list_in_force
 from citesdesk.core.validation import validate_record
 
 #: Kinds of record counted by ``info``: table, French label, English label.
@@ -146,6 +147,7 @@ def summary(db: SiteDatabase) -> dict:
             "name": site[0], "site_code": site[1], "departement": site[2],
             "qpv_codes": split(site[3]), "coordinators": split(site[4])},
         "qpv_reference": db.execute("SELECT count(*) FROM qpv").fetchone()[0],
+        "qpv_list": list_in_force(db),
         "counts": counts,
     }
 
@@ -178,6 +180,8 @@ def _info(args) -> int:
                    + (", ".join(site["qpv_codes"]) or "—"))
         out.append(_say(args, "Coordinateur·rices : ", "Coordinators: ")
                    + (", ".join(site["coordinators"]) or "—"))
+    out.append(_say(args, "Liste des QPV en vigueur : ", "QPV list in force: ")
+               + describe(info["qpv_list"], args.lang))
     for table, label_fr, label_en in COUNTED:
         c = info["counts"][table]
         line = f"{label_fr} : " if fr else f"{label_en}: "

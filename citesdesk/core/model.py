@@ -109,6 +109,9 @@ PARTICIPANT = Kind("participant", "Participant", "Participant", (
     F("opposition_evaluation", "bool", "S'oppose à l'évaluation nationale",
       "Objects to the national evaluation", default=0),
     F("opposition_date", "date", "Date de l'opposition", "Date of objection"),
+    # Set by validation, never typed: the contact fields kept as typed but to check.
+    F("contact_check", "list", "Coordonnées à vérifier", "Contact details to check",
+      personal=True, default=""),
 ))
 
 ENROLLMENT = Kind("enrollment", "Inscription", "Enrollment", (

@@ -318,6 +318,42 @@ def _bin_indexes(db: Database) -> None:
                    "WHERE deleted_at IS NOT NULL")
 
 
+@migrations(name="0005_qpv_reference")
+def _qpv_reference(db: Database) -> None:
+    """The official QPV list shipped with CitésDesk (1,584 quarters: 1,362 in mainland
+    France since 2024, 222 overseas since 2025) loaded as the reference. Codes a site
+    loaded itself are kept as they are; the setting ``qpv_list`` says which list is in
+    force (the shipped one, unless the site had loaded its own). Participants recorded
+    with a code of the list and no "résident QPV" become residents."""
+    import json
+
+    from citesdesk.core.qpv import BUILTIN_LIST, builtin_rows
+
+    loaded_by_site = db.execute("SELECT count(*) FROM qpv").fetchone()[0]
+    now = f"{BUILTIN_LIST['date']}T00:00:00.000Z"  # the list's date: the same in every base
+    db.conn.executemany(
+        "INSERT INTO qpv (code, name, insee_com, commune, loaded_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(code) DO NOTHING",
+        [(r["code"], r["name"], r["insee_com"], r["commune"], now) for r in builtin_rows()])
+    # People recorded with a quarter of the list and nothing said about residence (a
+    # partner list with a QPV column only): they live in a QPV, as an import now decides.
+    db.execute("UPDATE participant SET resident_qpv = 1 WHERE resident_qpv IS NULL "
+               "AND code_qpv IN (SELECT code FROM qpv)")
+    if not loaded_by_site:
+        db.execute("INSERT INTO setting(key, value) VALUES ('qpv_list', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   [json.dumps(BUILTIN_LIST, ensure_ascii=False)])
+
+
+@migrations(name="0005_contact_check")
+def _contact_check(db: Database) -> None:
+    """Contact details that fail their check are kept as typed: ``contact_check`` lists
+    the participant's fields to check (``phone|email``), for the form and the list's filter."""
+    db.execute("ALTER TABLE participant ADD COLUMN contact_check TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX idx_participant_contact_check ON participant(contact_check) "
+               "WHERE contact_check != ''")
+
+
 @migrations(name="0006_erase_leftovers", transactional=False)
 def _erase_leftovers(db: Database) -> None:
     """Wipe what earlier versions left of people already purged (issue 12).

@@ -16,14 +16,14 @@ from typing import Any
 import phonenumbers
 from stdnum.fr import siret as stdnum_siret
 
-from citesdesk.core import codes
+from citesdesk.core import codes, contact_check, qpv
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.core.model import KINDS, Field, Kind
 from citesdesk.core.safe_text import screen
 from citesdesk.core.text import fold
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-QPV_2024_RE = re.compile(r"^QN(\d{2}[0-9AB]|97\d)\d{2}[A-Z]$")
+QPV_2024_RE = qpv.QPV_CODE_RE  # the last letter: M, I, N or C (Mayotte)
 QPV_2015_RE = re.compile(r"^QP\d{6}$")
 DEPARTEMENT_RE = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
 POSTCODE_RE = re.compile(r"^(0[1-9]|[1-8]\d|9[0-8])\d{3}$")
@@ -182,11 +182,14 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None,
             items = value.split("|") if isinstance(value, str) else list(value)
             return "|".join(str(i).strip() for i in items if str(i).strip()), problems
         if t == "phone":
-            return format_phone(str(value)), problems
+            try:
+                return format_phone(str(value)), problems
+            except (ValueError, phonenumbers.NumberParseException):
+                return contact_check.to_check(f.name, "phone", value)
         if t == "email":
             text = str(value)
             if not EMAIL_RE.match(text):
-                raise ValueError(text)
+                return contact_check.to_check(f.name, "email", value)
             return text.lower(), problems
         if t == "siret":
             compact = stdnum_siret.compact(str(value))
@@ -206,29 +209,7 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None,
                 raise ValueError(text)
             return text, problems
         if t == "qpv":
-            text = str(value).upper().replace(" ", "")
-            if not (QPV_2024_RE.match(text) or QPV_2015_RE.match(text)):
-                problems.append(_err(
-                    f.name, "invalid_qpv",
-                    f"Code QPV invalide « {value} » : attendu QN + département + numéro + lettre "
-                    "(ex. QN07501M) ou QP + six chiffres.",
-                    f"Invalid QPV code '{value}': expected QN + département + number + letter "
-                    "(e.g. QN07501M) or QP + six digits.", value))
-                return None, problems
-            if qpv_reference is None:
-                problems.append(_err(
-                    f.name, "qpv_not_checked",
-                    f"Code QPV « {text} » non vérifié : la liste officielle des QPV n'est pas "
-                    "chargée (Réglages, ou « citesdesk import qpv »).",
-                    f"QPV code '{text}' not checked: the official QPV list is not loaded "
-                    "(Settings, or 'citesdesk import qpv').", text, "warning"))
-            elif text not in qpv_reference:
-                problems.append(_err(
-                    f.name, "unknown_qpv",
-                    f"Le code QPV « {text} » n'est pas dans la liste officielle chargée.",
-                    f"QPV code '{text}' is not in the loaded official list.", text))
-                return None, problems
-            return text, problems
+            return qpv.clean_qpv(f.name, value, qpv_reference)
         if t == "departement":
             text = str(value).upper().strip()
             if text.isdigit() and len(text) == 1:
@@ -343,6 +324,9 @@ def validate_record(
                                       qpv_reference=qpv_reference)
         errors.extend(problems)
         clean[f.name] = value
+    if k.name == "participant":
+        errors.extend(qpv.settle_residence(clean, values, errors, qpv_reference))
+        contact_check.settle_flags(clean, values, errors, existing)
     merged = {**(existing or {}), **clean}
     errors.extend(_cross_checks(k.name, merged, today))
     hard = [e for e in errors if e.severity == "error"]

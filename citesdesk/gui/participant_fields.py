@@ -75,13 +75,15 @@ class FieldEditor:
                 grid.addWidget(check, n // 2, n % 2)
                 self.checks[c.code] = check
             return box
+        if f.type == "qpv":
+            from citesdesk.gui.qpv_picker import QpvEdit
+
+            return QpvEdit(parent)  # code or name, completion over the list in force
         edit = QLineEdit(parent)
         if f.type == "date":
             edit.setPlaceholderText(QCoreApplication.translate("FieldEditor", "jj/mm/aaaa"))
         elif f.type == "phone":
             edit.setPlaceholderText("06 12 34 56 78")
-        elif f.type == "qpv":
-            edit.setPlaceholderText("QN09301M")
         return edit
 
     @property

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.core.errors import CitesDeskError, ValidationFailed
+from citesdesk.core.errors import CitesDeskError, FieldError, ValidationFailed
 from citesdesk.core.validation import clean_value
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participant_fields import FieldEditor, editors
+from citesdesk.gui.qpv_picker import QpvEdit, flag_text
 from citesdesk.services import participants as participant_service
 from citesdesk.services import records
 
@@ -179,6 +180,9 @@ class ParticipantDialog(QDialog):
                 label = QLabel(editor.label_text, page)
                 label.setBuddy(editor.focus_widgets()[0])
                 form.addRow(label, editor.widget)
+            if isinstance(editor.widget, QpvEdit):  # the list in force, what it understood
+                editor.widget.set_reference(records.qpv_reference(self.ctx.reader))
+                form.addRow("", editor.widget.understood)
             form.addRow("", editor.error)
             if name == "rqth":
                 form.addRow("", hint)
@@ -251,10 +255,19 @@ class ParticipantDialog(QDialog):
         for name, editor in self.editors.items():
             editor.set_value(row.get(name))
             editor.show_problems([])
+        self._show_flags(row)
         self.deleted = bool(row.get("deleted_at"))
         self._loading = False
         self.dirty = False
         self._update_state(row)
+
+    def _show_flags(self, row: dict) -> None:
+        """Contact details kept as typed but failing their check: "à vérifier"."""
+        for name in filter(None, (row.get("contact_check") or "").split("|")):
+            if name in self.editors:
+                text = flag_text()
+                self.editors[name].show_problems(
+                    [FieldError(name, "contact_to_check", text, text, None, "warning")])
 
     def _update_state(self, row: dict) -> None:
         if self.uuid:
@@ -286,7 +299,8 @@ class ParticipantDialog(QDialog):
                 self.duplicate_banner.hide()
 
     def _check_field(self, editor: FieldEditor) -> None:
-        _, problems = clean_value(editor.field, editor.value())
+        _, problems = clean_value(editor.field, editor.value(),  # the QPV field: its list
+                                  qpv_reference=getattr(editor.widget, "reference", None))
         editor.show_problems([p for p in problems if p.code != "required"])
 
     def show_errors(self, exc: ValidationFailed) -> None:
@@ -335,7 +349,8 @@ class ParticipantDialog(QDialog):
         self.dirty = False
         self._loading = True
         for name, editor in self.editors.items():
-            if editor.field.type in ("phone", "email", "postcode", "qpv", "date"):
+            if editor.field.type in ("phone", "email", "postcode", "qpv", "date") \
+                    or name == "resident_qpv":  # a quarter of the list makes a resident
                 editor.set_value(row.get(name))
         self._loading = False
         self._update_state(row)

@@ -51,6 +51,8 @@ class ListQuery:
     resident_qpv: bool = False
     # Publics invisibles: not known to the public employment services at entry.
     invisibles: bool = False
+    # Phone or e-mail kept as typed but failing its check ("à vérifier").
+    to_check: bool = False
     referent: str | None = None
     sort_key: str = "last_name"
     descending: bool = False
@@ -108,6 +110,8 @@ def where(q: ListQuery) -> tuple[str, list]:
         conds.append("p.resident_qpv = 1")
     if q.invisibles:
         conds.append("p.connu_spe = 0")
+    if q.to_check:
+        conds.append("p.contact_check != ''")
     if q.referent:
         conds.append("p.referent = ?")
         params.append(q.referent)

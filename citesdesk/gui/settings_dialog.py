@@ -27,6 +27,7 @@ from citesdesk.core import settings
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import ErrorForm, show_error
+from citesdesk.gui.qpv_picker import add_list_row
 from citesdesk.services import site as site_service
 
 
@@ -66,6 +67,7 @@ class SettingsDialog(QDialog):
                                      QLineEdit(site.get("departement") or ""))
         self.qpvs = self._add(form, "qpv_codes", self.tr("&QPV couverts (un par ligne)"),
                               QPlainTextEdit("\n".join(filter(None, (site.get("qpv_codes") or "").split("|")))))
+        self.qpv_list = add_list_row(form, reader, ctx.lang)
         self.coordinators = self._add(
             form, "coordinators", self.tr("C&oordinateur·rices (un par ligne)"),
             QPlainTextEdit("\n".join(filter(None, (site.get("coordinators") or "").split("|")))))
@@ -177,7 +179,8 @@ class SettingsDialog(QDialog):
     def site_values(self) -> dict:
         return {"name": self.site_name.text(), "site_code": self.site_code.text(),
                 "departement": self.departement.text(),
-                "qpv_codes": [x for x in self.qpvs.toPlainText().split() if x],
+                "qpv_codes": [x.strip() for x in self.qpvs.toPlainText().splitlines()
+                              if x.strip()],  # a code or a quarter's name per line
                 "coordinators": [x.strip() for x in self.coordinators.toPlainText().splitlines()
                                  if x.strip()]}
 

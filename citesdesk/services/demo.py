@@ -158,11 +158,20 @@ def _site(d: Demo) -> None:
     d.streets = sorted({d.fake.street_name() for _ in range(120)})
     d.coordinators = [f"{d.fake.first_name()} {d.fake.last_name()}"
                       for _ in range(d.rng.randint(2, 3))]
+    # The real quarters of the commune, from the official list every database holds.
+    real = [r[0] for r in d.db.execute(
+        "SELECT code FROM qpv WHERE '|' || insee_com || '|' LIKE ? ORDER BY code",
+        [f"%|{insee}|%"])]
     for order, name in enumerate(qpv_names, start=1):
-        code = f"QN0{dep}{order:02d}{d.rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}"
+        letter = d.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ")  # drawn as before: same demo data
+        if len(real) >= order:
+            d.qpv_codes.append(real[order - 1])
+            continue
+        code = f"QN0{dep}{order:02d}{'MINC'[ord(letter) % 4]}"
         d.qpv_codes.append(code)
         d.db.execute(
-            "INSERT INTO qpv(code, name, insee_com, commune, loaded_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO qpv(code, name, insee_com, commune, loaded_at) "
+            "VALUES (?, ?, ?, ?, ?)",
             [code, name, insee, commune, f"{d.start.isoformat()}T09:00:00.000Z"])
     d.add("site", d.start, {
         "name": f"Cité de l'emploi de {commune}", "site_code": f"CDE-{dep}-{insee[-3:]}",

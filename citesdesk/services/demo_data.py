@@ -5,7 +5,8 @@ like a real Cité de l'emploi. Everything here is invented; the codes come from
 from __future__ import annotations
 
 # (commune, département, postcode, INSEE code, neighbouring communes with postcodes,
-#  fictional QPV names). QPV codes are built from the département (QN + ddd + nn + letter).
+#  how many QPVs). The demo takes the commune's real quarters from the official list in
+#  the database; the names here only stand in when the commune has fewer.
 SITES = (
     ("Saint-Denis", "93", "93200", "93066",
      (("Aubervilliers", "93300"), ("Pierrefitte-sur-Seine", "93380"), ("Stains", "93240")),

@@ -53,7 +53,7 @@ def _person(d, pickers) -> dict:
     freins = [code for code, p in V.FREINS if rng.random() < p]
     if female and "GARDE_ENFANT" not in freins and rng.random() < 0.1:
         freins.append("GARDE_ENFANT")
-    return {
+    person = {
         "last_name": last, "first_name": first,
         "birth_name": d.fake.last_name() if female and rng.random() < 0.08 else None,
         "genre": genre, "phone": d.mobile() if rng.random() < 0.93 else None,
@@ -75,6 +75,9 @@ def _person(d, pickers) -> dict:
         "info_notice_date": None, "info_notice_version": None, "info_notice_channel": None,
         "opposition_evaluation": 0, "opposition_date": None,
     }
+    if person["resident_qpv"] is None:  # unknown: a quarter of the list would make it "yes"
+        person["code_qpv"] = None
+    return person
 
 
 def _enrollment_dates(d, cohort) -> tuple[dt.date, dt.date | None]:

@@ -47,16 +47,21 @@ def _loggable(kind: str, name: str, old: Any, new: Any) -> list:
     return [old, new]
 
 
-def qpv_reference(db: SiteDatabase) -> frozenset[str] | None:
-    """Codes of the loaded official QPV list, or ``None`` when none is loaded.
+def qpv_reference(db: SiteDatabase):
+    """The QPV list in force (a :class:`~citesdesk.core.qpv.QpvList`, a collection of
+    codes that also recognises names), or ``None`` when the table is empty.
 
-    Cached on the connection and reloaded when the list changes (count or load time).
+    Cached on the connection and reloaded when the list (count or load time) or the
+    site's département or QPVs change.
     """
-    stamp = tuple(db.execute("SELECT count(*), max(loaded_at) FROM qpv").fetchone())
+    from citesdesk.core.qpv import QpvList
+
+    stamp = tuple(db.execute(
+        "SELECT count(*), max(loaded_at), (SELECT coalesce(departement, '') || '/' || qpv_codes FROM site "
+        "WHERE deleted_at IS NULL ORDER BY id LIMIT 1) FROM qpv").fetchone())
     cached = getattr(db, "_qpv_cache", None)
     if cached is None or cached[0] != stamp:
-        codes = frozenset(r[0] for r in db.execute("SELECT code FROM qpv")) if stamp[0] else None
-        cached = (stamp, codes)
+        cached = (stamp, QpvList.from_db(db) if stamp[0] else None)
         db._qpv_cache = cached
     return cached[1]
 

@@ -135,4 +135,9 @@ def test_qpv_then_participants(dbpath, tmp_path, capsys):
     bad = tmp_path / "p.csv"
     bad.write_text("Nom;Prénom;Code QPV\nA;B;QN07599Z\n", encoding="utf-8")
     assert main(["import", "participants", str(bad), "--db", str(dbpath)]) == 1
-    assert "n'est pas dans la liste officielle" in capsys.readouterr().err
+    assert "Code QPV mal formé « QN07599Z »" in capsys.readouterr().err
+    # a well-formed code of the site's own list, in lower case, and one not in any list
+    ok = tmp_path / "q.csv"
+    ok.write_text("Nom;Prénom;Code QPV\nA;B;qn09301m\nC;D;QN07599M\n", encoding="utf-8")
+    assert main(["import", "participants", str(ok), "--db", str(dbpath)]) == 0
+    assert "« QN07599M » absent de la liste officielle en vigueur" in capsys.readouterr().err

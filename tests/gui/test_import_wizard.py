@@ -238,3 +238,32 @@ def test_cancelled_check_says_so(gui, qtbot):
         gui.runner.submit = original
     assert not wizard.dry_run_page.isComplete()
     wizard.close()
+
+
+def test_partner_list_with_bad_mobiles_and_qpv_names_imports_everyone(gui, site_path, qtbot):
+    """The wizard applies the import's rules: bad mobiles and an unknown QPV code only warn
+    (nothing blocks), names of quarters are understood, everyone is created."""
+    _, wizard = _open_wizard(gui, qtbot, FIX / "partner_list_qpv_lo.ods")
+    wizard.next()  # mapping
+    with qtbot.waitSignal(wizard.dry_run_done, timeout=30000):
+        wizard.next()  # dry run
+    dry = wizard.dry_run_page
+    assert "61 ligne(s) : 60 à créer, 0 à mettre à jour, 1 ignorée(s), 0 en erreur" in \
+        dry.summary.text()
+    rows = {dry.table.item(r, 0).text(): r for r in range(dry.table.rowCount())}
+    said = dry.table.item(rows["6"], 3).text()
+    assert "colonne D (« Tél. portable ») : Numéro de téléphone « 0691878382 » à vérifier" \
+        in said
+    assert dry.isComplete()  # warnings only: all or nothing goes through
+    with qtbot.waitSignal(wizard.committed, timeout=30000):
+        wizard.next()
+    assert "60 ligne(s) créée(s)" in wizard.done_page.label.text()
+    db = open_database(site_path)
+    try:
+        assert db.execute("SELECT count(*) FROM participant WHERE contact_check != ''"
+                          ).fetchone()[0] == 7  # six phones, one e-mail
+        assert db.execute("SELECT code_qpv, resident_qpv FROM participant WHERE last_name = "
+                          "'Martin' AND first_name = 'Lucas'").fetchone() == ("QN09338M", 1)
+    finally:
+        db.close()
+    wizard.close()

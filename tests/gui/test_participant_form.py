@@ -70,11 +70,11 @@ def test_services_messages_show_under_the_fields(gui, qtbot, type_text):
     dialog = gui.window.open_participant(None)
     ed = dialog.editors
     type_text(ed["first_name"].widget, "Sam")
-    type_text(ed["email"].widget, "sam-at-example")
+    type_text(ed["birth_date"].widget, "31/02/1990")
     dialog.tabs.setCurrentIndex(dialog.tab_of["freins"])
     _save(dialog, qtbot, "save_refused")
     assert ed["last_name"].error.text() == "Ce champ est obligatoire."
-    assert "courriel invalide" in ed["email"].error.text()
+    assert "Date impossible" in ed["birth_date"].error.text()
     assert dialog.tabs.currentIndex() == dialog.tab_of["last_name"]
     assert not dialog.general_error.isHidden()
     db = open_database(gui.db_path, readonly=True)
@@ -144,3 +144,69 @@ def test_form_in_english(helene, make_app, site_path, qtbot):
     assert titles[:5] == ["Identity and contact", "Situation", "Barriers", "Consent", "Ids"]
     assert dialog.editors["genre"].widget.currentText() == "Not stated"
     assert dialog.save_button.text() == "Save"
+
+
+def test_a_mistyped_phone_is_saved_and_flagged(gui, qtbot, type_text):
+    """A phone number that is not allocated never blocks the form: the person is saved,
+    the number kept as typed, "à vérifier" shown, and the list's filter finds them."""
+    screen = _list(gui, qtbot)
+    dialog = gui.window.open_participant(None)
+    ed = dialog.editors
+    type_text(ed["last_name"].widget, "Sow")
+    type_text(ed["first_name"].widget, "Awa")
+    type_text(ed["phone"].widget, "06 91 87 83 82")
+    type_text(ed["email"].widget, "awa.sow@example")
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
+        _save(dialog, qtbot)
+    assert dialog.general_error.isHidden()
+    assert ed["phone"].widget.text() == "06 91 87 83 82"
+    assert "à vérifier" in ed["phone"].error.text() and not ed["phone"].error.isHidden()
+    assert "à vérifier" in ed["email"].error.text()
+    assert ed["phone"].error.objectName() == "fieldWarning"
+    db = open_database(gui.db_path, readonly=True)
+    row = db.execute("SELECT phone, email, contact_check FROM participant").fetchone()
+    db.close()
+    assert row == ("06 91 87 83 82", "awa.sow@example", "phone|email")
+    # opened again later: the flag is still shown
+    uuid = dialog.uuid
+    dialog.close()
+    again = gui.window.open_participant(uuid)
+    assert "À vérifier" in again.editors["phone"].error.text()
+    # the list's filter "Coordonnées à vérifier"
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
+        screen.to_check.setChecked(True)
+    assert _rows(screen) == [("Sow", "Awa")]
+    # corrected: the flag goes
+    again.editors["phone"].widget.clear()
+    type_text(again.editors["phone"].widget, "06 12 34 56 78")
+    _save(again, qtbot)
+    db = open_database(gui.db_path, readonly=True)
+    assert db.execute("SELECT contact_check FROM participant").fetchone()[0] == "email"
+    db.close()
+
+
+def test_qpv_picker_takes_a_code_or_a_name(gui, qtbot, type_text):
+    """The QPV field: a name, accents and case ignored, is understood as its code; the
+    completion shows code, name and commune; saving makes the person a resident."""
+    dialog = gui.window.open_participant(None)
+    ed = dialog.editors
+    type_text(ed["last_name"].widget, "Diallo")
+    type_text(ed["first_name"].widget, "Mamadou")
+    qpv = ed["code_qpv"].widget
+    dialog.tabs.setCurrentIndex(dialog.tab_of["code_qpv"])
+    type_text(qpv, "goutte d or")
+    assert qpv.understood.text() == "Compris : QN07511M Goutte D'Or (Paris)"
+    assert "QN07511M Goutte D'Or (Paris)" in qpv._model.stringList()
+    _save(dialog, qtbot)
+    assert qpv.text() == "QN07511M"
+    assert ed["resident_qpv"].widget.currentData() == 1
+    db = open_database(gui.db_path, readonly=True)
+    assert db.execute("SELECT code_qpv, resident_qpv FROM participant").fetchone() == \
+        ("QN07511M", 1)
+    db.close()
+    # a well-formed code not in the list: kept, with the same message as an import gives
+    qpv.clear()
+    type_text(qpv, "qn07599m")
+    _save(dialog, qtbot)
+    assert "absent de la liste officielle en vigueur" in ed["code_qpv"].error.text()
+    assert "citesdesk" not in ed["code_qpv"].error.text()

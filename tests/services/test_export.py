@@ -113,8 +113,13 @@ def test_quarter_by_cohort_and_definitions(site):
     assert body["S_SORTIES"] == [2.0, 2.0, 1.0, 2.0]
     defs = _sheet(out, "Définitions")
     assert defs[0] == ["Code", "Indicateur", "Définition"]
-    assert [r[0] for r in defs[1:]] == list(ind.CODES)
-    assert all(len(r[2]) > 20 for r in defs[1:])
+    n = len(ind.CODES)
+    assert [r[0] for r in defs[1:n + 1]] == list(ind.CODES)
+    assert all(len(r[2]) > 20 for r in defs[1:n + 1])
+    # what the QPV figures rest on: the list in force, the active people with a code not in it
+    qpv = {r[0]: r[1:] for r in defs[n + 1:] if r and r[0]}
+    assert qpv["QPV_LISTE"][1].startswith("Liste officielle des QPV 2024 (ANCT), du 01/01/2025")
+    assert qpv["QPV_NON_VERIFIES"][1] == 0
 
 
 def test_quarter_participants_pseudonymised(site):

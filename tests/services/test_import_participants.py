@@ -34,10 +34,11 @@ def live(db, table):
 def test_dry_run_counts_and_writes_nothing(db):
     plan = plan_for(db, FIX / "participants_messy.xlsx")
     assert plan.counts() == {"rows": 7, "create": 4, "update": 0, "skip": 1, "error": 2,
-                             "warning": 2, "duplicate": 1, "new_cohorts": 1}
-    # no official QPV list loaded: the code is kept, with a warning on its cell
-    qpv = plan.rows[0].warnings[0]
-    assert (qpv.code, qpv.column) == ("qpv_not_checked", "I")
+                             "warning": 1, "duplicate": 1, "new_cohorts": 1}
+    # the official list is built in: the code is checked, and makes the person a resident
+    assert plan.rows[0].warnings == []
+    person = plan.rows[0].values["participant"]
+    assert (person["code_qpv"], person["resident_qpv"]) == ("QN07501M", 1)
     assert plan.new_cohorts == ["Cohorte printemps"]
     assert "la cohorte « Cohorte printemps » sera créée" in plan.rows[0].reason("fr")
     assert live(db, "participant") == 0 and live(db, "cohort") == 0
@@ -310,6 +311,11 @@ def test_template_filled_imports_with_no_mapping_step(db, tmp_path):
     assert validations[f"{genre_col}2"].startswith("Listes!")
     notice = [r[0].value for r in wb["Notice"].iter_rows()]
     assert "Date de naissance" in notice
+    said = {r[0].value: r[2].value for r in wb["Notice"].iter_rows() if r[0].value}
+    assert "le nom du quartier seul" in said["Code QPV"]
+    assert "« à vérifier » : la ligne est importée" in said["Téléphone"]
+    assert "une date impossible" in said["Ce qui bloque une ligne"]
+    assert "un téléphone ou un courriel" in said["Ce qui n'est qu'un avertissement"]
     ws.append(["Dupont", "Marie", dt.datetime(1990, 3, 12)] + [None] * (len(headers) - 3))
     ws.cell(2, headers.index("Genre") + 1, "Femme")
     ws.cell(2, headers.index("Cohorte") + 1, "Cohorte 1")
@@ -324,17 +330,18 @@ def test_template_filled_imports_with_no_mapping_step(db, tmp_path):
                                                                                   "1990-03-12")
 
 
-def test_qpv_codes_checked_against_the_loaded_list(db, tmp_path):
-    qplan = plan_for(db, FIX / "qpv_2024.csv", kind="qpv")
-    assert qplan.counts()["create"] == 4
-    importer.commit(db, qplan)
-    assert db.execute("SELECT count(*) FROM qpv").fetchone()[0] == 4
-    assert db.execute("SELECT insee_com FROM qpv WHERE code = 'QN01301M'").fetchone()[0] == "01053"
+def test_qpv_codes_checked_against_the_list_in_force(db, tmp_path):
     path = csv(tmp_path, "Nom;Prénom;QPV\nA;B;QN07501M\nC;D;QN07599Z\nE;F;Mermoz\n")
     plan = plan_for(db, path)
     assert [r.status for r in plan.rows] == ["create", "error", "create"]
-    assert "n'est pas dans la liste officielle" in plan.rows[1].errors[0].message_fr
-    assert plan.rows[2].values["participant"]["code_qpv"] == "QN06901M"  # by its name
+    assert "QN + département + numéro + M, I, N ou C" in plan.rows[1].errors[0].message_fr
+    assert plan.rows[2].values["participant"]["code_qpv"] == "QN06933I"  # by its name
+    # a site's own list adds to the reference
+    importer.commit(db, plan_for(db, FIX / "qpv_2024.csv", kind="qpv"))
+    assert db.execute("SELECT insee_com FROM qpv WHERE code = 'QN09301M'").fetchone()[0] == "93066"
+    plan = plan_for(db, csv(tmp_path, "Nom;Prénom;QPV\nA;B;qn09301m\n", "g.csv"))
+    assert plan.rows[0].values["participant"]["code_qpv"] == "QN09301M"
+    assert plan.rows[0].warnings == []
 
 
 def test_duplicate_rules_agree_with_the_participant_form(db, tmp_path):

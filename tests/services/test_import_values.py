@@ -58,9 +58,13 @@ def test_phones_in_any_french_writing(value):
     assert conv("phone", value) == ("06 12 34 56 78", [])
 
 
-def test_bad_phone():
-    stored, problems = conv("phone", "12345")
-    assert stored is None and "téléphone invalide" in problems[0].message_fr
+@pytest.mark.parametrize("cell, kept", [("12345", "12345"), ("06 91 87 83 82", "06 91 87 83 82"),
+                                        (691878382.0, "0691878382")])
+def test_bad_phone_is_kept_as_typed_and_flagged(cell, kept):
+    stored, problems = conv("phone", cell)
+    assert stored == kept
+    assert [(p.code, p.severity) for p in problems] == [("contact_to_check", "warning")]
+    assert "à vérifier" in problems[0].message_fr
 
 
 @pytest.mark.parametrize("value,expected", [

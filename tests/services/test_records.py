@@ -84,7 +84,8 @@ def test_invalid_values_write_nothing(site):
                                              "birth_date": "31/02/1990"})
     row = records.create(site, "participant", {"last_name": "A", "first_name": "B"})
     with pytest.raises(ValidationFailed):
-        records.update(site, "participant", row["uuid"], {"email": "pas-un-courriel"})
+        records.update(site, "participant", row["uuid"], {"email": "a@b.fr",
+                                                          "birth_date": "30/02/1990"})
     assert records.get(site, "participant", row["uuid"])["email"] is None
     assert site.execute("SELECT count(*) FROM participant").fetchone()[0] == 1
     assert site.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before + 1
@@ -200,17 +201,20 @@ def test_a_child_whose_other_parent_is_in_the_bin_stays_there(site, family):
 
 
 def test_participant_qpv_code_against_the_reference(site):
-    row = records.create(site, "participant", {"last_name": "A", "first_name": "B",
-                                               "code_qpv": "QN09301A"})
-    assert [w.code for w in row["warnings"]] == ["qpv_not_checked"]
-    site.execute("INSERT INTO qpv(code, name, loaded_at) VALUES ('QN09301A', 'Karl Marx', 'x')")
+    # the official list is in every database: a code of it makes a QPV resident
     row = records.create(site, "participant", {"last_name": "C", "first_name": "D",
-                                               "code_qpv": "qn09301a"})
-    assert row["warnings"] == [] and row["code_qpv"] == "QN09301A"
-    with pytest.raises(ValidationFailed) as info:
-        records.create(site, "participant", {"last_name": "E", "first_name": "F",
-                                             "code_qpv": "QN09302B"})
-    assert info.value.errors[0].code == "unknown_qpv"
+                                               "code_qpv": "qn07511m"})
+    assert row["warnings"] == [] and (row["code_qpv"], row["resident_qpv"]) == ("QN07511M", 1)
+    # a well-formed code not in the list: kept, flagged, not counted as a resident
+    row = records.create(site, "participant", {"last_name": "E", "first_name": "F",
+                                               "code_qpv": "QN07599M"})
+    assert [w.code for w in row["warnings"]] == ["unknown_qpv"]
+    assert (row["code_qpv"], row["resident_qpv"]) == ("QN07599M", None)
+    # "résident QPV: non" with a quarter of the list: kept as said, with a warning
+    row = records.create(site, "participant", {"last_name": "G", "first_name": "H",
+                                               "code_qpv": "Goutte d'or", "resident_qpv": "non"})
+    assert [w.code for w in row["warnings"]] == ["qpv_contradiction"]
+    assert (row["code_qpv"], row["resident_qpv"]) == ("QN07511M", 0)
 
 
 def test_the_delete_cascade_names_every_table_it_writes(site):

@@ -57,10 +57,11 @@ def test_current_coordinator_is_the_audit_actor(db):
 def test_site_is_one_row(db):
     assert site.get_site(db) is None
     row = site.save_site(db, {"name": "Cité de l'emploi de Bobigny", "site_code": "CE93-01",
-                              "departement": "93", "qpv_codes": ["qn09301a", "QN09302B"],
+                              "departement": "93", "qpv_codes": ["qn09310m", "Franc Moisin - "
+                                                                  "Cosmonautes - Cristino Garcia - Landy"],
                               "coordinators": ["Awa Diallo", "Marc Petit"]})
-    assert row["qpv_codes"] == "QN09301A|QN09302B"
-    assert [w.code for w in row["warnings"]] == ["qpv_not_checked", "qpv_not_checked"]
+    assert row["qpv_codes"] == "QN09310M|QN09328M"
+    assert row["warnings"] == []
     site.save_site(db, {"name": "Cité de l'emploi Bobigny-Drancy"})
     assert db.execute("SELECT count(*) FROM site").fetchone()[0] == 1
     current = site.get_site(db)
@@ -70,12 +71,15 @@ def test_site_is_one_row(db):
 
 
 def test_site_qpvs_checked_against_the_loaded_list(db):
-    db.execute("INSERT INTO qpv(code, name, loaded_at) VALUES ('QN09301A', 'Karl Marx', '2026')")
-    row = site.save_site(db, {"name": "S", "site_code": "C", "qpv_codes": "QN09301A"})
+    db.execute("INSERT INTO qpv(code, name, loaded_at) VALUES ('QN09301M', 'Karl Marx', '2026')")
+    row = site.save_site(db, {"name": "S", "site_code": "C", "qpv_codes": "QN09301M"})
     assert row["warnings"] == []
+    row = site.save_site(db, {"qpv_codes": "QN09301M|QN09399M"})  # kept, flagged
+    assert row["qpv_codes"] == "QN09301M|QN09399M"
+    assert [w.code for w in row["warnings"]] == ["unknown_qpv"]
     with pytest.raises(ValidationFailed) as info:
-        site.save_site(db, {"qpv_codes": "QN09301A|QN09399Z"})
-    assert info.value.errors[0].code == "unknown_qpv"
+        site.save_site(db, {"qpv_codes": "QN09399Z"})
+    assert info.value.errors[0].code == "invalid_qpv"
     with pytest.raises(ValidationFailed) as info:
         site.save_site(db, {"departement": "99"})
     assert info.value.errors[0].code == "invalid_departement"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents
+from citesdesk.gui.qpv_picker import to_check_box
 from citesdesk.gui.screens.base import Screen
 
 SEARCH_DELAY_MS = 150
@@ -91,6 +92,7 @@ class ParticipantsScreen(Screen):
         self.invisibles.setToolTip(self.tr(
             "Personnes inconnues de France Travail, de la Mission locale et de Cap emploi à "
             "leur entrée"))
+        self.to_check = to_check_box(self)
         self.referent = QComboBox(self)
         self.referent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.referent.setAccessibleName(self.tr("Référent·e"))
@@ -102,6 +104,7 @@ class ParticipantsScreen(Screen):
             filters.addWidget(widget)
         filters.addWidget(self.qpv)
         filters.addWidget(self.invisibles)
+        filters.addWidget(self.to_check)
         label = QLabel(self.tr("Référent·e :"), self)
         label.setBuddy(self.referent)
         filters.addWidget(label)
@@ -159,7 +162,7 @@ class ParticipantsScreen(Screen):
         self.search.returnPressed.connect(self._search_enter)
         for combo in (self.cohort, self.status, self.referent):
             combo.currentIndexChanged.connect(self.apply_filters)
-        for box in (self.qpv, self.invisibles):
+        for box in (self.qpv, self.invisibles, self.to_check):
             box.toggled.connect(self.apply_filters)
         self.model.loaded.connect(self._on_loaded)
         quick = QShortcut(QKeySequence("Ctrl+E"), self)
@@ -220,7 +223,8 @@ class ParticipantsScreen(Screen):
         self.model.update_query(
             text=self.search.text(), cohort_id=self.cohort.currentData(),
             status=self.status.currentData() or "all", resident_qpv=self.qpv.isChecked(),
-            invisibles=self.invisibles.isChecked(), referent=self.referent.currentData())
+            invisibles=self.invisibles.isChecked(), referent=self.referent.currentData(),
+            to_check=self.to_check.isChecked())
 
     def _on_loaded(self, count: int) -> None:
         sep = "\u202f" if self.ctx.lang == "fr" else ","

@@ -76,7 +76,10 @@ class FastWorkbook:
     Types: ``text``, ``date`` (ISO text or date), ``int``, ``number``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, print_setup: Callable[[object, str, float], None] | None = None
+                 ) -> None:
+        #: ``print_setup(worksheet, sheet name, width in characters)``, for every sheet.
+        self.print_setup = print_setup
         self.sheets: list[_Sheet] = []
         # style indices, fixed by the frame's formats (see :meth:`_frame`)
         self._frame_wb = new_workbook(io.BytesIO())
@@ -155,8 +158,11 @@ class FastWorkbook:
             ws.freeze_panes(1, 0)
             last = max(len(sheet.headers) - 1, 0)
             ws.autofilter(0, 0, max(sheet.rows, 1), last)
-            for c, w in enumerate(sheet.widths):
-                ws.set_column(c, c, min(max(w, MIN_WIDTH), MAX_WIDTH))
+            widths = [min(max(w, MIN_WIDTH), MAX_WIDTH) for w in sheet.widths]
+            for c, w in enumerate(widths):
+                ws.set_column(c, c, w)
+            if self.print_setup is not None:
+                self.print_setup(ws, sheet.name, sum(widths))
         buffer = wb.filename
         wb.close()
         return buffer.getvalue()

@@ -10,6 +10,7 @@ to disk as they come): twice as fast as xlsxwriter alone, memory flat.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,6 +120,21 @@ def _rows(db, kind: str, cols: list[Column]):
         yield row
 
 
+def _printing(db):
+    """Each sheet's print settings: the site and the day of the export in the header."""
+    from citesdesk.services.export import print_setup
+    from citesdesk.services.export.quarterly import site_identity
+
+    name, code = site_identity(db)
+    site = f"{name} ({code})" if code else name
+    period = f"Classeur complet au {dt.date.today():%d/%m/%Y}"
+
+    def setup(ws, sheet: str, width: float) -> None:
+        print_setup.setup(ws, site=site, period=period, title=sheet, repeat_rows=(0, 0),
+                          width=width)
+    return setup
+
+
 def export_workbook(db, out, *, password: str | None = None,
                     progress: Progress = no_progress) -> WorkbookExport:
     """Write every record (not in the bin) to ``out``, one sheet per kind."""
@@ -128,7 +144,7 @@ def export_workbook(db, out, *, password: str | None = None,
     grand, done = sum(totals.values()) or 1, 0
     result = WorkbookExport(Path(out))
     with atomic_file(out, password) as target:
-        wb = FastWorkbook()
+        wb = FastWorkbook(print_setup=_printing(db))
         for kind in kinds:
             progress(done, grand, SHEET_NAMES[kind])
             cols = columns(kind)

@@ -13,8 +13,10 @@ from citesdesk import __version__
 from citesdesk.core import codes
 from citesdesk.core import indicator_sql as S
 from citesdesk.core import indicators as ind
+from citesdesk.core.qpv import describe, list_in_force
 from citesdesk.core.quarter import Quarter
 from citesdesk.services import Progress, no_progress
+from citesdesk.services.export import print_setup
 from citesdesk.services.export.output import atomic_file
 from citesdesk.services.export.pseudonym import pseudonymiser
 from citesdesk.services.export.sheet import Formats, new_workbook, write_table
@@ -43,6 +45,11 @@ class QuarterExport:
 def site_identity(db) -> tuple[str, str]:
     site = get_site(db)
     return (site["name"], site["site_code"]) if site else ("", "")
+
+
+def reference(db) -> frozenset[str]:
+    """The codes of the QPV list in force."""
+    return frozenset(r[0] for r in db.execute("SELECT code FROM qpv"))
 
 
 def _yes_no(value) -> str:
@@ -98,11 +105,24 @@ def export_quarter(db, quarter: Quarter | str, out, *, today: dt.date | None = N
     with atomic_file(out, password) as target:
         wb = new_workbook(target)
         fmt = Formats.of(wb)
-        _summary(wb, fmt, site, name, code, today or dt.date.today())
+        page = {"site": f"{name} ({code})" if code else name,
+                "period": f"Trimestre {q.label} — {q.period_fr()}"}
+        first = _summary(wb, fmt, site, name, code, today or dt.date.today())
+        print_setup.setup(wb.get_worksheet_by_name("Synthèse"), title="Synthèse",
+                          repeat_rows=(first, first), width=92, **page)
         _by_cohort(wb, fmt, per_cohort)
+        print_setup.setup(wb.get_worksheet_by_name("Par cohorte"), title="Par cohorte",
+                          repeat_rows=(0, 1), repeat_columns="A:B",
+                          width=65 + 24 * len(per_cohort), **page)
         ws = wb.add_worksheet("Participants")
         write_table(ws, fmt, 0, PARTICIPANT_HEADERS, PARTICIPANT_TYPES, people)
-        _definitions(wb, fmt)
+        print_setup.setup(ws, title="Participants (pseudonymisés)", repeat_rows=(0, 0),
+                          width=200, **page)
+        in_force = reference(db)
+        unverified = sum(1 for row in people if row[4] and row[4] not in in_force)
+        _definitions(wb, fmt, unverified, list_in_force(db))
+        print_setup.setup(wb.get_worksheet_by_name("Définitions"), title="Définitions",
+                          repeat_rows=(0, 0), width=160, **page)
         wb.close()
         # logged before the file takes its name: if the log cannot be written (full
         # disk), there is no export either
@@ -121,7 +141,8 @@ def _audit(db, action: str, changes: dict) -> None:
 
 
 def _summary(wb, fmt: Formats, site: ind.QuarterIndicators, name: str, code: str,
-             today: dt.date) -> None:
+             today: dt.date) -> int:
+    """The ``Synthèse`` sheet; returns the row of its table's header."""
     ws = wb.add_worksheet("Synthèse")
     q = site.quarter
     ws.write_string(0, 0, "Indicateurs trimestriels — Cité de l'emploi", fmt.title)
@@ -146,6 +167,7 @@ def _summary(wb, fmt: Formats, site: ind.QuarterIndicators, name: str, code: str
                 else:
                     ws.write_number(n, col, v, fmt.percent)
     ws.set_column(1, 1, 62)
+    return first
 
 
 def _by_cohort(wb, fmt: Formats, per_cohort: list[ind.QuarterIndicators]) -> None:
@@ -169,10 +191,28 @@ def _by_cohort(wb, fmt: Formats, per_cohort: list[ind.QuarterIndicators]) -> Non
         ws.set_column(2 + 2 * k, 3 + 2 * k, w)
 
 
-def _definitions(wb, fmt: Formats) -> None:
+def _definitions(wb, fmt: Formats, unverified: int, qpv_list: dict) -> None:
     ws = wb.add_worksheet("Définitions")
     rows = [(i.code, i.fr, i.definition_fr) for i in ind.INDICATORS]
     write_table(ws, fmt, 0, ("Code", "Indicateur", "Définition"), ("text",) * 3, rows)
+    # Wrapped text: each row as high as its lines (LibreOffice does not grow them itself).
+    for n, (_, label, definition) in enumerate(rows, start=1):
+        lines = max(-(-len(label) // 48), -(-len(definition) // 95), 1)
+        if lines > 1:
+            ws.set_row(n, 15 * lines)
+    # What the QPV figures rest on: the list in force, and the codes it does not hold.
+    at = len(rows) + 2
+    ws.write_string(at, 0, "QPV_LISTE", fmt.bold)
+    ws.write_string(at, 1, "Liste des QPV en vigueur")
+    ws.write_string(at, 2, describe(qpv_list, "fr"))
+    ws.write_string(at + 1, 0, "QPV_NON_VERIFIES", fmt.bold)
+    ws.write_string(at + 1, 1, "Participants actifs au code QPV non vérifié")
+    ws.write_number(at + 1, 2, unverified, wb.add_format({"align": "left"}))
+    ws.set_row(at + 2, 30)
+    ws.write_string(at + 2, 2, "Participants actifs du trimestre dont le code QPV, bien "
+                    "formé, n'est pas dans la liste en vigueur : ils ne sont pas comptés "
+                    "comme résidents d'un QPV tant que le code n'est pas corrigé.")
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    ws.set_column(0, 0, 34, wrap)
     ws.set_column(1, 1, 50, wrap)
     ws.set_column(2, 2, 100, wrap)

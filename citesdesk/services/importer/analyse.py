@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from citesdesk.core.errors import CitesDeskError, FieldError, ValidationFailed
-from citesdesk.core.text import fold
 from citesdesk.core.validation import validate_record
 from citesdesk.services import no_progress
 from citesdesk.services.importer.columns import COLUMNS, Column, column
@@ -138,8 +137,10 @@ def analyse(db, table: Table, mapping: dict[int, str | None], *, on_duplicate: s
     keys = {c.key: c for c in COLUMNS[table.kind]}
     cells = [Cell(i, keys[k], column_letter(i), table.headers[i] if i < len(table.headers) else "")
              for i, k in sorted(mapping.items()) if k]
-    qpv_names = {fold(r[1]): r[0] for r in db.execute("SELECT code, name FROM qpv")} or None
-    ctx = RowContext(cells, today, qpv_names, set(qpv_names.values()) if qpv_names else None)
+    from citesdesk.services.records import qpv_reference
+
+    # The list in force recognises codes in any case, "name (code)" and names alone.
+    ctx = RowContext(cells, today, None, qpv_reference(db))
     plan = ImportPlan(table.kind, table, dict(mapping), on_duplicate, today=today,
                       basis=basis(db))
     from citesdesk.services.importer import events, participants, partners, qpv

@@ -124,10 +124,10 @@ _PARTNER_VARIANTS = {
 }
 
 _QPV_VARIANTS = {
-    "code": ("code_qp", "Code QP", "Code QPV", "Code"),
-    "name": ("lib_qp", "Nom du quartier", "Libellé du quartier", "Quartier"),
-    "insee_com": ("insee_com", "Code INSEE", "Code commune", "INSEE"),
-    "commune": ("lib_com", "Commune", "Libellé commune"),
+    "code": ("code_qp", "Code QP", "Code QPV", "Code", "code_qpv"),
+    "name": ("lib_qp", "Nom du quartier", "Libellé du quartier", "Quartier", "libelle"),
+    "insee_com": ("insee_com", "Code INSEE", "Code commune", "INSEE", "insee_communes"),
+    "commune": ("lib_com", "Commune", "Libellé commune", "communes"),
 }
 
 

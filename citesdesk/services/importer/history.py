@@ -76,6 +76,12 @@ def undo(db, import_id: str) -> dict:
         for item in reversed(changes.get("updated", [])):
             table, uuid, before, after = item["table"], item["uuid"], item["before"], \
                 item["after"]
+            if table == "setting":  # the QPV list in force before a QPV list import
+                db.execute("DELETE FROM setting WHERE key = ?", [uuid])
+                if before.get("value") is not None:
+                    db.execute("INSERT INTO setting(key, value) VALUES (?, ?)",
+                               [uuid, before["value"]])
+                continue
             if table == "qpv":
                 cols = list(before)
                 db.execute(f"INSERT OR REPLACE INTO qpv ({', '.join(cols)}) VALUES "

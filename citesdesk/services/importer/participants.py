@@ -5,7 +5,9 @@ ids and close names with the same birth date)."""
 
 from __future__ import annotations
 
+from citesdesk.core.contact_check import CONTACT_FIELDS, merged, settle_flags
 from citesdesk.core.model import PARTICIPANT
+from citesdesk.core.qpv import settle_residence
 from citesdesk.core.text import fold_key
 from citesdesk.services.importer.people import PeopleIndex, reason_text
 from citesdesk.services.importer.people import fast_fold_key as cached_key
@@ -40,6 +42,13 @@ class Checker:
         ctx = self.ctx
         p = {k: v for k, v in values.items() if k in _PERSON_FIELDS}
         e = {k: values.get(k) for k in _ENROLL_KEYS if values.get(k) not in (None, "")}
+        # A quarter of the list in the QPV cell makes a resident, unless the row says no;
+        # a contact detail that fails its check is kept and flagged.
+        for w in settle_residence(p, values, result.issues, ctx.qpv_reference):
+            result.issues.append(ctx.issue(result.row, w, "resident_qpv"))
+        written = {f: values[f] for f in CONTACT_FIELDS if values.get(f) not in (None, "")}
+        if written:
+            settle_flags(p, written, result.issues, None)
         ctx.cross_check(result, "participant", p)
         if e:
             if not e.get("cohort"):
@@ -93,6 +102,9 @@ class Checker:
         else:
             cur = self.db.execute("SELECT * FROM participant WHERE uuid = ?", [dup.uuid])
             old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+        if "contact_check" in p:  # the flags of the fields this row leaves alone stay
+            p["contact_check"] = merged(old.get("contact_check"), p["contact_check"],
+                                        [f for f in CONTACT_FIELDS if p.get(f)])
         changes = {k: [old.get(k), v] for k, v in p.items()
                    if differs(k, old.get(k), v)}
         cohort_uuid = self.cohorts.get(fold_key(e.get("cohort")))

@@ -73,6 +73,13 @@ def apply(db, plan: ImportPlan, rows: list[RowResult], w, tick) -> None:
         "coalesce(excluded.insee_com, insee_com), commune = coalesce(excluded.commune, commune), "
         "loaded_at = excluded.loaded_at",
         [[c, r["name"], r.get("insee_com"), r.get("commune"), now] for c, r in by_code.items()])
+    from citesdesk.core.qpv import record_import
+
+    previous = db.execute("SELECT value FROM setting WHERE key = 'qpv_list'").fetchone()
+    record_import(db, plan.table.file_name, now[:10])
+    # The list in force before, put back if the import is undone.
+    w.updated.append({"table": "setting", "uuid": "qpv_list",
+                      "before": {"value": previous[0] if previous else None}, "after": {}})
     w.created["qpv"] = added
     w.updated.extend({"table": "qpv", "uuid": b[0], "before": dict(zip(
         ("code", "name", "insee_com", "commune", "loaded_at"), b, strict=True)), "after": {}}

@@ -17,11 +17,34 @@ from citesdesk.services.importer.mapping import column_letter
 TEMPLATE_ROWS = 2000
 _SHEETS = {"participants": "Participants", "partners": "Partenaires", "events": "Étapes"}
 _EXPECT = {
-    "date": "date jj/mm/aaaa", "bool": "Oui ou Non", "phone": "téléphone (06 12 34 56 78)",
-    "email": "adresse de courriel", "postcode": "cinq chiffres", "qpv": "code QPV (QN07501M)",
+    "date": "date jj/mm/aaaa", "bool": "Oui ou Non",
+    "phone": "téléphone (06 12 34 56 78) — un numéro qui ne passe pas le contrôle est gardé "
+             "tel quel et signalé « à vérifier » : la ligne est importée",
+    "email": "adresse de courriel — une adresse invalide est gardée telle quelle et signalée "
+             "« à vérifier » : la ligne est importée",
+    "postcode": "cinq chiffres",
+    "qpv": "code du QPV en majuscules ou minuscules (QN07511M), « nom (code) » ou le nom du "
+           "quartier seul (Goutte d'Or ; accents, majuscules et tirets indifférents) — un "
+           "quartier de la liste officielle fait de la personne un·e résident·e QPV, sauf si "
+           "« Résident d'un QPV » dit non",
     "siret": "14 chiffres", "url": "adresse web", "text": "texte", "longtext": "texte libre",
     "int": "nombre entier",
 }
+
+
+#: What a cell problem does to its row (the same rules as the import and the forms).
+RULES = (
+    ("Ce qui bloque une ligne",
+     "une ligne sans nom ou sans prénom, une date impossible (31/02), une sortie avant "
+     "l'entrée, une valeur codée qu'aucun code ni libellé des listes ne reconnaît (motif "
+     "de sortie, niveau…), un QPV qui n'est ni un code ni le nom d'un quartier de la liste."),
+    ("Ce qui n'est qu'un avertissement",
+     "un téléphone ou un courriel qui ne passe pas le contrôle (gardé, signalé « à "
+     "vérifier »), un code QPV bien formé absent de la liste (gardé, signalé « non "
+     "vérifié »), un nom de quartier porté par plusieurs QPV hors du département du site "
+     "(la personne est comptée résidente, le code reste à préciser), « Résident d'un QPV : "
+     "non » avec un quartier de la liste, un âge peu vraisemblable."),
+)
 
 
 def _allowed(col) -> list[str]:
@@ -117,6 +140,10 @@ def _write_template(kind: str, work: Work) -> None:
         notice.write_string(r, 0, col.header)
         notice.write_string(r, 1, "oui" if col.key in required else "")
         notice.write_string(r, 2, text, wrap)
+    at = len(cols) + 5
+    for n, (title, text) in enumerate(RULES if kind == "participants" else (), at):
+        notice.write_string(n, 0, title, bold)
+        notice.write_string(n, 2, text, wrap)
     _close(wb, path)
 
 

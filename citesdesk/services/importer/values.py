@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from citesdesk.core import codes
+from citesdesk.core.contact_check import to_check
 from citesdesk.core.errors import FieldError
 from citesdesk.core.model import Field
 from citesdesk.core.text import fold
@@ -230,7 +231,10 @@ def convert(f: Field, value: Any, today: dt.date, qpv_names: dict[str, str] | No
     except BadValue as exc:
         return None, [FieldError(f.name, exc.code, exc.fr, exc.en, value)]
     if f.type == "phone" and ready:
-        return _clean_phone(f, ready)
+        stored, problems = _clean_phone(f, ready)
+        if problems and isinstance(value, str):  # to check: kept as it was typed
+            return to_check(f.name, "phone", number_text(value))
+        return stored, problems
     if f.type == "code" and ready is not None and f.codelist:
         key = (f.codelist, ready)
         code = _CODE_CACHE.get(key)

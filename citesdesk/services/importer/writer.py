@@ -18,8 +18,8 @@ _SPELLING_ONLY = {"last_name", "first_name", "birth_name", "commune", "name"}
 
 def differs(field: str, old, new) -> bool:
     """Whether writing ``new`` over ``old`` changes something a person would notice."""
-    if new in (None, "") or old == new:
-        return False
+    if old == new or new is None or (new == "" and field != "contact_check"):
+        return False  # a blank cell erases nothing; a flag cleared by a corrected phone does
     if field in _SPELLING_ONLY and isinstance(old, str) and isinstance(new, str):
         return fold_key(old) != fold_key(new)
     return True
