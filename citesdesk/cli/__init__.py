@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import importlib
 import os
+import sqlite3
 import sys
 
 from citesdesk import __version__
 from citesdesk.cli import argparse_fr
 from citesdesk.cli import parser as cli_parser
-from citesdesk.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, os_error_message
+from citesdesk.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    database_error_message,
+    os_error_message,
+)
 from citesdesk.core.errors import CitesDeskError
 
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
@@ -66,6 +73,21 @@ def _parse(argv: list[str], lang: str):
     return args
 
 
+def _named(exc: OSError, args) -> OSError:
+    """The error naming what the user typed: a temporary file beside ``--out`` (or an
+    error naming no file) is told as ``--out``."""
+    name = os.path.basename(str(exc.filename or ""))
+    out = getattr(args, "out", None)
+    if out and (not name or (name.startswith(".") and name.endswith((".part", ".tmp")))):
+        return OSError(exc.errno, exc.strerror, out)
+    return exc
+
+
+def _quiet_unraisable(hook_args) -> None:
+    """A file object that fails again while being thrown away after a refused write
+    (disk full) says nothing more: the refusal has been told."""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
@@ -76,13 +98,22 @@ def main(argv: list[str] | None = None) -> int:
     args.lang = args.lang or lang
     args.open_bundle = open_bundle
     module = importlib.import_module(args._module)
+    sys.unraisablehook = _quiet_unraisable
     try:
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # ``citesdesk info | head``: the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
-        fr, en = os_error_message(exc)
+        fr, en = os_error_message(_named(exc, args))
+        print(en if args.lang == "en" else fr, file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.Error as exc:  # a database that fails under the command (disk full…)
+        fr, en = database_error_message(exc, getattr(args, "out", None) or args.db)
         print(en if args.lang == "en" else fr, file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

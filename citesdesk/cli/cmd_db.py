@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -264,7 +266,11 @@ def _copy_verified(db: SiteDatabase, target: Path) -> None:
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's private one
     try:
-        db.backup_to(tmp)
+        try:
+            db.backup_to(tmp)
+        except sqlite3.OperationalError as exc:  # the disk filled up under the copy
+            raise OSError(errno.ENOSPC if "full" in str(exc) else errno.EIO, str(exc),
+                          str(target)) from None
         copy = open_database(tmp, readonly=True)
         try:
             ok = copy.execute("PRAGMA quick_check").fetchone()[0]
@@ -317,8 +323,8 @@ def _restore(args) -> int:
             f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
             "restaurer.",
             f"'{source}' already is the site database: choose the backup file to restore.")
-    backup = open_database(source, readonly=True)  # refuses what this version cannot open
-    try:
+    with contextlib.ExitStack() as stack:
+        backup = stack.enter_context(reading(source))  # refuses what this version cannot open
         aside = None
         if target.exists():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -327,12 +333,13 @@ def _restore(args) -> int:
                 current = open_database(target, readonly=True)
             except CitesDeskError as exc:
                 raise CitesDeskError(
-                    f"La base actuelle ne peut pas être mise de côté ({_clause(exc, 'fr')}) ; pour "
-                    f"ne rien perdre, elle n'a pas été remplacée : déplacez « {target} » "
-                    "ailleurs, puis relancez la restauration.",
-                    f"The current database cannot be set aside ({_clause(exc, 'en')}); so as to "
-                    f"lose nothing it was not replaced: move '{target}' elsewhere, then run "
-                    "the restore again.") from exc
+                    "La base actuelle ne peut pas être mise de côté "
+                    f"({_clause(exc, 'fr')}) ; pour ne rien perdre, elle n'a pas été "
+                    f"remplacée : déplacez « {target} » ailleurs, puis relancez la "
+                    "restauration.",
+                    "The current database cannot be set aside "
+                    f"({_clause(exc, 'en')}); so as to lose nothing it was not replaced: "
+                    f"move '{target}' elsewhere, then run the restore again.") from exc
             try:
                 _copy_verified(current, aside)
             finally:
@@ -341,8 +348,6 @@ def _restore(args) -> int:
                 with contextlib.suppress(FileNotFoundError):
                     p.unlink()
         _copy_verified(backup, target)
-    finally:
-        backup.close()
     msg_fr = f"Base restaurée depuis « {source} » dans « {target} »."
     msg_en = f"Database restored from '{source}' into '{target}'."
     if aside:

@@ -57,10 +57,10 @@ def run(args) -> int:
     en = args.lang == "en"
     if args.what == "workbook" and args.quarter:
         return usage_error(
-            args, "export workbook écrit toutes les données, sans trimestre : retirez "
-            "--quarter, ou demandez export quarter",
-            "export workbook writes all the data, with no quarter: remove --quarter, or "
-            "ask for export quarter")
+            args, "la commande export workbook écrit toutes les données, sans trimestre : "
+            "retirez --quarter, ou demandez export quarter",
+            "the command export workbook writes all the data, with no quarter: remove "
+            "--quarter, or ask for export quarter")
     if args.what == "quarter" and not args.quarter:
         return usage_error(
             args, "indiquez le trimestre avec --quarter, par exemple --quarter 2026-T3 "

@@ -26,17 +26,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.oserrors import os_error_message
 
 NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 #: What each kind of written file must be called, and what it is (French, English).
 FORMATS = {
-    "xlsx": ((".xlsx",), "un classeur Excel", "an Excel workbook"),
-    "pdf": ((".pdf",), "un document PDF", "a PDF document"),
-    "sqlite": ((".sqlite", ".sqlite3", ".db"), "une base SQLite", "a SQLite database"),
-    "bundle": ((".citesbundle",), "un lot chiffré", "an encrypted bundle"),
+    "xlsx": ((".xlsx",), "un classeur Excel", "an Excel workbook", "export"),
+    "pdf": ((".pdf",), "un document PDF", "a PDF document", "document"),
+    "sqlite": ((".sqlite", ".sqlite3", ".db"), "une base SQLite", "a SQLite database", "site"),
+    "bundle": ((".citesbundle",), "un lot chiffré", "an encrypted bundle", "lot"),
 }
+
+
+__all__ = ["os_error_message"]  # and every name below
 
 
 class Refusal(CitesDeskError):
@@ -110,13 +114,13 @@ def output_file(option: str, value: str, kind: str, *, exists_ok: bool = True) -
     may be written to; with ``exists_ok=False`` an existing file is refused too.
     """
     path = Path(value)
-    suffixes, what_fr, what_en = FORMATS[kind]
+    suffixes, what_fr, what_en, example = FORMATS[kind]
     if path.is_dir():
         raise Refusal(
             f"« {value} » ({option}) est un dossier : donnez un nom de fichier, par exemple "
-            f"{path / ('export' + suffixes[0])}.",
+            f"{path / (example + suffixes[0])}.",
             f"'{value}' ({option}) is a folder: give a file name, for example "
-            f"{path / ('export' + suffixes[0])}.")
+            f"{path / (example + suffixes[0])}.")
     if path.suffix.lower() not in suffixes:
         right = path.with_suffix(suffixes[0]) if path.suffix else Path(value + suffixes[0])
         raise Refusal(
@@ -164,42 +168,38 @@ def input_file(option: str, value: str, what_fr: str, what_en: str) -> Path:
 
 @contextlib.contextmanager
 def writing(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path``, moved into place only once written whole."""
+    """A temporary file beside ``path``, moved into place only once written whole. A
+    failure names ``path`` (what the user typed), not the temporary file."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=_folder(path))
     os.close(fd)
     try:
         yield Path(tmp)
         os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    except CitesDeskError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        for attr in ("message_fr", "message_en"):
+            setattr(exc, attr, getattr(exc, attr).replace(str(tmp), str(path)))
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-def os_error_message(exc: OSError) -> tuple[str, str]:
-    """One sentence for a system error, naming the file, never the raw ``OSError`` text."""
-    name = exc.filename or exc.filename2
-    where_fr = f" « {name} »" if name else ""
-    where_en = f" '{name}'" if name else ""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"Le disque est plein : impossible d'écrire{where_fr}. Libérez de la place "
-                "puis recommencez (rien n'a été écrit).",
-                f"The disk is full: cannot write{where_en}. Free some space then try again "
-                "(nothing was written).")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"Droits insuffisants sur{where_fr} : choisissez un fichier ou un dossier où "
-                "vous avez le droit d'écrire (rien n'a été écrit).",
-                f"Permission denied on{where_en}: choose a file or folder you may write to "
-                "(nothing was written).")
-    if exc.errno == errno.EISDIR:
-        return (f"«{where_fr[2:]} » est un dossier : donnez un nom de fichier.",
-                f"'{where_en[2:]}' is a folder: give a file name.")
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return (f"Chemin introuvable :{where_fr}. Vérifiez le dossier et le nom du fichier.",
-                f"Path not found:{where_en}. Check the folder and the file name.")
-    return (f"Erreur du système sur{where_fr or ' un fichier'} : vérifiez le disque et "
-            "recommencez.",
-            f"System error on{where_en or ' a file'}: check the disk and try again.")
+def database_error_message(exc: sqlite3.Error, path: str | None) -> tuple[str, str]:
+    """One sentence for a database that failed under a command."""
+    if "full" in str(exc):
+        return os_error_message(OSError(errno.ENOSPC, "", path))
+    where_fr, where_en = (f" « {path} »", f" '{path}'") if path else ("", "")
+    return (f"La base{where_fr} n'a pas pu être lue ou écrite jusqu'au bout : rien n'a été "
+            "changé ; vérifiez le disque, puis recommencez ou restaurez une sauvegarde.",
+            f"The database{where_en} could not be read or written to the end: nothing was "
+            "changed; check the disk, then try again or restore a backup.")
 
 
 # --- the database, read-only ------------------------------------------------------------

@@ -143,6 +143,19 @@ class CliParser(argparse.ArgumentParser):
         self.say_error(self.text((fr, en)))
         return 2
 
+    def parse_known_args(self, args=None, namespace=None):
+        ns, extras = super().parse_known_args(args, namespace)
+        # ``print participant --out x.pdf REF1 REF2``: references after the options belong
+        # to the list of references, as they would before them.
+        if extras and not any(e.startswith("-") for e in extras):
+            for action in self._actions:
+                value = getattr(ns, action.dest, None)
+                if not action.option_strings and action.nargs in ("*", "+") \
+                        and isinstance(value, list):
+                    value.extend(extras)
+                    return ns, []
+        return ns, extras
+
     def parse_args(self, args=None, namespace=None):
         ns, extras = self.parse_known_args(args, namespace)
         if extras:
