@@ -86,15 +86,15 @@ def _print_plan(plan, lang: str) -> None:
     en = lang == "en"
     c = {k: number(v, lang) for k, v in plan.counts().items()}
     t = plan.table
-    print((f"{t.where(lang)} — header row {t.header_row}, {c['rows']} rows" if en else
-           f"{t.where(lang)} — en-têtes ligne {t.header_row}, {c['rows']} lignes"),
-          file=sys.stderr)
+    # The summary is the result (stdout); what is wrong with rows goes to stderr.
+    print(f"{t.where(lang)} — header row {t.header_row}, {c['rows']} rows" if en else
+           f"{t.where(lang)} — en-têtes ligne {t.header_row}, {c['rows']} lignes")
     print((f"to create {c['create']}, to update {c['update']}, skipped {c['skip']}, "
            f"errors {c['error']}, warnings {c['warning']}") if en else
           (f"à créer {c['create']}, à mettre à jour {c['update']}, ignorées {c['skip']}, "
-           f"en erreur {c['error']}, avec avertissement {c['warning']}"), file=sys.stderr)
+           f"en erreur {c['error']}, avec avertissement {c['warning']}"))
     for name in plan.new_cohorts:
-        print((f"new cohort: {name}" if en else f"cohorte créée : {name}"), file=sys.stderr)
+        print(f"new cohort: {name}" if en else f"cohorte créée : {name}")
     for fr, en_text in plan.notices:
         print(en_text if en else fr, file=sys.stderr)
     for r in plan.rows:

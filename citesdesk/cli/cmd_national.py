@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from citesdesk.cli.common import number, output_folder
+from citesdesk.cli.common import number, output_folder, print_json
 
 ORDER = 60
 
@@ -17,6 +17,9 @@ def register(cli) -> None:
     p.add_argument("--out", required=True, metavar=cli.text(("DOSSIER", "FOLDER")), help=(
         "dossier où écrire national.key et national.pub",
         "folder to write national.key and national.pub into"))
+    p.add_argument("--json", action="store_true", help=(
+        "écrire le résumé en JSON sur la sortie standard",
+        "write the summary as JSON on standard output"))
     p = national.command("consolidate", __name__, ("consolider les lots des sites",
                                                    "consolidate the sites' bundles"))
     p.add_argument("files", nargs="+", metavar=cli.text(("FICHIER", "FILE")), help=(
@@ -39,6 +42,9 @@ def _keygen(args) -> int:
 
     output_folder("--out", args.out)
     path, recipient = keygen(args.out)
+    if args.json:
+        print_json({"key": str(path), "recipient": recipient})
+        return 0
     if args.lang == "en":
         print(f"National key written to {path} (keep it secret, keep a copy).", file=sys.stderr)
         print("Public key to give to every site:", file=sys.stderr)
