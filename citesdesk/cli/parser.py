@@ -125,6 +125,11 @@ class CliParser(argparse.ArgumentParser):
 
     def error(self, message: str):
         """The usage of this (sub-)command, then one sentence; exit 2."""
+        if self._commands is not None and message == argparse._(
+                "the following arguments are required: %s") % self._commands.metavar:
+            actions = _or(self._commands.choices, self.lang)
+            message = self.text((f"indiquez une action : {actions}",
+                                 f"give an action: {actions}"))
         self.print_usage(sys.stderr)
         self.say_error(message)
         self.exit(2)

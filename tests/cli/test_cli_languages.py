@@ -105,8 +105,9 @@ def test_usage_error_is_usage_and_one_sentence(path, lang, mistake, capsys, monk
     assert sentence[0].isupper() and sentence.count(". ") == 0, err
     assert all(line.startswith(" ") for line in lines[1:-1]), err  # the rest is usage
     if mistake:  # argparse names what is missing first, then what is unknown
-        assert "--nimporte-quoi" in sentence or \
-            ("obligatoirement" if lang == "fr" else "required") in sentence, err
+        missing = ("obligatoirement", "Indiquez une action") if lang == "fr" else (
+            "required", "Give an action")
+        assert "--nimporte-quoi" in sentence or any(m in sentence for m in missing), err
     foreign = words(err) & (ENGLISH if lang == "fr" else FRENCH)
     assert not foreign, f"{' '.join(path)} --lang {lang}: {sorted(foreign)}\n{err}"
 
@@ -152,3 +153,10 @@ def test_a_new_option_without_a_french_and_english_help_is_refused():
     parser = build_parser("fr")
     with pytest.raises(ValueError, match="help"):
         parser.add_argument("--sans-aide")
+
+
+def test_a_group_without_its_action_names_the_actions(capsys):
+    assert main(["national"]) == 2
+    assert "Indiquez une action : keygen ou consolidate — aide" in capsys.readouterr().err
+    assert main(["bundle", "--lang", "en"]) == 2
+    assert "Give an action: create or inspect — help" in capsys.readouterr().err
