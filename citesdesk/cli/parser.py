@@ -18,7 +18,8 @@ import sys
 from citesdesk.cli.argparse_fr import NBSP
 
 DB_HELP = ("base de données du site (fichier .sqlite)", "site database (.sqlite file)")
-LANG_HELP = ("langue des messages : fr (par défaut) ou en", "language of messages: fr (default) or en")
+LANG_HELP = ("langue des messages : fr (par défaut) ou en",
+             "language of messages: fr (default) or en")
 
 
 def _or(items, lang: str) -> str:
@@ -53,8 +54,9 @@ class CliParser(argparse.ArgumentParser):
     # --- building -----------------------------------------------------------------------
     def add_argument(self, *names, **kwargs):
         help_ = kwargs.get("help")
-        if help_ is None and names and names[0].startswith("-"):
-            raise ValueError(f"{names[0]}: every option needs a (French, English) help text")
+        own = names[:1] == ("-h",)  # argparse's own --help, already in the user's language
+        if not own and not isinstance(help_, tuple) and help_ != argparse.SUPPRESS:
+            raise ValueError(f"{names[0]}: every argument needs a (French, English) help text")
         if help_ is not None:
             kwargs["help"] = self.text(help_)
         return super().add_argument(*names, **kwargs)

@@ -153,6 +153,10 @@ def test_a_new_option_without_a_french_and_english_help_is_refused():
     parser = build_parser("fr")
     with pytest.raises(ValueError, match="help"):
         parser.add_argument("--sans-aide")
+    with pytest.raises(ValueError, match="help"):
+        parser.add_argument("--en-francais-seulement", help="une aide en français seulement")
+    with pytest.raises(ValueError, match="help"):
+        parser.add_argument("fichier")
 
 
 def test_a_group_without_its_action_names_the_actions(capsys):
