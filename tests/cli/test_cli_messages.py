@@ -247,3 +247,14 @@ def test_success_on_stdout_errors_on_stderr(tmp_path, capsys):
     code, out, err = run(capsys, "import-template", "events", "--out", tmp_path / "u.xlsx",
                          "--json")
     assert code == 0 and '"path"' in out and err == ""
+
+
+def test_restore_over_a_file_that_cannot_be_set_aside(site, tmp_path, capsys):
+    target = tmp_path / "notes.sqlite"
+    target.write_text("mes notes", encoding="utf-8")
+    code, _, err = run(capsys, "restore", site, "--db", target)
+    assert code == 1 and ".)" not in err and err.count("\n") == 1
+    assert err.startswith("La base actuelle ne peut pas être mise de côté (« notes.sqlite » "
+                          "n'est pas une base de données CitésDesk")
+    assert "Vérifiez le fichier choisi) ; pour ne rien perdre" in err
+    assert target.read_text(encoding="utf-8") == "mes notes"
