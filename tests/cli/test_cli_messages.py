@@ -258,3 +258,17 @@ def test_restore_over_a_file_that_cannot_be_set_aside(site, tmp_path, capsys):
                           "n'est pas une base de données CitésDesk")
     assert "Vérifiez le fichier choisi) ; pour ne rien perdre" in err
     assert target.read_text(encoding="utf-8") == "mes notes"
+
+
+def test_references_after_the_options_are_references(demo, tmp_path, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
+    refs = [r[0] for r in conn.execute("SELECT uuid FROM participant WHERE deleted_at IS NULL "
+                                       "ORDER BY id LIMIT 2")]
+    conn.close()
+    out = tmp_path / "fiches.pdf"
+    code, stdout, err = run(capsys, "print", "participant", "--db", demo, "--out", out, *refs,
+                            "--json")
+    assert code == 0, err
+    assert '"documents": 2' in stdout and out.read_bytes().startswith(b"%PDF-")
