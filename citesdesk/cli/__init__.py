@@ -83,6 +83,13 @@ def _named(exc: OSError, args) -> OSError:
     return exc
 
 
+def _reader_gone() -> int:
+    """Whoever read our output stopped reading (``| head``): nothing more to say."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK
+
+
 def _quiet_unraisable(hook_args) -> None:
     """A file object that fails again while being thrown away after a refused write
     (disk full) says nothing more: the refusal has been told."""
@@ -92,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
     open_bundle = _bundle_to_open(argv)
-    args = _parse(argv, lang)
+    try:
+        args = _parse(argv, lang)
+    except BrokenPipeError:  # ``citesdesk --help | head``
+        return _reader_gone()
     if isinstance(args, int):
         return args
     args.lang = args.lang or lang
@@ -105,9 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:  # ``citesdesk info | head``: the reader has had enough
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return _reader_gone()
     except OSError as exc:
         fr, en = os_error_message(_named(exc, args))
         print(en if args.lang == "en" else fr, file=sys.stderr)
