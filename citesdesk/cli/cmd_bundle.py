@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from citesdesk.cli.common import number, output_file, print_json
+from citesdesk.cli.common import not_a_folder, number, output_file, print_json
 from citesdesk.core.db import open_database
 
 ORDER = 50
@@ -82,6 +82,11 @@ def _create(args) -> int:
 def _inspect(args) -> int:
     from citesdesk.services.bundle import inspect
 
+    not_a_folder("FICHIER", args.file, "le lot à examiner (.citesbundle)",
+                 "the bundle to inspect (.citesbundle)")
+    if args.identity:
+        not_a_folder("--identity", args.identity, "la clé nationale (national.key)",
+                     "the national key (national.key)")
     info = inspect(args.file, args.identity)
     if args.json:
         print_json(info)

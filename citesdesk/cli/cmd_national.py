@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from citesdesk.cli.common import number, output_folder, print_json
+from citesdesk.cli.common import not_a_folder, number, output_folder, print_json
 
 ORDER = 60
 
@@ -59,6 +59,11 @@ def _keygen(args) -> int:
 def _consolidate(args) -> int:
     from citesdesk.services.national import consolidate
 
+    not_a_folder("--identity", args.identity, "la clé nationale (national.key)",
+                 "the national key (national.key)")
+    for file in args.files:
+        not_a_folder("FICHIER", file, "les lots des sites (.citesbundle)",
+                     "the sites' bundles (.citesbundle)")
     output_folder("--out", args.out)
     result = consolidate(args.files, args.identity, args.out,
                          accept_new_keys=args.accept_new_key)

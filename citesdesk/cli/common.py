@@ -150,13 +150,20 @@ def output_folder(option: str, value: str) -> Path:
     return path
 
 
-def input_file(option: str, value: str, what_fr: str, what_en: str) -> Path:
-    """A file a command reads: it exists and is a file (not a folder)."""
+def not_a_folder(option: str, value: str, what_fr: str, what_en: str) -> Path:
+    """A file a command reads is not a folder (the service says the rest)."""
     path = Path(value)
     where = f" ({option})" if option.startswith("-") else ""
     if path.is_dir():
         raise Refusal(f"« {value} »{where} est un dossier : donnez {what_fr}.",
                       f"'{value}'{where} is a folder: give {what_en}.")
+    return path
+
+
+def input_file(option: str, value: str, what_fr: str, what_en: str) -> Path:
+    """A file a command reads: it exists and is a file (not a folder)."""
+    path = not_a_folder(option, value, what_fr, what_en)
+    where = f" ({option})" if option.startswith("-") else ""
     if not path.exists():
         raise Refusal(f"« {value} »{where} n'existe pas : vérifiez son nom et son dossier.",
                       f"'{value}'{where} does not exist: check its name and folder.")

@@ -272,3 +272,17 @@ def test_references_after_the_options_are_references(demo, tmp_path, capsys):
                             "--json")
     assert code == 0, err
     assert '"documents": 2' in stdout and out.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_folder_given_as_a_bundle_or_a_key(tmp_path, capsys):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    code, _, err = run(capsys, "bundle", "inspect", folder)
+    assert code == 1 and err == f"« {folder} » est un dossier : donnez le lot à examiner " \
+                                "(.citesbundle).\n"
+    code, _, err = run(capsys, "national", "consolidate", folder, "--identity", folder,
+                       "--out", tmp_path / "r")
+    assert code == 1 and "(--identity) est un dossier : donnez la clé nationale" in err
+    code, _, err = run(capsys, "national", "keygen", "--out", __file__)
+    assert code == 1 and err == f"« {__file__} » (--out) est un fichier : donnez un dossier.\n"
+    assert _files(tmp_path) == ["d"]
