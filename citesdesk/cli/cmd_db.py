@@ -96,6 +96,8 @@ COUNTED = (
     ("import_profile", "Correspondances de colonnes enregistrées", "Saved column mappings"),
     ("bundle_log", "Lots pour l'évaluation nationale", "National evaluation bundles"),
 )
+
+
 def _say(args, fr: str, en: str) -> str:
     return en if args.lang == "en" else fr
 
