@@ -21,6 +21,9 @@ done
 run() { echo "+ citesdesk $*"; (cd "$work" && "$app" "$@"); }
 
 run --version | grep -q "CitésDesk"
+# The commands are found in the frozen folder, and the parser speaks French.
+run --help | grep -q "import-template"
+run info --help | grep -q "afficher cette aide et quitter"
 run demo --db "$work/demo.sqlite" --participants 40 --seed 3
 run info --db "$work/demo.sqlite" --json > "$work/info.json"
 grep -q '"participant"' "$work/info.json"

@@ -1,13 +1,13 @@
-"""The ``citesdesk`` command (a contract: see ``docs/design/PRODUCT.md``).
+"""The ``citesdesk`` command (a contract: see ``docs/design/PRODUCT.md`` and ``docs/cli.md``).
 
-With no sub-command it opens the window. Each sub-command lives in its own module and is
-imported only when used, so that ``citesdesk info`` never loads Qt or reportlab.
+With no sub-command it opens the window. Each sub-command lives in a ``cmd_*`` module that
+registers it (``register(cli)``, see :mod:`citesdesk.cli.parser`) and keeps its heavy
+imports inside ``run``, so that ``citesdesk info`` never loads Qt or reportlab.
 Exit status: 0 done, 1 input refused (one clear sentence on stderr), 2 usage error.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sqlite3
@@ -15,17 +15,30 @@ import sys
 from pathlib import Path
 
 from citesdesk import __version__
+from citesdesk.cli import argparse_fr
+from citesdesk.cli import parser as cli_parser
+from citesdesk.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    database_error_message,
+    os_error_message,
+)
 from citesdesk.core.errors import CitesDeskError
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
 
 
 def _lang(argv: list[str]) -> str:
-    if "--lang" in argv:
-        i = argv.index("--lang")
-        if i + 1 < len(argv):
+    """``--lang`` wherever it is on the line, else ``CITESDESK_LANG``, ``LANG``, French."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("fr", "en"):
             return argv[i + 1]
-    env = os.environ.get("CITESDESK_LANG") or os.environ.get("LANG", "fr")
+        if word in ("--lang=fr", "--lang=en"):
+            return word[7:]
+    env = os.environ.get("CITESDESK_LANG") or os.environ.get("LANG") or "fr"
     return "en" if env.startswith("en") else "fr"
 
 
@@ -37,103 +50,50 @@ def _bundle_to_open(argv: list[str]) -> str | None:
     return None
 
 
-def _sub(subs, name: str, module: str, help_fr: str) -> argparse.ArgumentParser:
-    p = subs.add_parser(name, help=help_fr, description=help_fr)
-    p.set_defaults(_module=module, _command=name)
-    return p
+def build_parser(lang: str = "fr") -> cli_parser.CliParser:
+    with argparse_fr.speaking(lang):
+        return cli_parser.build(lang, __version__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="citesdesk",
-        description="CitésDesk — suivi des participants des Cités de l'emploi. "
-        "Sans sous-commande : ouvre l'application.",
-    )
-    parser.add_argument("--version", action="version", version=f"CitésDesk {__version__}")
-    parser.add_argument("--db", help="base de données du site (fichier .sqlite)")
-    parser.add_argument("--lang", choices=["fr", "en"], help="langue (fr par défaut)")
-    parser.set_defaults(_module="citesdesk.cli.cmd_gui", _command="gui")
-    subs = parser.add_subparsers(title="sous-commandes", metavar="COMMANDE")
+def _parse(argv: list[str], lang: str):
+    """The parsed command line, or the exit status of a usage error (or of ``--help``)."""
+    with argparse_fr.speaking(lang):
+        parser = cli_parser.build(lang, __version__)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
+            return int(exc.code or 0)
+        p = args._parser
+        if args._needs_db and not args.db:
+            return p.usage_failure("l'option --db BASE est obligatoire pour cette commande",
+                                   "the option --db DATABASE is required for this command")
+        if args.db and not args._needs_db and args._command != "gui":
+            return p.usage_failure(
+                f"« {args._command} » n'utilise pas de base : retirez --db",
+                f"'{args._command}' uses no database: remove --db")
+    return args
 
-    p = _sub(subs, "init", "citesdesk.cli.cmd_db", "créer une base de site vide")
-    p.add_argument("--db", required=True)
-    p.add_argument("--site-code", required=True)
-    p.add_argument("--site-name", required=True)
-    p.add_argument("--departement")
-    p.add_argument("--coordinator")
 
-    p = _sub(subs, "demo", "citesdesk.cli.cmd_db", "créer une base remplie de données fictives")
-    p.add_argument("--db", required=True)
-    p.add_argument("--participants", type=int, default=500)
-    p.add_argument("--seed", type=int, default=1)
+def _named(exc: OSError, args) -> OSError:
+    """The error naming what the user typed: a temporary file beside ``--out`` (or an
+    error naming no file) is told as ``--out``."""
+    name = os.path.basename(str(exc.filename or ""))
+    out = getattr(args, "out", None)
+    if out and (not name or (name.startswith(".") and name.endswith((".part", ".tmp")))):
+        return OSError(exc.errno, exc.strerror, out)
+    return exc
 
-    p = _sub(subs, "info", "citesdesk.cli.cmd_db", "version du schéma, site, nombre d'enregistrements")
-    p.add_argument("--db", required=True)
-    p.add_argument("--json", action="store_true")
 
-    p = _sub(subs, "import", "citesdesk.cli.cmd_import", "importer un tableur")
-    p.add_argument("kind", choices=["participants", "partners", "events", "qpv"])
-    p.add_argument("file")
-    p.add_argument("--db", required=True)
-    p.add_argument("--sheet")
-    p.add_argument("--mapping")
-    p.add_argument("--on-duplicate", choices=["skip", "update", "create"], default="skip")
-    p.add_argument("--dry-run", action="store_true")
-    p.add_argument("--valid-only", action="store_true",
-                   help="importer les lignes valides et lister les autres")
-    p.add_argument("--report")
-    p.add_argument("--json", action="store_true")
+def _reader_gone() -> int:
+    """Whoever read our output stopped reading (``| head``): nothing more to say."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK
 
-    p = _sub(subs, "import-template", "citesdesk.cli.cmd_import", "écrire un modèle d'import")
-    p.add_argument("kind", choices=["participants", "partners", "events"])
-    p.add_argument("--out", required=True)
 
-    p = _sub(subs, "export", "citesdesk.cli.cmd_export", "exporter un classeur")
-    p.add_argument("what", choices=["quarter", "workbook"])
-    p.add_argument("--db", required=True)
-    p.add_argument("--quarter")
-    p.add_argument("--out", required=True)
-    p.add_argument("--password", help="protéger le classeur par un mot de passe")
-
-    p = _sub(subs, "print", "citesdesk.cli.cmd_print", "imprimer en PDF")
-    p.add_argument("what", choices=["participant", "consent-form", "access-export", "cohort"])
-    p.add_argument("refs", nargs="*", metavar="REF")
-    p.add_argument("--db", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--split", action="store_true", help="un PDF par personne dans le dossier --out")
-
-    bundle = subs.add_parser("bundle", help="lot pour l'évaluation nationale")
-    bsubs = bundle.add_subparsers(title="actions", metavar="ACTION")
-    p = _sub(bsubs, "create", "citesdesk.cli.cmd_bundle", "créer le lot chiffré et signé")
-    p.add_argument("--db", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--recipient", action="append", default=[])
-    p.add_argument("--json", action="store_true")
-    p = _sub(bsubs, "inspect", "citesdesk.cli.cmd_bundle", "examiner un lot")
-    p.add_argument("file")
-    p.add_argument("--identity")
-    p.add_argument("--json", action="store_true")
-    bundle.set_defaults(_module=None, _parser=bundle)
-
-    national = subs.add_parser("national", help="outils de l'évaluation nationale")
-    nsubs = national.add_subparsers(title="actions", metavar="ACTION")
-    p = _sub(nsubs, "keygen", "citesdesk.cli.cmd_national", "créer la clé nationale")
-    p.add_argument("--out", required=True)
-    p = _sub(nsubs, "consolidate", "citesdesk.cli.cmd_national", "consolider les lots des sites")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--identity", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--accept-new-key", action="append", default=[], metavar="SITE_CODE")
-    p.add_argument("--json", action="store_true")
-    national.set_defaults(_module=None, _parser=national)
-
-    p = _sub(subs, "backup", "citesdesk.cli.cmd_db", "sauvegarder la base")
-    p.add_argument("--db", required=True)
-    p.add_argument("--out", required=True)
-    p = _sub(subs, "restore", "citesdesk.cli.cmd_db", "restaurer une sauvegarde")
-    p.add_argument("file")
-    p.add_argument("--db", required=True)
-    return parser
+def _quiet_unraisable(hook_args) -> None:
+    """A file object that fails again while being thrown away after a refused write
+    (disk full) says nothing more: the refusal has been told."""
 
 
 def _folders_of(args) -> list[Path]:
@@ -146,14 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
     open_bundle = _bundle_to_open(argv)
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
-        return int(exc.code or 0)
-    if args._module is None:
-        args._parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        args = _parse(argv, lang)
+    except BrokenPipeError:  # ``citesdesk --help | head``
+        return _reader_gone()
+    if isinstance(args, int):
+        return args
     args.lang = args.lang or lang
     args.open_bundle = open_bundle
     from citesdesk.core import locking
@@ -166,20 +124,28 @@ def main(argv: list[str] | None = None) -> int:
     from citesdesk.core import files
 
     files.sweep_at_start(*_folders_of(args))  # what a killed run left behind
+    sys.unraisablehook = _quiet_unraisable
     try:
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
-    except (OSError, sqlite3.Error) as exc:
-        # busy, read-only, a full disk or read-only media: one sentence
+    except BrokenPipeError:  # ``citesdesk info | head``: the reader has had enough
+        return _reader_gone()
+    except OSError as exc:
+        fr, en = os_error_message(_named(exc, args))
+        print(en if args.lang == "en" else fr, file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.Error as exc:  # busy, read-only, a disk full under the command…
         refusal = locking.friendly(exc, getattr(args, "db", None))
-        sentence = (refusal.message(args.lang) if refusal is not None
-                    else files.os_error_sentence(exc, args.lang, getattr(args, "db", None)))
-        if sentence is None:
-            raise
-        print(sentence, file=sys.stderr)
+        if refusal is not None:
+            print(refusal.message(args.lang), file=sys.stderr)
+            return EXIT_REFUSED
+        fr, en = database_error_message(exc, getattr(args, "out", None) or args.db)
+        print(en if args.lang == "en" else fr, file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Interrompu." if args.lang == "fr" else "Interrupted.", file=sys.stderr)
         return 130
+
+

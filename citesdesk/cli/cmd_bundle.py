@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
+from citesdesk.cli.common import not_a_folder, number, output_file, print_json
 from citesdesk.core.db import open_database
+
+ORDER = 50
+JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
+             "write the summary as JSON on standard output")
+
+
+def register(cli) -> None:
+    bundle = cli.group("bundle", ("lot pour l'évaluation nationale",
+                                  "bundle for the national evaluation"))
+    p = bundle.command("create", __name__, ("créer le lot chiffré et signé",
+                                            "create the encrypted, signed bundle"), db=True)
+    p.add_argument("--out", required=True, metavar=cli.text(("FICHIER.citesbundle",
+                                                             "FILE.citesbundle")),
+                   help=("lot à écrire (.citesbundle)", "bundle to write (.citesbundle)"))
+    p.add_argument("--recipient", action="append", default=[], metavar="age1…", help=(
+        "clé publique nationale (age) ; plusieurs fois pour plusieurs destinataires",
+        "national public key (age); several times for several recipients"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p = bundle.command("inspect", __name__, ("examiner un lot", "inspect a bundle"))
+    p.add_argument("file", metavar=cli.text(("FICHIER", "FILE")), help=(
+        "le lot à examiner", "the bundle to inspect"))
+    p.add_argument("--identity", metavar=cli.text(("CLE", "KEY")), help=(
+        "clé nationale (national.key) pour déchiffrer et tout vérifier",
+        "national key (national.key) to decrypt and check everything"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 NB = "\u00a0"  # no-break space before French double punctuation
 
@@ -24,6 +49,7 @@ def _create(args) -> int:
     from citesdesk.services.bundle import create_bundle
 
     fr = args.lang != "en"
+    output_file("--out", args.out, "bundle")
     db = open_database(args.db)
     try:
         result = create_bundle(db, args.out, recipients=args.recipient,
@@ -31,9 +57,9 @@ def _create(args) -> int:
     finally:
         db.close()
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        print_json(result.as_dict())
         return 0
-    c = result.counts
+    c = {k: number(v, args.lang) for k, v in result.counts.items()}
     if fr:
         print(f"Lot n° {result.sequence} écrit : {result.path}")
         print(f"  {c['participants']} participants, {c['inscriptions']} inscriptions, "
@@ -56,12 +82,17 @@ def _create(args) -> int:
 def _inspect(args) -> int:
     from citesdesk.services.bundle import inspect
 
+    not_a_folder("FICHIER", args.file, "le lot à examiner (.citesbundle)",
+                 "the bundle to inspect (.citesbundle)")
+    if args.identity:
+        not_a_folder("--identity", args.identity, "la clé nationale (national.key)",
+                     "the national key (national.key)")
     info = inspect(args.file, args.identity)
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        print_json(info)
         return 0 if info.get("valid", True) else 1
     fr = args.lang != "en"
-    print(f"{info['file']} — {info['size']} {'octets' if fr else 'bytes'}")
+    print(f"{info['file']} — {number(info['size'], args.lang)} {'octets' if fr else 'bytes'}")
     print(f"SHA-256 {info['sha256']}")
     if not info["age"]:
         print("Ce n'est pas un fichier chiffré age." if fr else "Not an age-encrypted file.")
@@ -81,7 +112,8 @@ def _inspect(args) -> int:
     print(f"{'Signature valide, clé' if fr else 'Valid signature, key'} {sig['key_id']}")
     print("Données conformes au schéma publié." if fr else "Data follows the published schema.")
     for r in info["resources"]:
-        print(f"  {r['path']:<24} {r['rows']:>8} {'lignes' if fr else 'rows'}  {r['hash']}")
+        rows = number(r["rows"], args.lang)
+        print(f"  {r['path']:<24} {rows:>8} {'lignes' if fr else 'rows'}  {r['hash']}")
     return 0
 
 

@@ -9,18 +9,77 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
+import errno
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from citesdesk import __version__
+from citesdesk.cli.common import (
+    Refusal,
+    input_file,
+    number,
+    output_file,
+    print_json,
+    reading,
+)
 from citesdesk.core import schema
-from citesdesk.core.db import SiteDatabase, check_writable_folder, open_database
-from citesdesk.core.errors import CitesDeskError
-from citesdesk.core.files import private_output
+from citesdesk.core.db import SiteDatabase, open_database
+from citesdesk.core.errors import CitesDeskError, ValidationFailed
+from citesdesk.core.files import private_output, user_error
 from citesdesk.core.qpv import describe, list_in_force
 from citesdesk.core.validation import validate_record
+from citesdesk.services.site import get_site
+
+ORDER = 10
+__all__ = ["number", "register", "run", "summary"]
+
+
+def register(cli) -> None:
+    p = cli.command("init", __name__, ("créer une base de site vide",
+                                       "create an empty site database"), db=True)
+    p.add_argument("--site-code", required=True, metavar="CODE", help=(
+        "code du site, par exemple CDE-93-066", "site code, for example CDE-93-066"))
+    p.add_argument("--site-name", required=True, metavar=cli.text(("NOM", "NAME")), help=(
+        "nom du site", "site name"))
+    p.add_argument("--departement", metavar="NN", help=(
+        "département du site (75, 2A, 974…)", "the site's département (75, 2A, 974…)"))
+    p.add_argument("--coordinator", metavar=cli.text(("NOM", "NAME")), help=(
+        "coordinateur·rice, inscrit·e dans le journal d'audit",
+        "coordinator, whose name the audit log records"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = cli.command("demo", __name__, ("créer une base remplie de données fictives",
+                                       "create a database filled with made-up data"), db=True)
+    p.add_argument("--participants", type=cli.integer(1), default=500, metavar="N", help=(
+        "nombre de participants (500 par défaut)", "number of participants (500 by default)"))
+    p.add_argument("--seed", type=cli.integer(), default=1, metavar="S", help=(
+        "graine : même graine et même jour, même base (1 par défaut)",
+        "seed: same seed and same day, same database (1 by default)"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = cli.command("info", __name__, (
+        "résumé d'une base : schéma, site, nombre d'enregistrements (lecture seule)",
+        "summary of a database: schema, site, number of records (read-only)"), db=True)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = cli.command("backup", __name__, ("sauvegarder la base dans un fichier vérifié",
+                                         "back the database up into a checked file"), db=True)
+    p.add_argument("--out", required=True, metavar=cli.text(("FICHIER", "FILE")), help=(
+        "fichier de sauvegarde à créer (.sqlite)", "backup file to create (.sqlite)"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = cli.command("restore", __name__, ("restaurer une sauvegarde (la base actuelle est "
+                                          "d'abord copiée de côté)", "restore a backup (the "
+                                          "current database is first set aside)"), db=True)
+    p.add_argument("file", metavar=cli.text(("FICHIER", "FILE")), help=(
+        "la sauvegarde à restaurer", "the backup to restore"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+
+JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
+             "write the summary as JSON on standard output")
 
 #: Kinds of record counted by ``info``: table, French label, English label.
 COUNTED = (
@@ -38,12 +97,6 @@ COUNTED = (
     ("import_profile", "Correspondances de colonnes enregistrées", "Saved column mappings"),
     ("bundle_log", "Lots pour l'évaluation nationale", "National evaluation bundles"),
 )
-NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
-
-
-def number(n: int, lang: str = "fr") -> str:
-    """``5 000`` in French (narrow no-break space), ``5,000`` in English."""
-    return f"{n:,}".replace(",", NNBSP if lang == "fr" else ",")
 
 
 def _say(args, fr: str, en: str) -> str:
@@ -63,15 +116,6 @@ def _progress(args):
     return show
 
 
-def _refuse_existing(path: Path, args) -> None:
-    if path.exists():
-        raise CitesDeskError(
-            f"« {path} » existe déjà : choisissez un autre nom de fichier, ou déplacez ce "
-            "fichier ailleurs si vous voulez vraiment le remplacer (rien n'a été écrit).",
-            f"'{path}' already exists: choose another file name, or move that file elsewhere "
-            "if you really want to replace it (nothing was written).")
-
-
 def _sidecars(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
             path.with_name(path.name + "-journal")]
@@ -85,21 +129,44 @@ def _creating(path: Path) -> Iterator[Path]:
         yield work.file
 
 
+#: The option of ``init`` that gives each field of the site.
+SITE_OPTIONS = {"name": "--site-name", "site_code": "--site-code",
+                "departement": "--departement", "coordinators": "--coordinator"}
+
+
+def _options_refused(exc: ValidationFailed) -> Refusal:
+    """A refused site, told with the options the user typed (not the field names)."""
+    def one(e, lang):
+        text = e.message(lang).rstrip(".")
+        return f"{SITE_OPTIONS.get(e.field, e.field)} : {text[:1].lower()}{text[1:]}"
+
+    errors = [e for e in exc.errors if e.severity == "error"]
+    return Refusal(
+        " ; ".join(one(e, "fr") for e in errors) + ". Corrigez puis relancez la commande "
+        "(rien n'a été créé).",
+        "; ".join(one(e, "en").replace(" : ", ": ", 1) for e in errors) + ". Correct it "
+        "then run the command again (nothing was created).")
+
+
 def _init(args) -> int:
-    path = Path(args.db)
-    _refuse_existing(path, args)
+    path = output_file("--db", args.db, "sqlite", exists_ok=False)
     values = {"name": args.site_name, "site_code": args.site_code,
               "departement": args.departement, "coordinators": args.coordinator or ""}
-    validate_record("site", values)  # refuse before creating anything
+    try:
+        validate_record("site", values)  # refuse before creating anything
+    except ValidationFailed as exc:
+        raise _options_refused(exc) from None
     from citesdesk.services import records
 
-    check_writable_folder(path)
     with _creating(path) as building:
         db = open_database(building, create=True)
         try:
             records.create(db, "site", values)
         finally:
             db.close()
+    if args.json:
+        print_json({"path": str(path), "site_code": args.site_code, "name": args.site_name})
+        return 0
     print(_say(args, f"Base du site créée : {path}", f"Site database created: {path}"))
     return 0
 
@@ -107,10 +174,8 @@ def _init(args) -> int:
 def _demo(args) -> int:
     from citesdesk.services.demo import build_demo, check_participants
 
-    path = Path(args.db)
     check_participants(args.participants)
-    _refuse_existing(path, args)
-    check_writable_folder(path)
+    path = output_file("--db", args.db, "sqlite", exists_ok=False)
     with _creating(path) as building:
         db = open_database(building, create=True)
         try:
@@ -118,6 +183,9 @@ def _demo(args) -> int:
                                 progress=_progress(args))
         finally:
             db.close()
+    if args.json:
+        print_json({"path": str(path), "counts": counts})
+        return 0
     n = lambda k: number(counts[k], args.lang)  # noqa: E731
     print(_say(
         args,
@@ -130,8 +198,7 @@ def _demo(args) -> int:
 
 def summary(db: SiteDatabase) -> dict:
     """What ``info`` shows: schema version, site, live and deleted counts per kind."""
-    site = db.execute("SELECT name, site_code, departement, qpv_codes, coordinators FROM site "
-                      "WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()
+    site = get_site(db)
     counts = {}
     for table, _, _ in COUNTED:
         live, deleted = db.execute(
@@ -144,8 +211,9 @@ def summary(db: SiteDatabase) -> dict:
         "schema_version_supported": schema.SCHEMA_VERSION,
         "citesdesk_version": __version__,
         "site": None if site is None else {
-            "name": site[0], "site_code": site[1], "departement": site[2],
-            "qpv_codes": split(site[3]), "coordinators": split(site[4])},
+            "name": site["name"], "site_code": site["site_code"],
+            "departement": site["departement"], "qpv_codes": split(site["qpv_codes"]),
+            "coordinators": split(site["coordinators"])},
         "qpv_reference": db.execute("SELECT count(*) FROM qpv").fetchone()[0],
         "qpv_list": list_in_force(db),
         "counts": counts,
@@ -153,13 +221,10 @@ def summary(db: SiteDatabase) -> dict:
 
 
 def _info(args) -> int:
-    db = open_database(args.db, readonly=True)
-    try:
+    with reading(args.db) as db:
         info = summary(db)
-    finally:
-        db.close()
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        print_json(info)
         return 0
     fr = args.lang != "en"
     out = [_say(args, f"Base : {info['path']}", f"Database: {info['path']}")]
@@ -197,7 +262,10 @@ def _info(args) -> int:
 def _copy_verified(db: SiteDatabase, target: Path) -> None:
     """Online backup of ``db`` into ``target`` via a private work file, checked, then moved."""
     with private_output(target) as work:
-        db.backup_to(work.file)
+        try:
+            db.backup_to(work.file)
+        except sqlite3.OperationalError as exc:  # the disk filled up under the copy
+            raise user_error(exc, target) or OSError(errno.EIO, str(exc), str(target)) from None
         copy = open_database(work.file, readonly=True)
         try:
             ok = copy.execute("PRAGMA quick_check").fetchone()[0]
@@ -212,9 +280,8 @@ def _copy_verified(db: SiteDatabase, target: Path) -> None:
 
 
 def _backup(args) -> int:
-    out = Path(args.out)
-    _refuse_existing(out, args)
-    check_writable_folder(out)
+    out = output_file("--out", args.out, "sqlite", exists_ok=False)
+    input_file("--db", args.db, "la base à sauvegarder", "the database to back up")
     try:  # writable, to record the backup's date (the window's status bar shows it)
         db, record = open_database(args.db), True
     except CitesDeskError:  # a read-only database can still be copied
@@ -229,21 +296,25 @@ def _backup(args) -> int:
                 settings.put(db, "last_backup_at", utc_now())
     finally:
         db.close()
+    if args.json:
+        print_json({"path": str(out), "database": args.db, "checked": True})
+        return 0
     print(_say(args, f"Sauvegarde écrite et vérifiée : {out}",
                f"Backup written and checked: {out}"))
     return 0
 
 
 def _restore(args) -> int:
-    source, target = Path(args.file), Path(args.db)
+    source = input_file("FICHIER", args.file, "la sauvegarde à restaurer",
+                        "the backup to restore")
+    target = output_file("--db", args.db, "sqlite")
     if source.exists() and target.exists() and source.resolve() == target.resolve():
         raise CitesDeskError(
             f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
             "restaurer.",
             f"'{source}' already is the site database: choose the backup file to restore.")
-    check_writable_folder(target)
-    backup = open_database(source, readonly=True)  # refuses what this version cannot open
-    try:
+    with contextlib.ExitStack() as stack:
+        backup = stack.enter_context(reading(source))  # refuses what this version cannot open
         aside = None
         if target.exists():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -252,12 +323,13 @@ def _restore(args) -> int:
                 current = open_database(target, readonly=True)
             except CitesDeskError as exc:
                 raise CitesDeskError(
-                    f"La base actuelle ne peut pas être mise de côté ({exc.message_fr}) ; pour "
-                    f"ne rien perdre, elle n'a pas été remplacée : déplacez « {target} » "
-                    "ailleurs, puis relancez la restauration.",
-                    f"The current database cannot be set aside ({exc.message_en}); so as to "
-                    f"lose nothing it was not replaced: move '{target}' elsewhere, then run "
-                    "the restore again.") from exc
+                    "La base actuelle ne peut pas être mise de côté "
+                    f"({_clause(exc, 'fr')}) ; pour ne rien perdre, elle n'a pas été "
+                    f"remplacée : déplacez « {target} » ailleurs, puis relancez la "
+                    "restauration.",
+                    "The current database cannot be set aside "
+                    f"({_clause(exc, 'en')}); so as to lose nothing it was not replaced: "
+                    f"move '{target}' elsewhere, then run the restore again.") from exc
             try:
                 _copy_verified(current, aside)
             finally:
@@ -266,15 +338,22 @@ def _restore(args) -> int:
                 with contextlib.suppress(FileNotFoundError):
                     p.unlink()
         _copy_verified(backup, target)
-    finally:
-        backup.close()
     msg_fr = f"Base restaurée depuis « {source} » dans « {target} »."
     msg_en = f"Database restored from '{source}' into '{target}'."
     if aside:
         msg_fr += f" L'ancienne base est gardée sous « {aside} »."
         msg_en += f" The previous database is kept as '{aside}'."
+    if args.json:
+        print_json({"path": str(target), "source": str(source),
+                    "previous": str(aside) if aside else None})
+        return 0
     print(_say(args, msg_fr, msg_en))
     return 0
+
+
+def _clause(exc: CitesDeskError, lang: str) -> str:
+    """A message inside parentheses: without its final period."""
+    return exc.message(lang).rstrip(". ")
 
 
 COMMANDS = {"init": _init, "demo": _demo, "info": _info, "backup": _backup,

@@ -409,9 +409,9 @@ def _open_database(
     except sqlite3.OperationalError as exc:
         db.close()
         raise _refuse(
-            f"Impossible d'écrire dans « {p} » ({exc}). Vérifiez que le disque n'est pas plein "
+            f"Impossible d'écrire dans « {p} ». Vérifiez que le disque n'est pas plein "
             "et que vous avez le droit d'écrire dans ce dossier.",
-            f"Cannot write to '{p}' ({exc}). Check that the disk is not full and that you may "
+            f"Cannot write to '{p}'. Check that the disk is not full and that you may "
             "write to this folder.",
         ) from exc
     if empty and readonly:

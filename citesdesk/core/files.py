@@ -13,7 +13,6 @@ On Windows the modes are not applied (the user's profile folders are private alr
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import secrets
@@ -24,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from citesdesk.core import oserrors
 from citesdesk.core.errors import CitesDeskError
 
 PRIVATE_FILE = 0o600
@@ -274,23 +274,17 @@ def sweep_at_start(*folders: str | os.PathLike | None) -> None:
 
 # --- full disk, read-only media ---------------------------------------------------------
 
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def user_error(exc: BaseException, path: str | os.PathLike | None = None) -> CitesDeskError | None:
     """One sentence for a full disk, a file too big or read-only media; ``None`` otherwise."""
     where_fr = f" « {path} »" if path else ""
     where_en = f" '{path}'" if path else ""
-    full = isinstance(exc, OSError) and exc.errno in _FULL
+    full = isinstance(exc, OSError) and exc.errno in oserrors.FULL
     if isinstance(exc, sqlite3.Error) and "full" in str(exc):
         full = True
     if full:
-        return CitesDeskError(
-            f"Le disque est plein : impossible d'écrire{where_fr}. Rien n'a été modifié ni "
-            "perdu ; libérez de la place (ou choisissez un autre disque) puis réessayez.",
-            f"The disk is full: cannot write{where_en}. Nothing was changed or lost; free "
-            "some space (or choose another disk) and try again.")
+        return CitesDeskError(*oserrors.full_disk_message(path))
     if isinstance(exc, sqlite3.Error) and "disk I/O error" in str(exc):
         return CitesDeskError(
             f"Impossible d'écrire sur le disque{where_fr} : il est peut-être plein, retiré ou "
@@ -298,16 +292,11 @@ def user_error(exc: BaseException, path: str | os.PathLike | None = None) -> Cit
             "autre disque, puis réessayez.",
             f"Cannot write to the disk{where_en}: it may be full, removed or faulty. Nothing "
             "was changed or lost; free some space or choose another disk, then try again.")
-    readonly = isinstance(exc, OSError) and exc.errno in _READ_ONLY
+    readonly = isinstance(exc, OSError) and exc.errno in oserrors.READ_ONLY
     if isinstance(exc, sqlite3.Error) and "readonly" in str(exc).replace("-", "").replace(" ", ""):
         readonly = True
     if readonly:
-        return CitesDeskError(
-            f"Impossible d'écrire{where_fr} : le support est en lecture seule ou vous n'avez "
-            "pas le droit d'y écrire. Rien n'a été modifié ni perdu ; choisissez un autre "
-            "dossier.",
-            f"Cannot write{where_en}: the medium is read-only or you may not write there. "
-            "Nothing was changed or lost; choose another folder.")
+        return CitesDeskError(*oserrors.read_only_message(path))
     return None
 
 

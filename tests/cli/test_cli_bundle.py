@@ -110,7 +110,7 @@ def test_missing_files_and_folders_one_sentence_nothing_written(tmp_path, capsys
     assert main(["bundle", "create", "--db", str(db), "--recipient", recipient,
                  "--out", str(tmp_path / "absent" / "lot.citesbundle")]) == 1
     err = capsys.readouterr().err
-    assert "n'existe pas\u00a0: choisissez un dossier existant" in err
+    assert "absent » n'existe pas : créez-le ou choisissez un dossier existant" in err
     assert not (tmp_path / "absent").exists()
 
     assert main(["bundle", "inspect", str(tmp_path / "absent.citesbundle")]) == 1

@@ -127,7 +127,8 @@ def test_template_command(tmp_path):
 
 def test_template_refuses_bad_folder(tmp_path, capsys):
     rc = main(["import-template", "events", "--out", str(tmp_path / "no" / "x.xlsx")])
-    assert rc == 1 and "Impossible d'écrire" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert rc == 1 and "no » n'existe pas : créez-le ou choisissez un dossier existant" in err
 
 
 def test_qpv_then_participants(dbpath, tmp_path, capsys):

@@ -64,7 +64,7 @@ def test_init_refuses_an_existing_file_and_bad_values(tmp_path, capsys):
     fresh = tmp_path / "fresh.sqlite"
     code, _, err = run(capsys, "init", "--db", str(fresh), "--site-code", "X",
                        "--site-name", "Y", "--departement", "999")
-    assert code == 1 and "Département invalide" in err
+    assert code == 1 and "--departement : département invalide « 999 »" in err
     assert not fresh.exists()
 
 
@@ -91,7 +91,7 @@ def test_demo_refusals_write_nothing(demo_db, tmp_path, capsys):
     assert (demo_db.stat().st_mtime_ns, _counts(demo_db)) == before
     target = tmp_path / "zero.sqlite"
     code, _, err = run(capsys, "demo", "--db", str(target), "--participants", "0")
-    assert code == 1 and "au moins 1" in err and not target.exists()
+    assert code == 2 and "au moins égal à 1 (et non 0)" in err and not target.exists()
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "nope" / "d.sqlite"))
     assert code == 1 and "n'existe pas" in err
     assert not (tmp_path / "nope").exists()

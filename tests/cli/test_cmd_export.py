@@ -52,8 +52,8 @@ def test_malformed_quarter_in_english(site_path, tmp_path, capsys):
 
 def test_quarter_missing_and_usage_errors(site_path, tmp_path, capsys):
     assert main(["export", "quarter", "--db", str(site_path), "--out",
-                 str(tmp_path / "x.xlsx")]) == 1
-    assert "--quarter" in capsys.readouterr().err
+                 str(tmp_path / "x.xlsx")]) == 2
+    assert "Indiquez le trimestre avec --quarter" in capsys.readouterr().err
     assert main(["export", "nothing", "--db", str(site_path), "--out", "x"]) == 2
     assert main(["export", "quarter", "--db", str(tmp_path / "none.sqlite"), "--quarter",
                  "2026-T2", "--out", str(tmp_path / "x.xlsx")]) == 1

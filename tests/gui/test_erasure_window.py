@@ -6,8 +6,8 @@ from citesdesk.core.db import open_database
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
 
-VALUES = ["Quincampoix", "Zébulonne", "06 98 76 54 32", "0698765432", "Hazebrouck",
-          "zebulonne", "hazebrouck", "Confidence jamais lue ailleurs", "17 impasse des Glycines"]
+VALUES = ["Quincampoix", "Zébulonne", "06 98 76 54 32", "0698765432", "Zuydcoote",
+          "zebulonne", "zuydcoote", "Confidence jamais lue ailleurs", "17 impasse des Glycines"]
 
 
 def _found(path, needles) -> dict:
@@ -28,7 +28,7 @@ def test_purge_from_the_dashboard_leaves_no_trace_while_the_window_is_open(
     db = open_database(site_path)  # this process already holds the base: shared
     p = records.create(db, "participant", {
         "last_name": "Quincampoix", "first_name": "Zébulonne", "phone": "06 98 76 54 32",
-        "commune": "Hazebrouck", "address": "17 impasse des Glycines"})
+        "commune": "Zuydcoote", "address": "17 impasse des Glycines"})
     records.create(db, "event", {"participant_id": p["id"], "type": "ENTRETIEN",
                                  "date": "2021-01-10"})
     records.create(db, "note", {"participant_id": p["id"], "date": "2021-01-10",

@@ -4,6 +4,7 @@ summary sheet."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
 import xlsxwriter
@@ -113,8 +114,10 @@ def _close(wb, path: Path) -> None:
     try:
         wb.close()
     except (xlsxwriter.exceptions.FileCreateError, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise CitesDeskError(f"Impossible d'écrire « {path} » ({reason}). Choisissez un "
-                             "dossier existant où vous avez le droit d'écrire.",
-                             f"Cannot write '{path}' ({reason}). Choose an existing folder "
-                             "you may write to.") from None
+        from citesdesk.core.oserrors import os_error_message
+
+        cause = exc if isinstance(exc, OSError) else getattr(exc, "__context__", None)
+        if not isinstance(cause, OSError):
+            cause = OSError(errno.EACCES, "", str(path))
+        raise CitesDeskError(*os_error_message(
+            OSError(cause.errno, "", str(path)))) from None

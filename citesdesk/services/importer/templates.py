@@ -4,6 +4,7 @@ columns, and a notice sheet. A filled template imports with no mapping step."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
 import xlsxwriter
@@ -153,8 +154,10 @@ def _close(wb, path: Path) -> None:
     try:
         wb.close()
     except (xlsxwriter.exceptions.FileCreateError, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise CitesDeskError(f"Impossible d'écrire « {path} » ({reason}). Choisissez un "
-                             "dossier existant où vous avez le droit d'écrire.",
-                             f"Cannot write '{path}' ({reason}). Choose an existing folder "
-                             "you may write to.") from None
+        from citesdesk.core.oserrors import os_error_message
+
+        cause = exc if isinstance(exc, OSError) else getattr(exc, "__context__", None)
+        if not isinstance(cause, OSError):
+            cause = OSError(errno.EACCES, "", str(path))
+        raise CitesDeskError(*os_error_message(
+            OSError(cause.errno, "", str(path)))) from None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from citesdesk.core import files
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.files import private_output
 from citesdesk.services import Cancelled, Progress, no_progress
 
 #: Below this many files, processes cost more than they save.
@@ -62,7 +63,8 @@ def _chunk(db, uuids: list[str], lang: str, folder: str | None) -> bytes | list[
     names = []
     for uuid in uuids:
         name = file_name(data.person(db, uuid))
-        write_pdf(db, uuid, os.path.join(folder, name), lang)
+        with private_output(Path(folder) / name, sweep_first=False) as work:  # owner-only
+            write_pdf(db, uuid, str(work.file), lang)
         names.append(name)
     return names
 
