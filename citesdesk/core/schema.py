@@ -329,7 +329,7 @@ def _qpv_reference(db: Database) -> None:
 
     from citesdesk.core.qpv import BUILTIN_LIST, builtin_rows
 
-    loaded_by_site = db.execute("SELECT count(*) FROM qpv").fetchone()[0]
+    loaded_by_site, site_date = db.execute("SELECT count(*), max(loaded_at) FROM qpv").fetchone()
     now = f"{BUILTIN_LIST['date']}T00:00:00.000Z"  # the list's date: the same in every base
     db.conn.executemany(
         "INSERT INTO qpv (code, name, insee_com, commune, loaded_at) VALUES (?, ?, ?, ?, ?) "
@@ -339,10 +339,13 @@ def _qpv_reference(db: Database) -> None:
     # partner list with a QPV column only): they live in a QPV, as an import now decides.
     db.execute("UPDATE participant SET resident_qpv = 1 WHERE resident_qpv IS NULL "
                "AND code_qpv IN (SELECT code FROM qpv)")
-    if not loaded_by_site:
-        db.execute("INSERT INTO setting(key, value) VALUES ('qpv_list', ?) "
-                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                   [json.dumps(BUILTIN_LIST, ensure_ascii=False)])
+    in_force = BUILTIN_LIST if not loaded_by_site else {
+        "source": "import", "file": None, "date": site_date[:10],
+        "name_fr": "Liste chargée par le site, complétée par la liste officielle livrée",
+        "name_en": "List loaded by the site, completed by the shipped official list"}
+    db.execute("INSERT INTO setting(key, value) VALUES ('qpv_list', ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+               [json.dumps(in_force, ensure_ascii=False)])
 
 
 @migrations(name="0005_contact_check")

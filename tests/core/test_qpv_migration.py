@@ -68,6 +68,8 @@ def test_a_list_the_site_loaded_itself_is_kept(tmp_path):
         "Quartier du site"
     info = list_in_force(db)
     assert (info["source"], info["rows"], info["date"]) == ("import", 1585, "2024-06-01")
+    assert info["name_fr"] == ("Liste chargée par le site, complétée par la liste officielle "
+                               "livrée")
     # its code now counts as a quarter of the list in force
     assert db.execute("SELECT resident_qpv FROM participant WHERE last_name = 'Sow'"
                       ).fetchone()[0] == 1
