@@ -239,3 +239,26 @@ def test_a_read_then_write_waits_for_the_other_writer_instead_of_failing(tmp_pat
     assert records.get(db, "participant", p["uuid"])["last_name"] == "Après"
     other.close()
     db.close()
+
+
+def test_a_command_finding_the_base_busy_says_so_in_one_sentence(tmp_path):
+    """A program that takes no lock file (the sqlite3 shell) holds SQLite's write lock
+    longer than the busy timeout: ``citesdesk import`` is refused in one sentence, exit 1,
+    no traceback, nothing written."""
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    shell = sqlite3.connect(path, isolation_level=None)
+    shell.execute("BEGIN IMMEDIATE")
+    try:
+        done = cli("import", "participants", str(_csv(tmp_path / "g.csv", ["Bloqué"])),
+                   "--db", str(path), check=False)
+    finally:
+        shell.execute("ROLLBACK")
+        shell.close()
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last == ("La base « site.sqlite » est utilisée par un autre programme ; rien n'a "
+                    "été enregistré, réessayez dans un instant."), done.stderr
+    db = open_database(path, readonly=True)
+    assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+    db.close()
