@@ -38,13 +38,15 @@ def _csv(path: Path, names: list[str]) -> Path:
     return path
 
 
-def test_saves_survive_other_processes_backing_up_and_importing(tmp_path):
+@pytest.mark.parametrize("exclusive", [True, False])
+def test_saves_survive_other_processes_backing_up_and_importing(tmp_path, exclusive):
     """The window's writer and reader connections stay open while another process backs
     up and imports; every save made after that is in the file, seen from a fresh
-    connection."""
+    connection. Without the instance lock (``exclusive=False``) the import really runs
+    beside the window: the saves survive it too."""
     path = tmp_path / "site.sqlite"
     _site(path)
-    writer = open_database(path)
+    writer = open_database(path, exclusive=exclusive)
     reader = open_database(path, readonly=True)  # as the window does, after the writer
     records.create(writer, "participant", {"last_name": "Avant", "first_name": "Un"})
     assert reader.execute("SELECT count(*) FROM participant").fetchone()[0] == 1
@@ -76,10 +78,12 @@ def test_saves_survive_other_processes_backing_up_and_importing(tmp_path):
         fresh.close()
     assert set(saved) <= found, f"{len(set(saved) - found)} of {len(saved)} saves lost"
     assert "Avant" in names
-    if done.returncode == 0:  # the import may be refused while the window holds the base
-        assert "Importé" in names
+    if exclusive:  # the window holds the base: the import is refused in one sentence
+        assert done.returncode == 1
+        assert f"utilisée par « citesdesk » (processus {os.getpid()} sur " in done.stderr
     else:
-        assert "utilisée par" in done.stderr
+        assert done.returncode == 0, done.stderr
+        assert "Importé" in names
 
 
 def test_no_python_open_of_the_file_while_a_connection_is_held(tmp_path, monkeypatch):
