@@ -100,7 +100,7 @@ def current_holder(db_path: str | os.PathLike) -> Holder | None:
     if os.path.normcase(str(path.resolve())) in InstanceLock._held:
         return read_holder(db_path)  # this very process
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     stale = False
@@ -170,7 +170,7 @@ class InstanceLock:
             held.count += 1
             return held
         for _ in range(5):
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
             if not _try_lock(fd):
                 os.close(fd)
                 raise DatabaseInUse(Path(db_path), read_holder(db_path))
