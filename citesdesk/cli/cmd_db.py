@@ -252,6 +252,13 @@ def _restore(args) -> int:
             "restaurer.",
             f"'{source}' already is the site database: choose the backup file to restore.")
     _check_parent(target)
+    from citesdesk.core.locking import held
+
+    with held(target):  # no window or command may be writing into the base being replaced
+        return _replace(args, source, target)
+
+
+def _replace(args, source: Path, target: Path) -> int:
     backup = open_database(source, readonly=True)  # refuses what this version cannot open
     try:
         aside = None

@@ -266,3 +266,23 @@ def test_a_command_finding_the_base_busy_says_so_in_one_sentence(tmp_path):
     db = open_database(path, readonly=True)
     assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
     db.close()
+
+
+def test_restore_refuses_to_replace_a_base_a_window_is_writing_into(tmp_path):
+    """``citesdesk restore`` removes the base's write-ahead log and replaces the file: with
+    a window open on it, its later saves would go nowhere. It is refused instead."""
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    copy = tmp_path / "copie.sqlite"
+    cli("backup", "--db", str(path), "--out", str(copy))
+    holder = _holder(path)
+    try:
+        done = cli("restore", str(copy), "--db", str(path), check=False)
+        assert done.returncode == 1
+        assert f"utilisée par « citesdesk import » (processus {holder.pid}" in done.stderr
+        assert not list(tmp_path.glob("*avant-restauration*"))
+    finally:
+        holder.kill()
+        holder.wait()
+    done = cli("restore", str(copy), "--db", str(path))  # the holder is gone: it works
+    assert "Base restaurée" in done.stdout
