@@ -226,6 +226,46 @@ def held(db_path: str | os.PathLike) -> Iterator[InstanceLock]:
         lock.release()
 
 
+# -- SQLite's own locks: which files this process is connected to ---------------------
+
+#: Files this process holds SQLite connections to (device, inode) → how many, kept by
+#: :func:`citesdesk.core.db.open_database` and ``SiteDatabase.close``. On POSIX, closing
+#: *any* descriptor on a file drops every lock the process holds on it (SQLite's "How To
+#: Corrupt An SQLite Database File", §2.2): such a file must never be opened and closed
+#: with Python's ``open()``.
+LIVE: dict[tuple[int, int], int] = {}
+
+
+def file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def holds_connection(path: str | os.PathLike) -> bool:
+    """Whether this process has a database opened by ``open_database`` on ``path``: if
+    so, nothing may open and close that file with Python's ``open()``."""
+    key = file_key(Path(path))
+    return key is not None and bool(LIVE.get(key))
+
+
+def header_is_not_sqlite(path: Path) -> bool:
+    """Whether a file SQLite refused lacks SQLite's header (rather than being damaged).
+
+    Read with ``open()`` only when this process holds no connection to the file;
+    otherwise the answer is "damaged", which is safe.
+    """
+    if holds_connection(path):
+        return False
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) != b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether a SQLite error means "another connection holds the base" (busy/locked)."""
     if not isinstance(exc, sqlite3.OperationalError):

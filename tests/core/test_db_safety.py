@@ -80,7 +80,7 @@ def test_saves_survive_other_processes_backing_up_and_importing(tmp_path, exclus
     assert "Avant" in names
     if exclusive:  # the window holds the base: the import is refused in one sentence
         assert done.returncode == 1
-        assert f"utilisée par « citesdesk » (processus {os.getpid()} sur " in done.stderr
+        assert f"(processus {os.getpid()} sur " in done.stderr and "utilisée par" in done.stderr
     else:
         assert done.returncode == 0, done.stderr
         assert "Importé" in names
