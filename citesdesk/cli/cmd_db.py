@@ -313,6 +313,13 @@ def _restore(args) -> int:
             f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
             "restaurer.",
             f"'{source}' already is the site database: choose the backup file to restore.")
+    from citesdesk.core.locking import held
+
+    with held(target):  # no window or command may be writing into the base being replaced
+        return _replace(args, source, target)
+
+
+def _replace(args, source: Path, target: Path) -> int:
     with contextlib.ExitStack() as stack:
         backup = stack.enter_context(reading(source))  # refuses what this version cannot open
         aside = None

@@ -22,7 +22,14 @@ from sqlite_utils import Database
 from citesdesk.core import files, schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
-from citesdesk.core.locking import InstanceLock, busy_error, is_busy
+from citesdesk.core.locking import (
+    LIVE,
+    InstanceLock,
+    busy_error,
+    file_key,
+    header_is_not_sqlite,
+    is_busy,
+)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -106,8 +113,8 @@ class SiteDatabase(Database):
 
     def close(self) -> None:
         key = getattr(self, "_live_key", None)
-        if key is not None and _LIVE.get(key):
-            _LIVE[key] -= 1
+        if key is not None and LIVE.get(key):
+            LIVE[key] -= 1
             self._live_key = None
         try:
             super().close()
@@ -185,41 +192,6 @@ def _check_file(path: Path) -> None:
             f"Impossible de lire « {path} » : droits insuffisants.",
             f"Cannot read '{path}': permission denied.",
         )
-
-
-#: Files this process holds SQLite connections to (device, inode) → how many, kept by
-#: :func:`open_database` and :meth:`SiteDatabase.close`.
-_LIVE: dict[tuple[int, int], int] = {}
-
-
-def _file_key(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def holds_connection(path: str | os.PathLike) -> bool:
-    """Whether this process has a database opened by :func:`open_database` on ``path``:
-    if so, nothing may open and close that file with Python's ``open()``."""
-    key = _file_key(Path(path))
-    return key is not None and bool(_LIVE.get(key))
-
-
-def _header_is_not_sqlite(path: Path) -> bool:
-    """Whether a file SQLite refused lacks SQLite's header (rather than being damaged).
-
-    Read with ``open()`` only when this process holds no connection to the file (see
-    :func:`_check_file`); otherwise the answer is "damaged", which is safe.
-    """
-    if holds_connection(path):
-        return False
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) != b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 def _not_sqlite(path: Path) -> DatabaseError:
@@ -373,7 +345,7 @@ def _open_database(
         disk = files.user_error(exc, p)  # a full disk is not a damaged database
         if disk is not None:
             raise DatabaseError(disk.message_fr, disk.message_en) from exc
-        if "file is not a database" in str(exc) and _header_is_not_sqlite(p):
+        if "file is not a database" in str(exc) and header_is_not_sqlite(p):
             raise _not_sqlite(p) from exc
         raise _refuse(
             f"« {p.name} » est endommagée ou n'est pas une base SQLite lisible ({exc}). "
@@ -384,9 +356,9 @@ def _open_database(
 
     db = SiteDatabase(conn)
     db.path = None if memory else p
-    db._live_key = None if memory else _file_key(p)
+    db._live_key = None if memory else file_key(p)
     if db._live_key is not None:
-        _LIVE[db._live_key] = _LIVE.get(db._live_key, 0) + 1
+        LIVE[db._live_key] = LIVE.get(db._live_key, 0) + 1
     db.readonly = readonly
     try:
         if not readonly:

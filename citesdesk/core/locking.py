@@ -100,7 +100,7 @@ def current_holder(db_path: str | os.PathLike) -> Holder | None:
     if os.path.normcase(str(path.resolve())) in InstanceLock._held:
         return read_holder(db_path)  # this very process
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     stale = False
@@ -170,7 +170,7 @@ class InstanceLock:
             held.count += 1
             return held
         for _ in range(5):
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
             if not _try_lock(fd):
                 os.close(fd)
                 raise DatabaseInUse(Path(db_path), read_holder(db_path))
@@ -224,6 +224,46 @@ def held(db_path: str | os.PathLike) -> Iterator[InstanceLock]:
         yield lock
     finally:
         lock.release()
+
+
+# -- SQLite's own locks: which files this process is connected to ---------------------
+
+#: Files this process holds SQLite connections to (device, inode) → how many, kept by
+#: :func:`citesdesk.core.db.open_database` and ``SiteDatabase.close``. On POSIX, closing
+#: *any* descriptor on a file drops every lock the process holds on it (SQLite's "How To
+#: Corrupt An SQLite Database File", §2.2): such a file must never be opened and closed
+#: with Python's ``open()``.
+LIVE: dict[tuple[int, int], int] = {}
+
+
+def file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def holds_connection(path: str | os.PathLike) -> bool:
+    """Whether this process has a database opened by ``open_database`` on ``path``: if
+    so, nothing may open and close that file with Python's ``open()``."""
+    key = file_key(Path(path))
+    return key is not None and bool(LIVE.get(key))
+
+
+def header_is_not_sqlite(path: Path) -> bool:
+    """Whether a file SQLite refused lacks SQLite's header (rather than being damaged).
+
+    Read with ``open()`` only when this process holds no connection to the file;
+    otherwise the answer is "damaged", which is safe.
+    """
+    if holds_connection(path):
+        return False
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) != b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def is_busy(exc: BaseException) -> bool:

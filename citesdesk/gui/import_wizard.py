@@ -246,7 +246,10 @@ class DonePage(QWizardPage):
         self.label.setText(self.tr(
             "{created} ligne(s) créée(s), {updated} mise(s) à jour, {skipped} ignorée(s), "
             "{invalid} écartée(s) car en erreur. L'import peut être annulé en entier depuis "
-            "l'écran Imports.").format(**c))
+            "l'écran Imports.").format(**c)
+            # the duplicates were looked for again when writing (core sentence, both languages)
+            + ("\n\n" + importer.RECHECKED[1 if self.w.ctx.lang == "en" else 0]
+               if self.w.result.get("rechecked") else ""))
 
 
 class ImportWizard(QWizard):

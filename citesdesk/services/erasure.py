@@ -22,6 +22,7 @@ The audit entries about the person's records are deleted by the purge itself
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 #: How often, and how long apart, a checkpoint is retried while a reader holds the log.
@@ -70,4 +71,8 @@ def flush_wal(db) -> bool:
         if not busy:
             return True
         time.sleep(CHECKPOINT_PAUSE_S)
+    # A reader kept the log busy: it is emptied at the next checkpoint or when the last
+    # connection closes. Said in the log file, for whoever checks an erasure.
+    logging.getLogger(__name__).warning(
+        "write-ahead log of %s not truncated after an erasure (a reader was busy)", db.path)
     return False

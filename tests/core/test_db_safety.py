@@ -38,13 +38,15 @@ def _csv(path: Path, names: list[str]) -> Path:
     return path
 
 
-def test_saves_survive_other_processes_backing_up_and_importing(tmp_path):
+@pytest.mark.parametrize("exclusive", [True, False])
+def test_saves_survive_other_processes_backing_up_and_importing(tmp_path, exclusive):
     """The window's writer and reader connections stay open while another process backs
     up and imports; every save made after that is in the file, seen from a fresh
-    connection."""
+    connection. Without the instance lock (``exclusive=False``) the import really runs
+    beside the window: the saves survive it too."""
     path = tmp_path / "site.sqlite"
     _site(path)
-    writer = open_database(path)
+    writer = open_database(path, exclusive=exclusive)
     reader = open_database(path, readonly=True)  # as the window does, after the writer
     records.create(writer, "participant", {"last_name": "Avant", "first_name": "Un"})
     assert reader.execute("SELECT count(*) FROM participant").fetchone()[0] == 1
@@ -76,10 +78,12 @@ def test_saves_survive_other_processes_backing_up_and_importing(tmp_path):
         fresh.close()
     assert set(saved) <= found, f"{len(set(saved) - found)} of {len(saved)} saves lost"
     assert "Avant" in names
-    if done.returncode == 0:  # the import may be refused while the window holds the base
-        assert "Importé" in names
+    if exclusive:  # the window holds the base: the import is refused in one sentence
+        assert done.returncode == 1
+        assert f"(processus {os.getpid()} sur " in done.stderr and "utilisée par" in done.stderr
     else:
-        assert "utilisée par" in done.stderr
+        assert done.returncode == 0, done.stderr
+        assert "Importé" in names
 
 
 def test_no_python_open_of_the_file_while_a_connection_is_held(tmp_path, monkeypatch):
@@ -239,3 +243,46 @@ def test_a_read_then_write_waits_for_the_other_writer_instead_of_failing(tmp_pat
     assert records.get(db, "participant", p["uuid"])["last_name"] == "Après"
     other.close()
     db.close()
+
+
+def test_a_command_finding_the_base_busy_says_so_in_one_sentence(tmp_path):
+    """A program that takes no lock file (the sqlite3 shell) holds SQLite's write lock
+    longer than the busy timeout: ``citesdesk import`` is refused in one sentence, exit 1,
+    no traceback, nothing written."""
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    shell = sqlite3.connect(path, isolation_level=None)
+    shell.execute("BEGIN IMMEDIATE")
+    try:
+        done = cli("import", "participants", str(_csv(tmp_path / "g.csv", ["Bloqué"])),
+                   "--db", str(path), check=False)
+    finally:
+        shell.execute("ROLLBACK")
+        shell.close()
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last == ("La base « site.sqlite » est utilisée par un autre programme ; rien n'a "
+                    "été enregistré, réessayez dans un instant."), done.stderr
+    db = open_database(path, readonly=True)
+    assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+    db.close()
+
+
+def test_restore_refuses_to_replace_a_base_a_window_is_writing_into(tmp_path):
+    """``citesdesk restore`` removes the base's write-ahead log and replaces the file: with
+    a window open on it, its later saves would go nowhere. It is refused instead."""
+    path = tmp_path / "site.sqlite"
+    _site(path)
+    copy = tmp_path / "copie.sqlite"
+    cli("backup", "--db", str(path), "--out", str(copy))
+    holder = _holder(path)
+    try:
+        done = cli("restore", str(copy), "--db", str(path), check=False)
+        assert done.returncode == 1
+        assert f"utilisée par « citesdesk import » (processus {holder.pid}" in done.stderr
+        assert not list(tmp_path.glob("*avant-restauration*"))
+    finally:
+        holder.kill()
+        holder.wait()
+    done = cli("restore", str(copy), "--db", str(path))  # the holder is gone: it works
+    assert "Base restaurée" in done.stdout

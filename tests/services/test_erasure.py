@@ -156,3 +156,32 @@ def test_leftovers_of_people_purged_by_an_earlier_version_are_wiped_on_upgrade(t
     finally:
         db.close()
     assert _found(path, needles) == {}
+
+
+def test_the_log_is_emptied_once_a_busy_reader_has_finished(tmp_path, monkeypatch, caplog):
+    """A reader in the middle of a query keeps the write-ahead log: the purge retries, and
+    says so in the log file if it has to give up; the log is emptied once it is done."""
+    import sqlite3
+
+    from citesdesk.services import erasure
+
+    path = tmp_path / "site.sqlite"
+    wal = path.with_name(path.name + "-wal")
+    db = open_database(path, create=True)
+    records.create(db, "site", {"name": "Cité test", "site_code": "T01"})
+    p = records.create(db, "participant", {"last_name": "Quincampoix", "first_name": "Zoé"})
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM participant").fetchone()  # holds its snapshot
+    monkeypatch.setattr(erasure, "CHECKPOINT_TRIES", 2)
+    try:
+        assert retention.purge(db, [p["uuid"]]) == 1
+        assert "not truncated after an erasure" in caplog.text
+        assert wal.stat().st_size > 0
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert erasure.flush_wal(db) is True  # the reader is done: emptied
+    assert wal.stat().st_size == 0
+    assert _found(path, [b"Quincampoix", b"quincampoix"]) == {}
+    db.close()
