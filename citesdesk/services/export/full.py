@@ -11,6 +11,7 @@ to disk as they come): twice as fast as xlsxwriter alone, memory flat.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,7 +129,7 @@ def export_workbook(db, out, *, password: str | None = None,
     grand, done = sum(totals.values()) or 1, 0
     result = WorkbookExport(Path(out))
     with atomic_file(out, password) as target:
-        wb = FastWorkbook()
+        wb = FastWorkbook(tmpdir=os.path.dirname(target))
         for kind in kinds:
             progress(done, grand, SHEET_NAMES[kind])
             cols = columns(kind)
