@@ -2,7 +2,7 @@
 
 Every file CitésDesk writes (the database, backups, exports, PDFs, reports) goes through
 :func:`private_output`: the work happens in a private folder (``0700``) next to the
-destination, named ``.NAME.PID-TOKEN.citesdesk-tmp``; on success the finished file is made
+destination, named ``.NAME.HOST-PID-TOKEN.citesdesk-tmp``; on success the finished file is made
 ``0600``, flushed to disk and renamed over the destination in one step; on failure the
 work folder is removed. A process killed half-way (``kill -9``, power cut) leaves only that
 private folder, which :func:`sweep` removes on the next start: in the destination's folder
@@ -13,10 +13,12 @@ On Windows the modes are not applied (the user's profile folders are private alr
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
 import shutil
+import socket
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -31,7 +33,10 @@ PRIVATE_DIR = 0o700
 TEMP_SUFFIX = ".citesdesk-tmp"
 #: A work folder older than this is stale even if its process number is in use again.
 STALE_AFTER_S = 2 * 24 * 3600
-_TEMP_RE = re.compile(r"^\..*\.(\d+)-[0-9a-f]{8}" + re.escape(TEMP_SUFFIX) + "$")
+_TEMP_RE = re.compile(r"^\..*\.([0-9a-f]{4})-(\d+)-[0-9a-f]{8}" + re.escape(TEMP_SUFFIX) + "$")
+#: This computer, in a work folder's name: a process number means something only on the
+#: computer that runs it (a shared network folder is seen by several).
+HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:4]
 POSIX = os.name == "posix"
 
 
@@ -98,7 +103,7 @@ class Work:
 
 def work_dir_for(target: Path) -> Path:
     token = secrets.token_hex(4)
-    return target.parent / f".{target.name[:80]}.{os.getpid()}-{token}{TEMP_SUFFIX}"
+    return target.parent / f".{target.name[:80]}.{HOST}-{os.getpid()}-{token}{TEMP_SUFFIX}"
 
 
 @contextlib.contextmanager
@@ -177,14 +182,16 @@ def is_stale(path: Path, since: float | None = None) -> bool:
     m = _TEMP_RE.match(path.name)
     if m is None:
         return False
-    pid = int(m.group(1))
-    if pid == os.getpid():
+    host, pid = m.group(1), int(m.group(2))
+    if host == HOST and pid == os.getpid():
         return False
     try:
         made = path.lstat().st_mtime if since is None else since
     except OSError:
         return False
-    return time.time() - made > STALE_AFTER_S or not _alive(pid)
+    if time.time() - made > STALE_AFTER_S:
+        return True
+    return host == HOST and not _alive(pid)  # another computer's: only when very old
 
 
 def _remove(path: Path) -> None:

@@ -32,8 +32,9 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 _ALWAYS = f"[{_NONCHAR}{_BIDI}\ud800-\udfff\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 _UNSAFE_LINE = re.compile(_ALWAYS)
 _BREAKS = re.compile(r"\r\n?|[\t\n\x85\u2028\u2029]")
-#: What no XML 1.0 file may hold, escaped or not.
-NOT_XML_CLASS = f"{_NONCHAR}\ud800-\udfff"
+#: What no XML 1.0 file may hold, escaped or not (its ``Char`` production leaves out only
+#: these; the other non-characters are merely discouraged). BMP only: quick to search.
+NOT_XML_CLASS = "\ufffe\uffff\ud800-\udfff"
 _NOT_XML = re.compile(f"[{NOT_XML_CLASS}]")
 
 

@@ -246,7 +246,7 @@ class TaskRunner(QObject):
     @Slot(object, object, str)
     def _on_failed(self, task: Task, exc: BaseException, tb: str) -> None:
         self._finish(task)
-        exc = files.user_error(exc) or exc  # a full disk, read-only media: one sentence
+        exc = files.user_error(exc, getattr(exc, "filename", None)) or exc  # full disk: 1 sentence
         try:
             self._announce(task)
             if isinstance(exc, Cancelled):

@@ -44,15 +44,22 @@ def test_failure_leaves_the_old_file_and_nothing_else(tmp_path):
 
 
 def test_sweep_removes_only_what_dead_processes_left(tmp_path):
-    dead = tmp_path / f".x.xlsx.{_dead_pid()}-0123abcd{files.TEMP_SUFFIX}"
+    dead = tmp_path / f".x.xlsx.{files.HOST}-{_dead_pid()}-0123abcd{files.TEMP_SUFFIX}"
     dead.mkdir()
     (dead / "x.xlsx").write_bytes(b"personal data")
-    alive = tmp_path / f".y.xlsx.{os.getppid()}-0123abcd{files.TEMP_SUFFIX}"
+    alive = tmp_path / f".y.xlsx.{files.HOST}-{os.getppid()}-0123abcd{files.TEMP_SUFFIX}"
     alive.mkdir()
+    # another computer writing to the same shared folder: its process numbers mean nothing here
+    other = "0000" if files.HOST != "0000" else "ffff"
+    remote = tmp_path / f".z.xlsx.{other}-{_dead_pid()}-0123abcd{files.TEMP_SUFFIX}"
+    remote.mkdir()
+    old = tmp_path / f".v.xlsx.{other}-{_dead_pid()}-0123abcd{files.TEMP_SUFFIX}"
+    old.mkdir()
+    os.utime(old, (0, 0))  # ...unless it is days old
     mine = tmp_path / ".notes.txt"
     mine.write_text("not ours")
-    assert files.sweep(tmp_path) == 1
-    assert sorted(os.listdir(tmp_path)) == sorted([alive.name, mine.name])
+    assert files.sweep(tmp_path) == 2
+    assert sorted(os.listdir(tmp_path)) == sorted([alive.name, remote.name, mine.name])
 
 
 def test_markers_find_work_left_anywhere(tmp_path, monkeypatch):

@@ -76,10 +76,12 @@ class FastWorkbook:
     Types: ``text``, ``date`` (ISO text or date), ``int``, ``number``.
     """
 
-    def __init__(self, print_setup: Callable[[object, str, float], None] | None = None
-                 ) -> None:
+    def __init__(self, print_setup: Callable[[object, str, float], None] | None = None,
+                 tmpdir: str | None = None) -> None:
         #: ``print_setup(worksheet, sheet name, width in characters)``, for every sheet.
         self.print_setup = print_setup
+        #: where the rows wait (unnamed files): the destination's private work folder
+        self.tmpdir = tmpdir
         self.sheets: list[_Sheet] = []
         # style indices, fixed by the frame's formats (see :meth:`_frame`)
         self._frame_wb = new_workbook(io.BytesIO())
@@ -92,7 +94,7 @@ class FastWorkbook:
                   ) -> int:
         sheet = _Sheet(name, list(headers), list(types))
         sheet.widths = [min(max(len(h) + 2, MIN_WIDTH), 30) for h in headers]
-        sheet.data = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
+        sheet.data = tempfile.TemporaryFile(dir=self.tmpdir)  # noqa: SIM115 - see close()
         cols = [column_name(i) for i in range(len(headers))]
         s_date, s_quoted = self._style["date"], self._style["quoted"]
         s_int, s_num = self._style["number"], self._style["decimal"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,7 +145,7 @@ def export_workbook(db, out, *, password: str | None = None,
     grand, done = sum(totals.values()) or 1, 0
     result = WorkbookExport(Path(out))
     with atomic_file(out, password) as target:
-        wb = FastWorkbook(print_setup=_printing(db))
+        wb = FastWorkbook(print_setup=_printing(db), tmpdir=os.path.dirname(target))
         for kind in kinds:
             progress(done, grand, SHEET_NAMES[kind])
             cols = columns(kind)
