@@ -172,7 +172,7 @@ class CliParser(argparse.ArgumentParser):
 
 
 #: Only used where the command modules cannot be listed (see :func:`command_modules`).
-FROZEN_FALLBACK = ("cmd_db", "cmd_import", "cmd_export", "cmd_print", "cmd_bundle",
+FROZEN_FALLBACK = ("cmd_db", "cmd_import", "cmd_export", "cmd_print", "cmd_erase", "cmd_bundle",
                    "cmd_national")
 
 

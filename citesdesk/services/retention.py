@@ -19,6 +19,7 @@ import datetime as dt
 
 from citesdesk.core import settings
 from citesdesk.core.audit import audit
+from citesdesk.core.errors import NotFound
 from citesdesk.services import erasure
 
 
@@ -86,8 +87,11 @@ def due(db, today: dt.date | None = None) -> list[dict]:
     return out
 
 
-def purge(db, participant_uuids: list[str]) -> int:
+def purge(db, participant_uuids: list[str], *, on_request: bool = False) -> int:
     """Delete these people and every record about them, for good; returns how many.
+
+    ``on_request``: an erasure the person asked for (RGPD, art. 17), whatever the retention
+    period; the same erasure, with its own audit entry (:func:`erase_on_request`).
 
     For good means no trace left in the file either (:mod:`citesdesk.services.erasure`):
     the search index's segments are merged, the import history forgets them, deleted
@@ -127,8 +131,41 @@ def purge(db, participant_uuids: list[str]) -> int:
         if count:
             erasure.scrub_import_log(db, erased)
             erasure.compact_search_index(db)
-            audit(db, "purge", "participant", None,
-                  {"participants": count, "rule": f"{retention_months(db)} mois"})
+            if on_request:
+                audit(db, "erase", "participant", None,
+                      {"participants": count, "motif": "demande de la personne (RGPD, art. 17)"})
+            else:
+                audit(db, "purge", "participant", None,
+                      {"participants": count, "rule": f"{retention_months(db)} mois"})
     if count:
         erasure.flush_wal(db)
     return count
+
+
+def erasure_preview(db, ref: str) -> dict:
+    """The person that ``ref`` names (uuid, France Travail, Mission locale or other id; in
+    the bin too) and how many records about them an erasure deletes: ``uuid``, ``name``,
+    and counts of ``event``, ``referral``, ``note``, ``enrollment``. Refuses an unknown
+    reference in one sentence."""
+    ref = (ref or "").strip()
+    row = db.execute(
+        "SELECT id, uuid, first_name, last_name FROM participant "
+        "WHERE uuid = ? OR ft_id = ? OR ml_id = ? OR other_id = ? ORDER BY id LIMIT 1",
+        [ref, ref, ref, ref]).fetchone()
+    if row is None or not ref:
+        raise NotFound(
+            f"Aucun participant ne correspond à « {ref} » (ni uuid, ni identifiant France "
+            "Travail, Mission locale ou autre, corbeille comprise). Vérifiez la référence.",
+            f"No participant matches '{ref}' (neither a uuid nor a France Travail, Mission "
+            "locale or other id, bin included). Check the reference.")
+    pid, uuid, first, last = row
+    counts = {table: db.execute(f"SELECT count(*) FROM {table} WHERE participant_id = ?",
+                                [pid]).fetchone()[0]
+              for table in ("event", "referral", "note", "enrollment")}
+    return {"uuid": uuid, "name": f"{first or ''} {(last or '').upper()}".strip(), **counts}
+
+
+def erase_on_request(db, participant_uuid: str) -> int:
+    """Erase one person for good because they asked (RGPD, art. 17): every record about
+    them and every trace in the file, as the purge does; returns 1, or 0 if already gone."""
+    return purge(db, [participant_uuid], on_request=True)
