@@ -10,16 +10,26 @@ quotes, dashes, colons or parentheses typed by a user can never raise a syntax e
 
 - :func:`search_participants` / :func:`count_matches` — ranked results (bm25, names weigh
   most), with a few filters;
-- :func:`match_clause` — a SQL condition for "participants matching this text", for list
-  views that add their own filters and sort.
+- :func:`page_by_name` / :func:`ids_by_name` / :func:`rows_by_name` — matches sorted by
+  name (accents and case ignored), read in the order of the name index of migration 0008:
+  the participants list, every picker (cohort members, referrals) and the CLI use them;
+- :func:`match_clause` / :func:`where_sql` — SQL conditions for "participants matching
+  this text and these filters", for views that add their own sort.
+
+The first page of a search as you type is read in index order and stops after its rows;
+when the text matches few people (fewer than :data:`FEW`), their rows are sorted instead,
+which is faster than walking the index for a handful of matches spread over it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from typing import Any
+
+from citesdesk.core.schema import NAME_KEY_INDEX, name_key_sql
 
 #: Column weights for bm25, in the order of the ``participant_fts`` columns:
 #: last_name (+ birth name), first_name, external ids, phone, e-mail, commune.
@@ -108,22 +118,36 @@ class Filters:
 
     #: Only participants with an enrollment (not deleted) in this cohort id.
     cohort_id: int | None = None
-    #: Only participants with an open enrollment (no exit date) in any cohort.
+    #: Only participants with an open enrollment (no exit date), in the cohort if given.
     active_only: bool = False
+    #: Only participants enrolled (in the cohort if given) with no open enrollment.
+    exited_only: bool = False
     referent: str | None = None
     genre: str | None = None
     resident_qpv: bool | None = None
+    #: « Publics invisibles »: not known to the public employment services at entry.
+    invisibles: bool = False
+    #: Leave out the current members (no exit date) of this cohort (uuid): a picker of
+    #: people to add to it.
+    exclude_cohort: str | None = None
 
     def sql(self) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
         params: list[Any] = []
-        if self.cohort_id is not None:
-            conds.append("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
-                         "AND e.cohort_id = ? AND e.deleted_at IS NULL)")
-            params.append(self.cohort_id)
+        enrolled = ("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
+                    "AND e.deleted_at IS NULL{})")
+        cohort = " AND e.cohort_id = ?" if self.cohort_id is not None else ""
+        cohort_params = [self.cohort_id] if self.cohort_id is not None else []
         if self.active_only:
-            conds.append("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
-                         "AND e.date_sortie IS NULL AND e.deleted_at IS NULL)")
+            conds.append(enrolled.format(cohort + " AND e.date_sortie IS NULL"))
+            params += cohort_params
+        elif self.exited_only:
+            conds.append(enrolled.format(cohort))
+            conds.append("NOT " + enrolled.format(cohort + " AND e.date_sortie IS NULL"))
+            params += cohort_params * 2
+        elif self.cohort_id is not None:
+            conds.append(enrolled.format(cohort))
+            params += cohort_params
         if self.referent:
             conds.append("p.referent = ?")
             params.append(self.referent)
@@ -133,6 +157,14 @@ class Filters:
         if self.resident_qpv is not None:
             conds.append("p.resident_qpv = ?")
             params.append(int(self.resident_qpv))
+        if self.invisibles:
+            conds.append("p.connu_spe = 0")
+        if self.exclude_cohort:
+            # one list of the cohort's current members, not one lookup per participant
+            conds.append("p.id NOT IN (SELECT e.participant_id FROM enrollment e "
+                         "WHERE e.cohort_id = (SELECT id FROM cohort WHERE uuid = ?) "
+                         "AND e.date_sortie IS NULL AND e.deleted_at IS NULL)")
+            params.append(self.exclude_cohort)
         return conds, params
 
 
@@ -182,3 +214,76 @@ def count_matches(db, text: str | None, *, filters: Filters | None = None,
     else:
         sql = f"SELECT count(*) FROM participant p WHERE {where}"
     return db.execute(sql, params).fetchone()[0]
+
+
+# -- sorted by name, from the name index ------------------------------------------------
+
+#: The name key of migration 0008, as the list queries must write it to read the index.
+NAME_KEY = name_key_sql("p.")
+
+#: Below this many text matches, the matches are sorted; from it on, the name index is
+#: walked in order (each step a lookup in the matches) until the page is full.
+FEW = 1500
+
+
+def where_sql(text: str | None, filters: Filters | None = None) -> tuple[str, list]:
+    """SQL condition (on ``participant p``) and parameters: not in the bin, matching
+    ``text`` (every word as a prefix, accents ignored) and ``filters``."""
+    conds, params = (filters or Filters()).sql()
+    clause, text_params = match_clause(text, column="p.id")
+    if text_params:
+        conds.insert(0, clause)
+        params[:0] = text_params
+    conds.insert(0, "p.deleted_at IS NULL")
+    return " AND ".join(conds), params
+
+
+def _few(db, query: str) -> bool:
+    return db.execute("SELECT count(*) FROM (SELECT 1 FROM participant_fts "
+                      "WHERE participant_fts MATCH ? LIMIT ?)", [query, FEW]).fetchone()[0] < FEW
+
+
+def _by_name_sql(text: str | None, filters: Filters | None, descending: bool,
+                 db) -> tuple[str, list]:
+    cond, params = where_sql(text, filters)
+    query = fts_query(text)
+    order = "DESC" if descending else "ASC"
+    # Few matches: read them (primary key lookups) and sort them. Many: walk the index.
+    source = ("participant p NOT INDEXED" if query is not None and _few(db, query)
+              else f"participant p INDEXED BY {NAME_KEY_INDEX}")
+    return (f"SELECT p.id FROM {source} WHERE {cond} "
+            f"ORDER BY {NAME_KEY} {order}, p.id {order}"), params
+
+
+def page_by_name(db, text: str | None = None, filters: Filters | None = None, *,
+                 limit: int = 200, offset: int = 0, descending: bool = False) -> list[int]:
+    """Ids of one page of the participants matching ``text`` and ``filters``, sorted by
+    name (last name then first name, accents and case ignored, then id)."""
+    sql, params = _by_name_sql(text, filters, descending, db)
+    return [r[0] for r in db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
+
+
+def ids_by_name(db, text: str | None = None, filters: Filters | None = None, *,
+                descending: bool = False) -> array:
+    """Ids of every participant matching, in the order of :func:`page_by_name`."""
+    sql, params = _by_name_sql(text, filters, descending, db)
+    return array("q", (r[0] for r in db.execute(sql, params)))
+
+
+#: Columns a picker shows.
+PICKER_COLUMNS = ("id", "uuid", "last_name", "first_name", "birth_date", "commune")
+
+
+def rows_by_name(db, text: str | None = None, filters: Filters | None = None, *,
+                 limit: int = 50, columns: tuple[str, ...] = PICKER_COLUMNS) -> list[dict]:
+    """The first ``limit`` participants matching, sorted by name, as dicts of
+    ``columns`` (``id`` among them): what a picker shows as the user types."""
+    ids = page_by_name(db, text, filters, limit=limit)
+    if not ids:
+        return []
+    cols = ", ".join(columns)
+    marks = ", ".join("?" for _ in ids)
+    rows = {r["id"]: r for r in db.query(
+        f"SELECT {cols} FROM participant "
+        f"WHERE id IN ({marks})", ids)}
+    return [rows[i] for i in ids if i in rows]
