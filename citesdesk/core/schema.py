@@ -354,6 +354,8 @@ def name_key_sql(p: str = "") -> str:
 
 #: Name of the index :func:`name_key_sql` is stored in.
 NAME_KEY_INDEX = "idx_participant_name_key"
+#: Name of the index of live participants by id, with their names and filtered columns.
+ALIVE_INDEX = "idx_participant_alive"
 
 
 @migrations(name="0008_participant_sort_key")
@@ -363,9 +365,15 @@ def _participant_sort_key(db: Database) -> None:
     id (ties) and the columns the list filters on, for live records only: a page of the
     list is read in index order and stops after its rows, instead of sorting every match.
     SQLite keeps the index up to date on every write through a CitésDesk connection (the
-    app, an import, a merge, the demo), whatever the code path: no trigger, no column."""
+    app, an import, a merge, the demo), whatever the code path: no trigger, no column.
+
+    A second index, by id with the names and the same columns, lets a search that matches
+    few people sort them without reading their whole rows."""
+    filtered = "resident_qpv, connu_spe, referent"
     db.execute(f"CREATE INDEX {NAME_KEY_INDEX} ON participant({name_key_sql()}, id, "
-               "resident_qpv, connu_spe, referent) WHERE deleted_at IS NULL")
+               f"{filtered}) WHERE deleted_at IS NULL")
+    db.execute(f"CREATE INDEX {ALIVE_INDEX} ON participant(id, last_name, first_name, "
+               f"{filtered}) WHERE deleted_at IS NULL")
 
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)

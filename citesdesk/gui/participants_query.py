@@ -12,6 +12,7 @@ a megabyte.
 
 from __future__ import annotations
 
+import json
 from array import array
 from dataclasses import dataclass
 
@@ -148,14 +149,24 @@ def first_page(db, q: ListQuery, size: int) -> FirstPage:
 
 
 def page_rows(db, ids) -> list[tuple]:
-    """``(id, uuid, *COLUMNS)`` for each id, in the order of ``ids``."""
+    """``(id, uuid, *COLUMNS)`` for each id, in the order of ``ids``.
+
+    The current cohort of the page's participants is read in one query, not one
+    subquery per row."""
     if not ids:
         return []
-    exprs = ", ".join(expr for _, expr, _ in COLUMNS)
-    marks = ", ".join("?" for _ in ids)
-    rows = db.execute(f"SELECT p.id, p.uuid, {exprs} FROM participant p WHERE p.id IN ({marks})",
-                      list(ids)).fetchall()
-    by_id = {r[0]: r for r in rows}
+    ids = list(ids)
+    exprs = ", ".join(expr for key, expr, _ in COLUMNS if key != "cohort")
+    page = "(SELECT value FROM json_each(?))"  # one statement text for every page
+    rows = db.execute(f"SELECT p.id, p.uuid, {exprs} FROM participant p WHERE p.id IN {page}",
+                      [json.dumps(ids)]).fetchall()
+    # The cohort (last column): open enrollment first, then the latest; sorted the
+    # other way round, the last one wins.
+    cohort = dict(db.execute(
+        "SELECT e.participant_id, c.name FROM enrollment e JOIN cohort c ON c.id = e.cohort_id "
+        f"WHERE e.participant_id IN {page} AND e.deleted_at IS NULL AND c.deleted_at IS NULL "
+        "ORDER BY e.date_sortie IS NULL, e.date_entree", [json.dumps(ids)]).fetchall())
+    by_id = {r[0]: (*r, cohort.get(r[0])) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 

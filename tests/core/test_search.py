@@ -189,7 +189,7 @@ def test_by_name_ignores_accents_case_and_ligatures(db):
         "Martinez Ana", "ODIN Léa", "Œuvrard Paul"]
     assert _last_first(db, search.ids_by_name(db, descending=True))[:2] == [
         "Œuvrard Paul", "ODIN Léa"]
-    assert _last_first(db, search.page_by_name(db, limit=2, offset=3)) == [
+    assert _last_first(db, search.page_by_name(db, limit=5)[3:]) == [
         "Martin Ève", "martin zoé"]
     # "laetitia" finds « Lætitia », and the sort is that of the index.
     assert _last_first(db, search.page_by_name(db, "laetitia")) == ["Lœuvre Lætitia"]
@@ -199,13 +199,19 @@ def test_by_name_ignores_accents_case_and_ligatures(db):
 def test_by_name_walks_the_index_when_the_text_matches_many(db, monkeypatch):
     for i in range(30):
         person(db, f"Nom{i:02d}", "Mia" if i % 3 else "Théo")
-    sorted_ = search.ids_by_name(db, "mia")
-    monkeypatch.setattr(search, "FEW", 5)  # 20 matches are now "many": index order
-    assert search.ids_by_name(db, "mia") == sorted_
-    assert search.page_by_name(db, "mia", limit=3) == list(sorted_[:3])
+    sorted_ = search.ids_by_name(db, "mia")  # 20 matches: few, sorted
     assert len(sorted_) == 20 and _last_first(db, sorted_[:2]) == ["Nom01 Mia", "Nom02 Mia"]
-    sql, params = search._by_name_sql("mia", None, False, db)
-    plan = " ".join(r[-1] for r in db.execute(f"EXPLAIN QUERY PLAN {sql} LIMIT 3", params))
+    for plan in ("walk", "python", "sort"):  # the name index walked by SQLite, by Python
+        monkeypatch.setattr(search, "_plan", lambda _db, _n, _limit, plan=plan: plan)
+        assert search.page_by_name(db, "mia", limit=3) == list(sorted_[:3]), plan
+        assert search.page_by_name(db, "mia", limit=3, descending=True) == list(
+            sorted_[::-1][:3]), plan
+        if plan != "python":
+            assert search.ids_by_name(db, "mia") == sorted_, plan
+    # The list's sort is the index's: SQLite reads it in order, with nothing to sort.
+    plan = " ".join(r[-1] for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT p.id FROM participant p WHERE p.deleted_at IS NULL "
+        f"ORDER BY {search.NAME_KEY}, p.id LIMIT 3"))
     assert "USING INDEX idx_participant_name_key" in plan and "TEMP B-TREE" not in plan
 
 
