@@ -253,7 +253,8 @@ def open_database(
             "Restore a backup.",
         ) from exc
 
-    db = SiteDatabase(conn)
+    # No sqlite-utils plugins: scanning the installed packages for them costs the start.
+    db = SiteDatabase(conn, execute_plugins=False)
     db.path = None if memory else p
     db.readonly = readonly
     try:

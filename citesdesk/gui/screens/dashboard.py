@@ -2,12 +2,16 @@
 
 Numbers come from the one indicators module (through :mod:`citesdesk.services.dashboard`);
 clicking one lists the records behind it. Everything is computed on the task runner's
-worker, never in the GUI thread.
+worker, never in the GUI thread, and only once the window has painted: the home screen is
+on the way of the cold start, so it imports neither the indicators' computation nor the
+services behind it (nor QtCharts) before its first numbers are asked for.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.core import codes, indicators
+from citesdesk.core import codes
+from citesdesk.core.indicator_defs import KEY_CODES, indicator
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import date_text
 from citesdesk.gui.screens.base import ListScreen
-from citesdesk.services import dashboard, retention
+
+if TYPE_CHECKING:
+    from citesdesk.services.dashboard import Dashboard
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
@@ -42,6 +49,34 @@ def _number(value, rate: bool) -> str:
     if rate:
         return f"{value * 100:.0f}\u202f%"
     return f"{int(value):,}".replace(",", "\u202f")
+
+
+def _build(db, _progress) -> Dashboard:
+    from citesdesk.services import dashboard
+
+    return dashboard.build(db)
+
+
+def _records_behind(db, code: str, quarter) -> list[dict]:
+    from citesdesk.core import indicators
+
+    return indicators.records_behind(db, code, quarter)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, on the next turn of the event loop after ``window`` has
+    painted for the first time."""
+
+    def __init__(self, window: QWidget, then) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
 
 
 class RecordsDialog(QDialog):
@@ -91,8 +126,11 @@ class DashboardScreen(ListScreen):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self.data: dashboard.Dashboard | None = None
+        self.data: Dashboard | None = None
         self._loading = False
+        # The numbers are read once the window has painted (see _after_first_paint).
+        self._painted = False
+        self._paint_watch: _FirstPaint | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -107,7 +145,7 @@ class DashboardScreen(ListScreen):
 
         numbers = QHBoxLayout()
         self.number_buttons: dict[str, QPushButton] = {}
-        for code in indicators.KEY_CODES:
+        for code in KEY_CODES:
             button = QPushButton(body)
             button.setObjectName("keyNumber")
             button.setMinimumHeight(self.fontMetrics().height() * 4)
@@ -175,16 +213,27 @@ class DashboardScreen(ListScreen):
     def reload(self) -> None:
         if self._loading:
             return
+        if not self._painted and self.window() is not self:
+            # In a window that has not painted yet (the start): it paints first, the
+            # numbers follow (the worker would compete with the first paint).
+            if self._paint_watch is None:
+                self._paint_watch = _FirstPaint(self.window(), self._after_first_paint)
+            return
         self._loading = True
         self._stale = False
-        self.ctx.runner.submit(lambda db, progress: dashboard.build(db), atomic=False,
-                               on_done=self._show, on_error=self._failed)
+        self.ctx.runner.submit(_build, atomic=False, on_done=self._show,
+                               on_error=self._failed)
+
+    def _after_first_paint(self) -> None:
+        self._painted = True
+        if self._stale:
+            self.reload()
 
     def _failed(self, exc) -> None:
         self._loading = False
         self.heading.setText(str(exc))
 
-    def _show(self, data: dashboard.Dashboard) -> None:
+    def _show(self, data: Dashboard) -> None:
         self._loading = False
         self.data = data
         lang = self.ctx.lang
@@ -192,7 +241,7 @@ class DashboardScreen(ListScreen):
         self.heading.setText(self.tr("Tableau de bord — trimestre {q} ({period})").format(
             q=q.label, period=q.period_en() if lang == "en" else q.period_fr()))
         for code, button in self.number_buttons.items():
-            ind = indicators.indicator(code)
+            ind = indicator(code)
             value = data.key[code][0]
             label = ind.en if lang == "en" else ind.fr
             button.setText(f"{_number(value, code.startswith('TX_'))}\n{label}")
@@ -327,6 +376,8 @@ class DashboardScreen(ListScreen):
         if answer != "yes":
             return
         uuids = [r["uuid"] for r in rows]
+        from citesdesk.services import retention
+
         self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids),
                                changes={"participant", "enrollment", "event", "referral",
                                         "referral_status", "note"})
@@ -343,12 +394,12 @@ class DashboardScreen(ListScreen):
         quarter = self.data.quarter
 
         def done(rows: list[dict]) -> None:
-            ind = indicators.indicator(code)
+            ind = indicator(code)
             label = ind.en if self.ctx.lang == "en" else ind.fr
             self.records_dialog = RecordsDialog(
                 self.ctx, f"{code} — {label} — {quarter.label}", rows, self)
             self.records_dialog.show()
 
         self.ctx.runner.submit(
-            lambda db, progress: indicators.records_behind(db, code, quarter),
+            lambda db, progress: _records_behind(db, code, quarter),
             atomic=False, on_done=done)
