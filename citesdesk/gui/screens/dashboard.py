@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.core.indicator_defs import KEY_CODES, indicator
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.first_paint import after_first_paint
 from citesdesk.gui.formkit import date_text
 from citesdesk.gui.screens.base import ListScreen
 
@@ -61,22 +62,6 @@ def _records_behind(db, code: str, quarter) -> list[dict]:
     from citesdesk.core import indicators
 
     return indicators.records_behind(db, code, quarter)
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, on the next turn of the event loop after ``window`` has
-    painted for the first time."""
-
-    def __init__(self, window: QWidget, then) -> None:
-        super().__init__(window)
-        self.then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False
 
 
 class RecordsDialog(QDialog):
@@ -130,7 +115,7 @@ class DashboardScreen(ListScreen):
         self._loading = False
         # The numbers are read once the window has painted (see _after_first_paint).
         self._painted = False
-        self._paint_watch: _FirstPaint | None = None
+        self._paint_watch: QObject | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -217,7 +202,7 @@ class DashboardScreen(ListScreen):
             # In a window that has not painted yet (the start): it paints first, the
             # numbers follow (the worker would compete with the first paint).
             if self._paint_watch is None:
-                self._paint_watch = _FirstPaint(self.window(), self._after_first_paint)
+                self._paint_watch = after_first_paint(self.window(), self._after_first_paint)
             return
         self._loading = True
         self._stale = False
