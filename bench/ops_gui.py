@@ -120,4 +120,4 @@ def register(bench) -> None:
     dst.close()
     bench.add("cold start to a painted main window (large)",
               lambda: _python(START_APP, str(copy)), floor=lambda: _python(START_BARE),
-              target_s=1.0, ratio_target=3, repeat=3)
+              target_s=0.7, ratio_target=2.5, repeat=3)
