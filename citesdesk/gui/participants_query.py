@@ -12,7 +12,6 @@ a megabyte.
 
 from __future__ import annotations
 
-import json
 from array import array
 from dataclasses import dataclass
 
@@ -158,14 +157,15 @@ def page_rows(db, ids) -> list[tuple]:
     ids = list(ids)
     exprs = ", ".join(expr for key, expr, _ in COLUMNS if key != "cohort")
     page = "(SELECT value FROM json_each(?))"  # one statement text for every page
+    listed = search.json_ids(ids)
     rows = db.execute(f"SELECT p.id, p.uuid, {exprs} FROM participant p WHERE p.id IN {page}",
-                      [json.dumps(ids)]).fetchall()
+                      [listed]).fetchall()
     # The cohort (last column): open enrollment first, then the latest; sorted the
     # other way round, the last one wins.
     cohort = dict(db.execute(
         "SELECT e.participant_id, c.name FROM enrollment e JOIN cohort c ON c.id = e.cohort_id "
         f"WHERE e.participant_id IN {page} AND e.deleted_at IS NULL AND c.deleted_at IS NULL "
-        "ORDER BY e.date_sortie IS NULL, e.date_entree", [json.dumps(ids)]).fetchall())
+        "ORDER BY e.date_sortie IS NULL, e.date_entree", [listed]).fetchall())
     by_id = {r[0]: (*r, cohort.get(r[0])) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
