@@ -40,7 +40,8 @@ def write_file(path: Path, rows: int = ROWS, seed: int = 1) -> Path:
     date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
     ws.write_row(0, 0, HEADERS)
     for r in range(1, rows + 1):
-        birth = dt.datetime(1955, 1, 1) + dt.timedelta(days=r)  # one person per day
+        # one person per day (a 55-year cycle: files of more than 20,000 rows stay adult)
+        birth = dt.datetime(1955, 1, 1) + dt.timedelta(days=r % 20_000)
         ws.write_row(r, 0, [f"{rnd.choice(LAST)}{r}", rnd.choice(FIRST)])
         ws.write_datetime(r, 2, birth, date_fmt)
         ws.write_row(r, 3, [rnd.choice(["F", "Homme", "femme", "H"]),

@@ -41,6 +41,7 @@ AREAS: dict[str, list[str]] = {
                  "citesdesk/gui/screens/referrals.py", "citesdesk/gui/bundle_inspect.py"],
     "safety": ["citesdesk/gui/instance.py"],
     "qpv": ["citesdesk/gui/qpv_picker.py"],
+    "search": ["citesdesk/gui/participant_picker.py"],
 }
 
 

@@ -29,8 +29,8 @@ from citesdesk.core.db import SiteDatabase, open_database
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.files import private_output, user_error
 from citesdesk.core.qpv import describe, list_in_force
+from citesdesk.core.site import get_site
 from citesdesk.core.validation import validate_record
-from citesdesk.services.site import get_site
 
 ORDER = 10
 __all__ = ["number", "register", "run", "summary"]

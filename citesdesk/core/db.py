@@ -340,6 +340,8 @@ def _open_database(
     try:
         conn = _connect(p if not memory else ":memory:", readonly=readonly)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # The participant name index (migration 0008) calls it on every write and sort.
+        conn.create_function("fold_name_key", 1, schema.fold_name_key, deterministic=True)
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
         disk = files.user_error(exc, p)  # a full disk is not a damaged database
@@ -354,7 +356,8 @@ def _open_database(
             "Restore a backup.",
         ) from exc
 
-    db = SiteDatabase(conn)
+    # No sqlite-utils plugins: scanning the installed packages for them costs the start.
+    db = SiteDatabase(conn, execute_plugins=False)
     db.path = None if memory else p
     db._live_key = None if memory else file_key(p)
     if db._live_key is not None:

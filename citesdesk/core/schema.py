@@ -395,6 +395,64 @@ def _erase_leftovers(db: Database) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+#: Letters the participant name key folds, by the ASCII they fold to (what
+#: :func:`citesdesk.core.text.fold` does for Latin-1 and Latin Extended-A/B). Frozen with
+#: migration 0008: the stored index must not change when Python's Unicode tables do.
+_NAME_KEY_FOLDS = {
+    "a": "ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧ", "ae": "Ææ", "c": "ÇçĆćĈĉĊċČč", "d": "Ďď",
+    "dz": "ǄǅǆǱǲǳ", "e": "ÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩ", "g": "ĜĝĞğĠġĢģǦǧǴǵ", "h": "ĤĥȞȟ",
+    "i": "ÌÍÎÏìíîïĨĩĪīĬĭĮįİǏǐȈȉȊȋ", "ij": "Ĳĳ", "j": "Ĵĵǰ", "k": "ĶķǨǩ", "l": "ĹĺĻļĽľ",
+    "lj": "Ǉǈǉ", "n": "ÑñŃńŅņŇňǸǹ", "nj": "Ǌǋǌ",
+    "o": "ÒÓÔÕÖòóôõöŌōŎŏŐőƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱ", "oe": "Œœ", "r": "ŔŕŖŗŘřȐȑȒȓ",
+    "s": "ŚśŜŝŞşŠšſȘș", "ss": "ß", "t": "ŢţŤťȚț",
+    "u": "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗ", "w": "Ŵŵ", "y": "ÝýÿŶŷŸȲȳ", "z": "ŹźŻżŽž",
+}
+_NAME_KEY_TABLE = str.maketrans({letter: plain for plain, letters in _NAME_KEY_FOLDS.items()
+                                 for letter in letters})
+
+
+def fold_name_key(text: str | None) -> str | None:
+    """The ``fold_name_key`` SQL function (registered on every connection by
+    ``open_database``): lower case, accents and ligatures folded. Only called for text
+    that is not plain ASCII (see :func:`name_key_sql`)."""
+    return None if text is None else text.translate(_NAME_KEY_TABLE).lower()
+
+
+def name_key_sql(p: str = "") -> str:
+    """SQL of a participant's name key: last name, ``char(1)``, first name, in lower case
+    with accents and ligatures folded (« Lœuvre », « Lætitia » → ``loeuvre\\x01laetitia``).
+    Plain ASCII names (most) are only lower-cased, by SQLite. ``p`` prefixes the columns
+    (``"p."``). A query repeats this expression exactly to read the index."""
+    both = f"coalesce({p}last_name, '') || char(1) || coalesce({p}first_name, '')"
+    plain = f"coalesce({p}last_name, '') || coalesce({p}first_name, '')"
+    return (f"(CASE WHEN {plain} GLOB '*[^ -~]*' THEN fold_name_key({both}) "
+            f"ELSE lower({both}) END)")
+
+
+#: Name of the index :func:`name_key_sql` is stored in.
+NAME_KEY_INDEX = "idx_participant_name_key"
+#: Name of the index of live participants by id, with their names and filtered columns.
+ALIVE_INDEX = "idx_participant_alive"
+
+
+@migrations(name="0008_participant_sort_key")
+def _participant_sort_key(db: Database) -> None:
+    """The participants list and every picker show matches sorted by name, accents and
+    case ignored. The sort key is stored in an index on the folded name, followed by the
+    id (ties) and the columns the list filters on, for live records only: a page of the
+    list is read in index order and stops after its rows, instead of sorting every match.
+    SQLite keeps the index up to date on every write through a CitésDesk connection (the
+    app, an import, a merge, the demo), whatever the code path: no trigger, no column.
+
+    A second index, by id with the names and the same columns, lets a search that matches
+    few people sort them without reading their whole rows."""
+    filtered = "resident_qpv, connu_spe, referent"
+    db.execute(f"CREATE INDEX {NAME_KEY_INDEX} ON participant({name_key_sql()}, id, "
+               f"{filtered}) WHERE deleted_at IS NULL")
+    db.execute(f"CREATE INDEX {ALIVE_INDEX} ON participant(id, last_name, first_name, "
+               f"{filtered}) WHERE deleted_at IS NULL")
+
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 

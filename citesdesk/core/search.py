@@ -10,16 +10,26 @@ quotes, dashes, colons or parentheses typed by a user can never raise a syntax e
 
 - :func:`search_participants` / :func:`count_matches` — ranked results (bm25, names weigh
   most), with a few filters;
-- :func:`match_clause` — a SQL condition for "participants matching this text", for list
-  views that add their own filters and sort.
+- :func:`page_by_name` / :func:`ids_by_name` / :func:`rows_by_name` — matches sorted by
+  name (accents and case ignored), read in the order of the name index of migration 0008:
+  the participants list, every picker (cohort members, referrals) and the CLI use them;
+- :func:`match_clause` / :func:`where_sql` — SQL conditions for "participants matching
+  this text and these filters", for views that add their own sort.
+
+The ids matching the text are read once from the full-text index. Few are sorted (their
+names read from a small index by id); many are found by walking the name index in order,
+which stops as soon as the page is full.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from typing import Any
+
+from citesdesk.core.schema import ALIVE_INDEX, NAME_KEY_INDEX, name_key_sql
 
 #: Column weights for bm25, in the order of the ``participant_fts`` columns:
 #: last_name (+ birth name), first_name, external ids, phone, e-mail, commune.
@@ -108,22 +118,38 @@ class Filters:
 
     #: Only participants with an enrollment (not deleted) in this cohort id.
     cohort_id: int | None = None
-    #: Only participants with an open enrollment (no exit date) in any cohort.
+    #: Only participants with an open enrollment (no exit date), in the cohort if given.
     active_only: bool = False
+    #: Only participants enrolled (in the cohort if given) with no open enrollment.
+    exited_only: bool = False
     referent: str | None = None
     genre: str | None = None
     resident_qpv: bool | None = None
+    #: « Publics invisibles »: not known to the public employment services at entry.
+    invisibles: bool = False
+    #: Only participants with a phone or e-mail kept as typed, flagged « à vérifier ».
+    to_check: bool = False
+    #: Leave out the current members (no exit date) of this cohort (uuid): a picker of
+    #: people to add to it.
+    exclude_cohort: str | None = None
 
     def sql(self) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
         params: list[Any] = []
-        if self.cohort_id is not None:
-            conds.append("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
-                         "AND e.cohort_id = ? AND e.deleted_at IS NULL)")
-            params.append(self.cohort_id)
+        enrolled = ("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
+                    "AND e.deleted_at IS NULL{})")
+        cohort = " AND e.cohort_id = ?" if self.cohort_id is not None else ""
+        cohort_params = [self.cohort_id] if self.cohort_id is not None else []
         if self.active_only:
-            conds.append("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
-                         "AND e.date_sortie IS NULL AND e.deleted_at IS NULL)")
+            conds.append(enrolled.format(cohort + " AND e.date_sortie IS NULL"))
+            params += cohort_params
+        elif self.exited_only:
+            conds.append(enrolled.format(cohort))
+            conds.append("NOT " + enrolled.format(cohort + " AND e.date_sortie IS NULL"))
+            params += cohort_params * 2
+        elif self.cohort_id is not None:
+            conds.append(enrolled.format(cohort))
+            params += cohort_params
         if self.referent:
             conds.append("p.referent = ?")
             params.append(self.referent)
@@ -133,6 +159,16 @@ class Filters:
         if self.resident_qpv is not None:
             conds.append("p.resident_qpv = ?")
             params.append(int(self.resident_qpv))
+        if self.invisibles:
+            conds.append("p.connu_spe = 0")
+        if self.to_check:
+            conds.append("p.contact_check != ''")
+        if self.exclude_cohort:
+            # one list of the cohort's current members, not one lookup per participant
+            conds.append("p.id NOT IN (SELECT e.participant_id FROM enrollment e "
+                         "WHERE e.cohort_id = (SELECT id FROM cohort WHERE uuid = ?) "
+                         "AND e.date_sortie IS NULL AND e.deleted_at IS NULL)")
+            params.append(self.exclude_cohort)
         return conds, params
 
 
@@ -182,3 +218,120 @@ def count_matches(db, text: str | None, *, filters: Filters | None = None,
     else:
         sql = f"SELECT count(*) FROM participant p WHERE {where}"
     return db.execute(sql, params).fetchone()[0]
+
+
+# -- sorted by name, from the name index ------------------------------------------------
+
+#: The name key of migration 0008, as the list queries must write it to read the index.
+NAME_KEY = name_key_sql("p.")
+
+#: Below this many text matches, the matches are always sorted; from it on, the cheaper
+#: of sorting them and walking the name index in order is chosen (:func:`_plan`).
+FEW = 200
+
+
+def where_sql(text: str | None, filters: Filters | None = None) -> tuple[str, list]:
+    """SQL condition (on ``participant p``) and parameters: not in the bin, matching
+    ``text`` (every word as a prefix, accents ignored) and ``filters``."""
+    conds, params = (filters or Filters()).sql()
+    clause, text_params = match_clause(text, column="p.id")
+    if text_params:
+        conds.insert(0, clause)
+        params[:0] = text_params
+    conds.insert(0, "p.deleted_at IS NULL")
+    return " AND ".join(conds), params
+
+
+def json_ids(ids) -> str:
+    """Integer ids as a JSON array, for ``IN (SELECT value FROM json_each(?))``: one
+    statement text whatever the number of ids (its plan is cached), and quicker to write
+    than ``json.dumps``."""
+    return "[" + ",".join(map(str, ids)) + "]"
+
+
+def _text_ids(db, query: str) -> list[int]:
+    return [r[0] for r in db.execute("SELECT rowid FROM participant_fts "
+                                     "WHERE participant_fts MATCH ?", [query])]
+
+
+def _plan(db, matches: int, limit: int | None) -> str:
+    """How to sort ``matches`` text matches by name: ``"sort"`` them, walk the name index
+    in SQLite (``"walk"``: it first builds its own copy of the matches) or in Python
+    (``"python"``: each step a set lookup, slower, but nothing to build first).
+
+    Relative costs measured on the bench (µs per row sorted, copied, or index entry
+    walked), the walk expected to cover ``limit × site / matches`` entries (the matches
+    spread over the alphabet; a text matching one cluster of names costs more).
+    """
+    if matches < FEW:
+        return "sort"
+    site = db.execute("SELECT max(id) FROM participant").fetchone()[0] or 1
+    walked = site if limit is None else min(site, limit * site / matches)
+    costs = {"sort": 2.5 * matches, "walk": 0.3 * matches + 0.35 * walked}
+    if limit is not None:
+        costs["python"] = 0.05 * matches + 1.3 * walked
+    return min(costs, key=costs.__getitem__)
+
+
+def _by_name(db, text: str | None, filters: Filters | None, descending: bool,
+             limit: int | None) -> list[int]:
+    conds, params = (filters or Filters()).sql()
+    cond = " AND ".join(["p.deleted_at IS NULL", *conds])
+    order = "DESC" if descending else "ASC"
+    sort = f"ORDER BY {NAME_KEY} {order}, p.id {order}"
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    walk = f"SELECT p.id FROM participant p INDEXED BY {NAME_KEY_INDEX} WHERE {cond}"
+    query = fts_query(text)
+    if query is None:  # everyone: the index, in order
+        return [r[0] for r in db.execute(f"{walk} {sort}{cap}", params)]
+    ids = _text_ids(db, query)
+    if not ids:
+        return []
+    matches = "p.id IN (SELECT value FROM json_each(?))"
+    plan = _plan(db, len(ids), limit)
+    if plan == "sort":  # their names read from the small index by id
+        sql = (f"SELECT p.id FROM participant p INDEXED BY {ALIVE_INDEX} "
+               f"WHERE {matches} AND {cond} {sort}{cap}")
+        return [r[0] for r in db.execute(sql, [json_ids(ids), *params])]
+    if plan == "python":
+        wanted, page = set(ids), []
+        for (i,) in db.execute(f"{walk} {sort}", params):
+            if i in wanted:
+                page.append(i)
+                if len(page) >= (limit or 0):
+                    break
+        return page
+    return [r[0] for r in db.execute(f"{walk} AND {matches} {sort}{cap}",
+                                     [*params, json_ids(ids)])]
+
+
+def page_by_name(db, text: str | None = None, filters: Filters | None = None, *,
+                 limit: int = 200, descending: bool = False) -> list[int]:
+    """Ids of the first ``limit`` participants matching ``text`` and ``filters``, sorted
+    by name (last name then first name, accents and case ignored, then id)."""
+    return _by_name(db, text, filters, descending, limit)
+
+
+def ids_by_name(db, text: str | None = None, filters: Filters | None = None, *,
+                descending: bool = False) -> array:
+    """Ids of every participant matching, in the order of :func:`page_by_name`."""
+    return array("q", _by_name(db, text, filters, descending, None))
+
+
+#: Columns a picker shows.
+PICKER_COLUMNS = ("id", "uuid", "last_name", "first_name", "birth_date", "commune")
+
+
+def rows_by_name(db, text: str | None = None, filters: Filters | None = None, *,
+                 limit: int = 50, columns: tuple[str, ...] = PICKER_COLUMNS) -> list[dict]:
+    """The first ``limit`` participants matching, sorted by name, as dicts of
+    ``columns`` (``id`` among them): what a picker shows as the user types."""
+    ids = page_by_name(db, text, filters, limit=limit)
+    if not ids:
+        return []
+    cols = ", ".join(columns)
+    marks = ", ".join("?" for _ in ids)
+    rows = {r["id"]: r for r in db.query(
+        f"SELECT {cols} FROM participant "
+        f"WHERE id IN ({marks})", ids)}
+    return [rows[i] for i in ids if i in rows]

@@ -22,12 +22,12 @@ from citesdesk import __version__
 from citesdesk.core import files
 from citesdesk.core.db import SiteDatabase, open_database
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.site import get_site
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.errors import APP_NAME, install_excepthook, setup_logging
 from citesdesk.gui.icons import assets_dir
 from citesdesk.gui.reads import Reader
 from citesdesk.gui.tasks import TaskRunner
-from citesdesk.services.site import get_site
 
 DB_FILE_NAME = "citesdesk.sqlite"
 

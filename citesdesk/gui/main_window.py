@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.core.site import get_site
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.first_paint import after_first_paint
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
-from citesdesk.services.site import get_site
-
-LAZY_SCREENS_MS = 30
 
 
 def _local_date(stamp: str) -> str:
@@ -72,7 +71,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # The home screen is built now; the others (and their imports: spreadsheets, PDFs,
-        # cryptography…) right after the window is painted, or as soon as one is asked for.
+        # cryptography…) one by one after the window has painted, or as soon as one is asked
+        # for.
         self._screens: list[Screen] = []
         self._pending = list(SCREENS)
         while self._pending and not self._screens:
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         if self._screens:
             self.sidebar.setCurrentRow(0)
-        QTimer.singleShot(LAZY_SCREENS_MS, self, self.load_all_screens)
+        after_first_paint(self, self._load_next_screen)
         self.resize(self.fontMetrics().averageCharWidth() * 150,
                     self.fontMetrics().height() * 40)
 
@@ -102,6 +102,13 @@ class MainWindow(QMainWindow):
         if n <= 9 and hasattr(self, "view_menu"):
             self._add_view_action(screen, n)
         return screen
+
+    def _load_next_screen(self) -> None:
+        """After the first paint, the other screens one by one, a turn of the event loop
+        apart: the window answers clicks and keys between two screens."""
+        if self._pending:
+            self._add_screen(self._pending.pop(0))
+            QTimer.singleShot(0, self, self._load_next_screen)
 
     def load_all_screens(self) -> None:
         while self._pending:

@@ -1,7 +1,9 @@
 """The lazy table model of the participants list.
 
-Filtering and sorting happen in SQLite (:mod:`citesdesk.gui.participants_query`): the
-ordered ids of the matching participants are computed on the read thread, then rows are
+Filtering and sorting happen in SQLite (:mod:`citesdesk.gui.participants_query`). After
+a change of query, the read thread first returns the first page of matches with its rows
+(shown at once), then the ordered ids of every match (the row count and scrolling): for a
+huge result the second step comes just after the first page is on screen. Rows are then
 read one page at a time, by primary key, only when the view asks for them. A small LRU
 cache keeps the pages around the visible rows; nothing holds 100,000 rows in Python.
 """
@@ -20,7 +22,9 @@ from citesdesk.gui.context import AppContext
 from citesdesk.gui.participants_query import (
     COLUMN_KEYS,
     COLUMNS,
+    FirstPage,
     ListQuery,
+    first_page,
     matching_ids,
     page_rows,
 )
@@ -57,18 +61,43 @@ class ParticipantsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Run the query again (after a change of filters, sort or data)."""
         self.loading = True
+        self.ctx.read(("participants", id(self)), first_page, self.query, PAGE_SIZE,
+                      on_done=self._on_first_page)
+
+    def _on_first_page(self, first: FirstPage) -> None:
+        if first.complete:
+            self._on_ids(first.ids, first.rows)
+            return
+        if first.ids != self.ids[:len(first.ids)]:
+            # A new result: its first page now, the rest (and the count) when read.
+            self.beginResetModel()
+            self.ids = first.ids
+            self._pages.clear()
+            self._pages[0] = first.rows
+            self.endResetModel()
         self.ctx.read(("participants", id(self)), matching_ids, self.query,
                       on_done=self._on_ids)
 
-    def _on_ids(self, ids: array) -> None:
+    def _on_ids(self, ids: array, first_rows: list[tuple] | None = None) -> None:
         self.loading = False
+        shown = len(self.ids)
         same = ids == self.ids
-        self._pages.clear()
-        self.pages_fetched = 0
+        grows = not same and 0 < shown < len(ids) and ids[:shown] == self.ids
+        if not grows:  # the first page shown was read with these ids: kept
+            self._pages.clear()
+            self.pages_fetched = 0
+        if first_rows is not None:
+            self._pages[0] = first_rows
         if same:
             if len(ids):
                 self.dataChanged.emit(self.index(0, 0),
                                       self.index(len(ids) - 1, len(COLUMNS) - 1))
+        elif grows:
+            # The rest of a result whose first page is on screen: selection and scrolling
+            # stay where they are.
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self.ids = ids
+            self.endInsertRows()
         else:
             self.beginResetModel()
             self.ids = ids

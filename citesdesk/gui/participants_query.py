@@ -1,9 +1,13 @@
 """The SQL of the participants list: filters, sort and pages (no Qt here).
 
-The list works on ids: :func:`matching_ids` returns the ids of every participant that
-matches the filters, in the chosen order, computed by SQLite (run off the GUI thread);
-:func:`page_rows` then reads the displayed columns of one page of ids (a few hundred rows
-by primary key: fast enough for the GUI thread). 100,000 ids take under a megabyte.
+Text and filters are those of the one participant search, :mod:`citesdesk.core.search`.
+The list works on ids. After a keystroke, :func:`first_page` (read thread) returns the
+first page of ids and their rows; sorted by name (the default) it is read from the name
+index and stops after its rows. :func:`matching_ids` then returns the ids of every match,
+in order, so that the row count and scrolling follow (for a huge result, just after the
+first page is shown). :func:`page_rows` reads the displayed columns of one page of ids (a
+few hundred rows by primary key: fast enough for the GUI thread). 100,000 ids take under
+a megabyte.
 """
 
 from __future__ import annotations
@@ -11,8 +15,7 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
-from citesdesk.core import codes
-from citesdesk.core.search import match_clause
+from citesdesk.core import codes, search
 from citesdesk.core.text import fold
 
 # Name of the participant's current cohort (open enrollment first, then the latest).
@@ -77,45 +80,21 @@ def _sort_expr(key: str, lang: str, direction: str) -> str:
             return f"(CASE {expr} {cases} ELSE {len(ranked)} END) {direction}"
         if key in ("birth_date", "resident_qpv"):
             return f"{expr} {direction}"
-        if key == "last_name":
-            return (f"{_text_key('p.last_name')} {direction}, "
-                    f"{_text_key('p.first_name')} {direction}")
         return f"{_text_key(expr)} {direction}"
     raise KeyError(key)
 
 
+def filters(q: ListQuery) -> search.Filters:
+    """The list's filters as those of the participant search."""
+    return search.Filters(cohort_id=q.cohort_id, active_only=q.status == "active",
+                          exited_only=q.status == "exited",
+                          resident_qpv=True if q.resident_qpv else None,
+                          invisibles=q.invisibles, to_check=q.to_check,
+                          referent=q.referent or None)
+
+
 def where(q: ListQuery) -> tuple[str, list]:
-    conds = ["p.deleted_at IS NULL"]
-    params: list = []
-    clause, clause_params = match_clause(q.text, column="p.id")
-    if clause != "1":
-        conds.append(clause)
-        params.extend(clause_params)
-    enrolled = ("EXISTS (SELECT 1 FROM enrollment e WHERE e.participant_id = p.id "
-                "AND e.deleted_at IS NULL{extra})")
-    cohort = " AND e.cohort_id = ?" if q.cohort_id is not None else ""
-    cohort_params = [q.cohort_id] if q.cohort_id is not None else []
-    if q.status == "active":
-        conds.append(enrolled.format(extra=cohort + " AND e.date_sortie IS NULL"))
-        params.extend(cohort_params)
-    elif q.status == "exited":
-        conds.append(enrolled.format(extra=cohort))
-        params.extend(cohort_params)
-        conds.append("NOT " + enrolled.format(extra=cohort + " AND e.date_sortie IS NULL"))
-        params.extend(cohort_params)
-    elif q.cohort_id is not None:
-        conds.append(enrolled.format(extra=cohort))
-        params.extend(cohort_params)
-    if q.resident_qpv:
-        conds.append("p.resident_qpv = 1")
-    if q.invisibles:
-        conds.append("p.connu_spe = 0")
-    if q.to_check:
-        conds.append("p.contact_check != ''")
-    if q.referent:
-        conds.append("p.referent = ?")
-        params.append(q.referent)
-    return " AND ".join(conds), params
+    return search.where_sql(q.text, filters(q))
 
 
 _ACCENTS = str.maketrans({
@@ -136,8 +115,11 @@ def matching_ids(db, q: ListQuery) -> array:
     """Ids of the participants matching ``q``, in display order.
 
     Text sorts the French way: accents and case ignored (« Élodie » between « Dupont » and
-    « Martin »), through a ``sort_key`` SQL function computed once per row.
+    « Martin »). By name, the order is the name index's (:func:`search.ids_by_name`);
+    other columns go through a ``sort_key`` SQL function computed once per row.
     """
+    if q.sort_key == "last_name":
+        return search.ids_by_name(db, q.text, filters(q), descending=q.descending)
     db.conn.create_function("sort_key", 1, _sort_key, deterministic=True)
     cond, params = where(q)
     direction = "DESC" if q.descending else "ASC"
@@ -146,15 +128,48 @@ def matching_ids(db, q: ListQuery) -> array:
     return array("q", (r[0] for r in db.execute(sql, params)))
 
 
+@dataclass(frozen=True)
+class FirstPage:
+    """What the list shows right after a keystroke: the first ids and their rows, and
+    whether they are all the matches (else :func:`matching_ids` follows)."""
+
+    ids: array
+    rows: list[tuple]
+    complete: bool
+
+
+def first_page(db, q: ListQuery, size: int) -> FirstPage:
+    """The first ``size`` matches of ``q`` with their rows: from the name index when the
+    list is sorted by name, else the first ids of :func:`matching_ids` (all read)."""
+    if q.sort_key == "last_name":
+        ids = array("q", search.page_by_name(db, q.text, filters(q), limit=size + 1,
+                                             descending=q.descending))
+        complete = len(ids) <= size
+    else:
+        ids, complete = matching_ids(db, q), True
+    return FirstPage(ids if complete else ids[:size], page_rows(db, ids[:size]), complete)
+
+
 def page_rows(db, ids) -> list[tuple]:
-    """``(id, uuid, *COLUMNS)`` for each id, in the order of ``ids``."""
+    """``(id, uuid, *COLUMNS)`` for each id, in the order of ``ids``.
+
+    The current cohort of the page's participants is read in one query, not one
+    subquery per row."""
     if not ids:
         return []
-    exprs = ", ".join(expr for _, expr, _ in COLUMNS)
-    marks = ", ".join("?" for _ in ids)
-    rows = db.execute(f"SELECT p.id, p.uuid, {exprs} FROM participant p WHERE p.id IN ({marks})",
-                      list(ids)).fetchall()
-    by_id = {r[0]: r for r in rows}
+    ids = list(ids)
+    exprs = ", ".join(expr for key, expr, _ in COLUMNS if key != "cohort")
+    page = "(SELECT value FROM json_each(?))"  # one statement text for every page
+    listed = search.json_ids(ids)
+    rows = db.execute(f"SELECT p.id, p.uuid, {exprs} FROM participant p WHERE p.id IN {page}",
+                      [listed]).fetchall()
+    # The cohort (last column): open enrollment first, then the latest; sorted the
+    # other way round, the last one wins.
+    cohort = dict(db.execute(
+        "SELECT e.participant_id, c.name FROM enrollment e JOIN cohort c ON c.id = e.cohort_id "
+        f"WHERE e.participant_id IN {page} AND e.deleted_at IS NULL AND c.deleted_at IS NULL "
+        "ORDER BY e.date_sortie IS NULL, e.date_entree", [listed]).fetchall())
+    by_id = {r[0]: (*r, cohort.get(r[0])) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.formkit import ErrorForm, date_edit, date_text, iso, show_error
+from citesdesk.gui.participant_picker import ParticipantPicker
 from citesdesk.services import records, referrals
 
 
@@ -39,19 +40,15 @@ class NewReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Nouvelle orientation"))
         self.form = ErrorForm(self)
         reader = ctx.reader
-        self.participant = QComboBox(self)
+        self.participant: QComboBox | ParticipantPicker
         if participant_uuid:
             p = records.get(reader, "participant", participant_uuid)
+            self.participant = QComboBox(self)
             self.participant.addItem(f"{p['last_name']} {p['first_name']}", p["uuid"])
             self.participant.setEnabled(False)
         else:
-            for uuid, last, first, birth in reader.execute(
-                    "SELECT uuid, last_name, first_name, birth_date FROM participant "
-                    "WHERE deleted_at IS NULL ORDER BY last_name COLLATE NOCASE, first_name "
-                    "COLLATE NOCASE LIMIT 20000"):
-                label = f"{last} {first}" + (f" ({date_text(birth)})" if birth else "")
-                self.participant.addItem(label, uuid)
-            _searchable(self.participant)
+            # Search as you type: nothing loads every participant of the site.
+            self.participant = ParticipantPicker(ctx, self)
         self.form.add("participant_id", self.tr("&Participant"), self.participant)
         self.partner = QComboBox(self)
         for uuid, name, kind in reader.execute(
@@ -75,6 +72,11 @@ class NewReferralDialog(QDialog):
 
     def save(self) -> None:
         person, partner = self.participant.currentData(), self.partner.currentData()
+        if person is None and isinstance(self.participant, ParticipantPicker):
+            self.form.errors["participant_id"].setText(self.participant.missing_text())
+            self.form.errors["participant_id"].setVisible(True)
+            self.participant.setFocus()
+            return
         day, reason = iso(self.date), self.reason.toPlainText()
 
         def done(row):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from citesdesk.core.db import open_database
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.files import private_dir
+from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
-from citesdesk.services.site import get_site
 
 DEMO_PARTICIPANTS = 300
 

@@ -8,11 +8,10 @@ Qt-free queries; records in the bin are left out. Writes go through
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from citesdesk.core import codes
+from citesdesk.core import codes, search
 from citesdesk.core.errors import NotFound
-from citesdesk.core.text import fold, fold_key
+from citesdesk.core.text import fold_key
 
 
 def _rows(db, sql: str, params: list) -> list[dict]:
@@ -79,32 +78,10 @@ def _by_name(row: dict) -> tuple[str, str]:
     return fold_key(row["last_name"]), fold_key(row["first_name"])
 
 
-_WORD = re.compile(r"[0-9a-z@.]+")
-
-
 def search_participants(db, text: str = "", *, limit: int = 200,
                         exclude_cohort: str | None = None) -> list[dict]:
-    """Participants matching ``text`` (accent- and case-insensitive prefixes, full-text
-    index), by name; ``exclude_cohort`` leaves out those in that cohort with no exit."""
-    params: list = []
-    where = "p.deleted_at IS NULL"
-    words = _WORD.findall(fold(text))
-    if words:
-        where += (" AND p.id IN (SELECT rowid FROM participant_fts"
-                  " WHERE participant_fts MATCH ?)")
-        params.append(" ".join(f'"{w}"*' for w in words))
-    if exclude_cohort:
-        # one list of the cohort's current members, not one lookup per participant
-        where += """ AND p.id NOT IN (
-            SELECT e.participant_id FROM enrollment e
-            WHERE e.cohort_id = (SELECT id FROM cohort WHERE uuid = ?)
-              AND e.date_sortie IS NULL AND e.deleted_at IS NULL)"""
-        params.append(exclude_cohort)
-    params.append(limit)
-    rows = _rows(db, f"""
-        SELECT p.uuid, p.last_name, p.first_name, p.birth_date, p.commune
-        FROM participant p WHERE {where}
-        ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
-        LIMIT ?""", params)
-    rows.sort(key=_by_name)
-    return rows
+    """Participants matching ``text`` (the participant search: accent- and case-insensitive
+    prefixes, ligatures, phones), by name; ``exclude_cohort`` leaves out those in that
+    cohort with no exit."""
+    return search.rows_by_name(db, text, search.Filters(exclude_cohort=exclude_cohort),
+                               limit=limit)

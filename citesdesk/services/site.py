@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from citesdesk.core.errors import ValidationFailed
 from citesdesk.core.model import Field
+from citesdesk.core.site import get_site  # noqa: F401 - the one accessor, also offered here
 from citesdesk.core.validation import clean_value
 from citesdesk.services import records
 
 _QPV = Field("qpv_codes", "qpv", "QPV couverts", "QPVs covered")
-
-
-def get_site(db) -> dict | None:
-    """The site's row, or ``None`` before it is set up."""
-    rows = records.find(db, "site", order_by="id LIMIT 1")
-    return rows[0] if rows else None
 
 
 def _clean_qpvs(db, value) -> tuple[str, list]:

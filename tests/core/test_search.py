@@ -170,3 +170,74 @@ def test_birth_name_and_ids_are_searchable_after_an_update(db, people):
                    {"birth_name": "Kaci", "ml_id": "ML-998877"})
     assert names(search.search_participants(db, "kaci")) == ["Léon Lefèvre"]
     assert names(search.search_participants(db, "ml 998")) == ["Léon Lefèvre"]
+
+
+# -- sorted by name, from the name index (migration 0008) ----------------------------
+
+def _last_first(db, ids):
+    rows = {r["id"]: r for r in db.query("SELECT id, last_name, first_name FROM participant")}
+    return [f"{rows[i]['last_name']} {rows[i]['first_name']}" for i in ids]
+
+
+def test_by_name_ignores_accents_case_and_ligatures(db):
+    for last, first in (("martin", "zoé"), ("Élie", "Ana"), ("Œuvrard", "Paul"),
+                        ("Eddine", "Karim"), ("ODIN", "Léa"), ("Lœuvre", "Lætitia"),
+                        ("Martin", "Ève"), ("Martinez", "Ana")):
+        person(db, last, first)
+    assert _last_first(db, search.ids_by_name(db)) == [
+        "Eddine Karim", "Élie Ana", "Lœuvre Lætitia", "Martin Ève", "martin zoé",
+        "Martinez Ana", "ODIN Léa", "Œuvrard Paul"]
+    assert _last_first(db, search.ids_by_name(db, descending=True))[:2] == [
+        "Œuvrard Paul", "ODIN Léa"]
+    assert _last_first(db, search.page_by_name(db, limit=5)[3:]) == [
+        "Martin Ève", "martin zoé"]
+    # "laetitia" finds « Lætitia », and the sort is that of the index.
+    assert _last_first(db, search.page_by_name(db, "laetitia")) == ["Lœuvre Lætitia"]
+    assert [r["first_name"] for r in search.rows_by_name(db, "mart")] == ["Ève", "zoé", "Ana"]
+
+
+def test_by_name_walks_the_index_when_the_text_matches_many(db, monkeypatch):
+    for i in range(30):
+        person(db, f"Nom{i:02d}", "Mia" if i % 3 else "Théo")
+    sorted_ = search.ids_by_name(db, "mia")  # 20 matches: few, sorted
+    assert len(sorted_) == 20 and _last_first(db, sorted_[:2]) == ["Nom01 Mia", "Nom02 Mia"]
+    for plan in ("walk", "python", "sort"):  # the name index walked by SQLite, by Python
+        monkeypatch.setattr(search, "_plan", lambda _db, _n, _limit, plan=plan: plan)
+        assert search.page_by_name(db, "mia", limit=3) == list(sorted_[:3]), plan
+        assert search.page_by_name(db, "mia", limit=3, descending=True) == list(
+            sorted_[::-1][:3]), plan
+        if plan != "python":
+            assert search.ids_by_name(db, "mia") == sorted_, plan
+    # The list's sort is the index's: SQLite reads it in order, with nothing to sort.
+    plan = " ".join(r[-1] for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT p.id FROM participant p WHERE p.deleted_at IS NULL "
+        f"ORDER BY {search.NAME_KEY}, p.id LIMIT 3"))
+    assert "USING INDEX idx_participant_name_key" in plan and "TEMP B-TREE" not in plan
+
+
+def test_the_name_index_follows_every_write(db):
+    a = person(db, "Zola", "Émile")
+    b = person(db, "Abel", "Luc")
+    assert _last_first(db, search.ids_by_name(db)) == ["Abel Luc", "Zola Émile"]
+    records.update(db, "participant", a["uuid"], {"last_name": "Aaron"})
+    db.execute("UPDATE participant SET first_name = 'Ébène' WHERE id = ?", [b["id"]])
+    assert _last_first(db, search.ids_by_name(db)) == ["Aaron Émile", "Abel Ébène"]
+    records.delete(db, "participant", a["uuid"])
+    assert _last_first(db, search.ids_by_name(db)) == ["Abel Ébène"]
+    records.restore(db, "participant", a["uuid"])
+    assert len(search.ids_by_name(db)) == 2
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_filters_of_the_list_and_pickers(db, people):
+    cohort = records.create(db, "cohort", {"name": "Cohorte A"})
+    records.create(db, "enrollment", {"participant_id": people["leon"]["id"],
+                                      "cohort_id": cohort["id"], "date_entree": "2026-01-05"})
+    records.create(db, "enrollment", {"participant_id": people["martin"]["id"],
+                                      "cohort_id": cohort["id"], "date_entree": "2026-01-05",
+                                      "date_sortie": "2026-03-01", "motif_sortie": "CDI"})
+    flt = search.Filters
+    assert _last_first(db, search.ids_by_name(db, "", flt(active_only=True))) == ["Lefèvre Léon"]
+    assert _last_first(db, search.ids_by_name(db, "", flt(exited_only=True))) == ["Martin Paul"]
+    left = search.ids_by_name(db, "", flt(exclude_cohort=cohort["uuid"]))
+    assert _last_first(db, left) == ["Dupont-Martin Hélène", "Lœuvre Lætitia", "Martin Paul"]

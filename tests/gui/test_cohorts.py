@@ -119,3 +119,30 @@ def test_add_several_participants_at_once(screen, qtbot, db, monkeypatch):
     assert cohorts.summary(db, c)["entries"] == 3
     dates = {m["last_name"]: m["date_entree"] for m in cohorts.members(db, c)}
     assert dates == {"Martin": "2026-01-15", "Durand": "2026-01-15", "Petit": "2026-01-02"}
+
+
+def test_the_add_several_picker_finds_laetitia_typed_without_ligature(screen, qtbot, db,
+                                                                       monkeypatch):
+    c = cohort(db, start_date="2026-01-01")
+    laetitia = person(db, "Lœuvre", "Lætitia", birth_date="2001-04-12")
+    person(db, "Durand", "Karim")
+    with qtbot.waitSignal(screen.loaded, timeout=30000):
+        screen.activated()
+    with qtbot.waitSignal(screen.members_loaded, timeout=30000):
+        screen.select_cohort(c)
+    seen = {}
+
+    def pick(dlg: AddMembersDialog):
+        wait_ready(qtbot, dlg)
+        with qtbot.waitSignal(dlg.ready, timeout=30000):
+            dlg.search.setText("laetitia")
+        seen["found"] = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+        assert dlg.check(laetitia)
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
+            dlg.ok_button.click()
+
+    monkeypatch.setattr(AddMembersDialog, "driver", pick)
+    with qtbot.waitSignal(screen.members_loaded, timeout=30000):
+        screen.add_members()
+    assert seen["found"] == ["Lœuvre Lætitia (12/04/2001)"]
+    assert [m["first_name"] for m in cohorts.members(db, c)] == ["Lætitia"]

@@ -127,3 +127,22 @@ def test_several_participants_selected_for_a_batch(people, gui, qtbot):
     expected = [screen.model.uuid_at(0), screen.model.uuid_at(2)]
     assert screen.selected_uuids() == expected
     assert selected_uuids(gui.window) == expected  # what Impression › Imprimer la fiche prints
+
+
+def test_laetitia_finds_the_ligature_and_the_count_follows_the_first_page(
+        people, site_path, gui, qtbot, type_text, monkeypatch):
+    from citesdesk.gui import participants_model
+
+    db = open_database(site_path)
+    records.create(db, "participant", {"last_name": "Lœuvre", "first_name": "Lætitia"})
+    db.close()
+    monkeypatch.setattr(participants_model, "PAGE_SIZE", 2)  # 4 people: a first page of 2
+    screen = _screen(gui, qtbot)
+    _wait(screen, qtbot, screen.model.reload)
+    assert screen.count_label.text() == "4 participants"
+    assert _names(screen) == [("Dupont", "Hélène"), ("Lœuvre", "Lætitia"),
+                              ("Martin", "Marc"), ("Nguyen", "Élodie")]
+    with qtbot.waitSignal(screen.model.loaded, timeout=30000):
+        type_text(screen.search, "laetitia")
+    assert _names(screen) == [("Lœuvre", "Lætitia")]
+    assert screen.count_label.text() == "1 participant"

@@ -286,3 +286,30 @@ def test_dashboard_lists_and_purges_people_past_retention(app_ctx, qtbot, db):
     assert records.find(db, "participant", "last_name = 'Ancien'") == []
     assert screen.todo_titles["retention"].text() == "Durée de conservation dépassée\u00a0: 0"
     assert not screen.purge_button.isEnabled()
+
+
+def test_the_referral_picker_searches_as_you_type(app_ctx, qtbot, db, people, type_text):
+    from citesdesk.gui.referral_dialogs import NewReferralDialog
+
+    _anne, _omar, _pole, afpa = people
+    laetitia = records.create(db, "participant", {"last_name": "Lœuvre", "first_name": "Lætitia",
+                                                  "birth_date": "2001-04-12"})
+    new = NewReferralDialog(app_ctx)
+    qtbot.addWidget(new)
+    picker = new.participant
+    assert len(picker.texts()) == 3  # the first ones by name, before anything is typed
+    new.save()  # nobody chosen: said next to the field, nothing submitted
+    assert new.form.errors["participant_id"].text().startswith("Choisissez un participant")
+    assert records.find(db, "referral") == []
+    with qtbot.waitSignal(picker.ready, timeout=30000):
+        type_text(picker.edit, "laetitia")
+    assert picker.texts() == ["Lœuvre Lætitia (12/04/2001)"]
+    assert picker.currentData() == laetitia["uuid"]  # the only match is chosen
+    with qtbot.waitSignal(picker.ready, timeout=30000):
+        picker.edit.setText("zzz")
+    assert picker.texts() == [] and picker.hint.text() == "Aucun participant ne correspond à « zzz »."
+    with qtbot.waitSignal(picker.ready, timeout=30000):
+        picker.edit.setText("LŒUV")
+    new.partner.setCurrentIndex(new.partner.findData(afpa["uuid"]))
+    _wait_task(qtbot, app_ctx, new.save)
+    assert new.created["participant_id"] == laetitia["id"]

@@ -167,3 +167,10 @@ def test_restoring_a_step_of_a_participant_in_the_bin_says_what_to_do(db, people
     recycle_bin.restore(db, "participant", people["p"])
     recycle_bin.restore(db, "event", ev["uuid"])
     assert [i["code"] for i in journey.timeline(db, people["p"])] == ["ENTRETIEN"]
+
+
+def test_the_add_several_picker_finds_ligatures_and_phones(db, people):
+    u = records.create(db, "participant", {"last_name": "Lœuvre", "first_name": "Lætitia",
+                                           "phone": "06 98 76 54 32"})["uuid"]
+    for typed in ("laetitia", "LOEUVRE", "Lætitia", "0698"):
+        assert [r["uuid"] for r in cohorts.search_participants(db, typed)] == [u], typed

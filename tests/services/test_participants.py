@@ -130,3 +130,11 @@ def test_names_match_however_mangled():
         assert name_keys(a_last, a_first) & name_keys(f" {b_last} ", b_first)
 
     check()
+
+
+def test_a_ligature_typed_out_is_still_a_duplicate(db):
+    records.create(db, "participant", {"last_name": "Lœuvre", "first_name": "Lætitia",
+                                       "birth_date": "2001-04-12"})
+    found = find_duplicates(db, {"last_name": "LOEUVRE", "first_name": "laetitia",
+                                 "birth_date": "12/04/2001"})
+    assert [(m.first_name, m.reasons) for m in found] == [("Lætitia", ("name_birth_date",))]

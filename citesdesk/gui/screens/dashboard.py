@@ -2,12 +2,16 @@
 
 Numbers come from the one indicators module (through :mod:`citesdesk.services.dashboard`);
 clicking one lists the records behind it. Everything is computed on the task runner's
-worker, never in the GUI thread.
+worker, never in the GUI thread, and only once the window has painted: the home screen is
+on the way of the cold start, so it imports neither the indicators' computation nor the
+services behind it (nor QtCharts) before its first numbers are asked for.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,11 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.core import codes, indicators
+from citesdesk.core import codes
+from citesdesk.core.indicator_defs import KEY_CODES, indicator
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.first_paint import after_first_paint
 from citesdesk.gui.formkit import date_text
 from citesdesk.gui.screens.base import ListScreen
-from citesdesk.services import dashboard, retention
+
+if TYPE_CHECKING:
+    from citesdesk.services.dashboard import Dashboard
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
@@ -42,6 +50,18 @@ def _number(value, rate: bool) -> str:
     if rate:
         return f"{value * 100:.0f}\u202f%"
     return f"{int(value):,}".replace(",", "\u202f")
+
+
+def _build(db, _progress) -> Dashboard:
+    from citesdesk.services import dashboard
+
+    return dashboard.build(db)
+
+
+def _records_behind(db, code: str, quarter) -> list[dict]:
+    from citesdesk.core import indicators
+
+    return indicators.records_behind(db, code, quarter)
 
 
 class RecordsDialog(QDialog):
@@ -91,8 +111,11 @@ class DashboardScreen(ListScreen):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self.data: dashboard.Dashboard | None = None
+        self.data: Dashboard | None = None
         self._loading = False
+        # The numbers are read once the window has painted (see _after_first_paint).
+        self._painted = False
+        self._paint_watch: QObject | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -107,7 +130,7 @@ class DashboardScreen(ListScreen):
 
         numbers = QHBoxLayout()
         self.number_buttons: dict[str, QPushButton] = {}
-        for code in indicators.KEY_CODES:
+        for code in KEY_CODES:
             button = QPushButton(body)
             button.setObjectName("keyNumber")
             button.setMinimumHeight(self.fontMetrics().height() * 4)
@@ -175,16 +198,27 @@ class DashboardScreen(ListScreen):
     def reload(self) -> None:
         if self._loading:
             return
+        if not self._painted and self.window() is not self:
+            # In a window that has not painted yet (the start): it paints first, the
+            # numbers follow (the worker would compete with the first paint).
+            if self._paint_watch is None:
+                self._paint_watch = after_first_paint(self.window(), self._after_first_paint)
+            return
         self._loading = True
         self._stale = False
-        self.ctx.runner.submit(lambda db, progress: dashboard.build(db), atomic=False,
-                               on_done=self._show, on_error=self._failed)
+        self.ctx.runner.submit(_build, atomic=False, on_done=self._show,
+                               on_error=self._failed)
+
+    def _after_first_paint(self) -> None:
+        self._painted = True
+        if self._stale:
+            self.reload()
 
     def _failed(self, exc) -> None:
         self._loading = False
         self.heading.setText(str(exc))
 
-    def _show(self, data: dashboard.Dashboard) -> None:
+    def _show(self, data: Dashboard) -> None:
         self._loading = False
         self.data = data
         lang = self.ctx.lang
@@ -192,7 +226,7 @@ class DashboardScreen(ListScreen):
         self.heading.setText(self.tr("Tableau de bord — trimestre {q} ({period})").format(
             q=q.label, period=q.period_en() if lang == "en" else q.period_fr()))
         for code, button in self.number_buttons.items():
-            ind = indicators.indicator(code)
+            ind = indicator(code)
             value = data.key[code][0]
             label = ind.en if lang == "en" else ind.fr
             button.setText(f"{_number(value, code.startswith('TX_'))}\n{label}")
@@ -327,6 +361,8 @@ class DashboardScreen(ListScreen):
         if answer != "yes":
             return
         uuids = [r["uuid"] for r in rows]
+        from citesdesk.services import retention
+
         # Not inside the runner's transaction: the purge is one transaction of its own,
         # after which it empties the write-ahead log of the deleted values.
         self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids), atomic=False)
@@ -343,12 +379,12 @@ class DashboardScreen(ListScreen):
         quarter = self.data.quarter
 
         def done(rows: list[dict]) -> None:
-            ind = indicators.indicator(code)
+            ind = indicator(code)
             label = ind.en if self.ctx.lang == "en" else ind.fr
             self.records_dialog = RecordsDialog(
                 self.ctx, f"{code} — {label} — {quarter.label}", rows, self)
             self.records_dialog.show()
 
         self.ctx.runner.submit(
-            lambda db, progress: indicators.records_behind(db, code, quarter),
+            lambda db, progress: _records_behind(db, code, quarter),
             atomic=False, on_done=done)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from citesdesk.core import codes
 from citesdesk.core.db import SiteDatabase
+from citesdesk.core.site import get_site
 from citesdesk.core.validation import DEPARTEMENT_RE
 from citesdesk.services.bundle import keys
 from citesdesk.services.bundle.package import FREINS, QPV
-from citesdesk.services.site import get_site
 
 _YEAR = re.compile(r"^(19|20)[0-9]{2}")
 _MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])")

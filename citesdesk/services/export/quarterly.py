@@ -15,12 +15,12 @@ from citesdesk.core import indicator_sql as S
 from citesdesk.core import indicators as ind
 from citesdesk.core.qpv import describe, list_in_force
 from citesdesk.core.quarter import Quarter
+from citesdesk.core.site import get_site
 from citesdesk.services import Progress, no_progress
 from citesdesk.services.export import print_setup
 from citesdesk.services.export.output import atomic_file
 from citesdesk.services.export.pseudonym import pseudonymiser
 from citesdesk.services.export.sheet import Formats, new_workbook, write_table
-from citesdesk.services.site import get_site
 
 SUMMARY_HEADERS = ("Code", "Indicateur", "Trimestre", "Cumul")
 PARTICIPANT_HEADERS = (

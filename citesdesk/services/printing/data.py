@@ -11,8 +11,8 @@ from typing import Any
 
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import NotFound
+from citesdesk.core.site import get_site
 from citesdesk.services.retention import last_contact, retention_months
-from citesdesk.services.site import get_site
 
 
 def _rows(db: SiteDatabase, sql: str, params: list | tuple = ()) -> list[dict]:
