@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from citesdesk.core import schema
+from citesdesk.core import node, schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
 
@@ -36,6 +36,7 @@ class SiteDatabase(Database):
     path: Path | None
     clock: HybridLogicalClock
     readonly: bool
+    moved: bool = False
 
     def setting(self, key: str, default: Any = None) -> Any:
         row = self.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
@@ -270,6 +271,8 @@ def open_database(
                 conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
             if db.setting("clock_node") is None:
                 db.set_setting("clock_node", secrets.token_hex(4))
+            if not memory:
+                db.moved = node.claim(db)  # a file copied to another laptop: a new node
     except sqlite3.OperationalError as exc:
         conn.close()
         raise _refuse(
@@ -291,7 +294,6 @@ def open_database(
             f"The database '{p.name}' must be upgraded first: open it once normally "
             "(not read-only).",
         )
-    node = db.setting("clock_node") or "ro"
     last = db.execute("SELECT max(hlc) FROM audit_log").fetchone()[0]
-    db.clock = HybridLogicalClock(node, last)
+    db.clock = HybridLogicalClock(db.setting("clock_node") or "ro", last)
     return db

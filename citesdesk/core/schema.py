@@ -318,6 +318,112 @@ def _bin_indexes(db: Database) -> None:
                    "WHERE deleted_at IS NOT NULL")
 
 
+#: Record tables exchanged between the team's laptops, parents before children.
+SYNCED_TABLES = (
+    "site", "cohort", "participant", "partner", "partner_contact", "partner_exchange",
+    "enrollment", "event", "referral", "referral_status", "note", "import_log",
+)
+
+#: Bookkeeping columns that are not fields of a record (local, or derived from fields).
+_LOCAL_COLUMNS = ("id", "uuid", "updated_at", "hlc")
+
+
+@migrations(name="0009_team_sync")
+def _team_sync(db: Database) -> None:
+    """The team exchange (``docs/design/SYNC.md``): field clocks, version vectors, purge
+    marks, conflicts and the team's members.
+
+    ``field_clock`` holds, per record field, the clock value of the write that set it; the
+    field ``*`` stands for every field without a row of its own (a record written whole,
+    by a creation or an import). Triggers keep it in step with every write whatever its
+    path (form, import, undo, bin, retention): an update records, for each field it
+    changes, the record's new ``hlc``; a deletion for good leaves a ``purge_mark`` whose
+    clock value is set by the team service before the mark travels.
+    """
+    statements = [
+        """CREATE TABLE field_clock (
+            tbl TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            PRIMARY KEY (tbl, uuid, field)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_field_clock_hlc ON field_clock(hlc)",
+        # Per node heard of, the highest clock value received from it.
+        """CREATE TABLE version_vector (
+            node TEXT PRIMARY KEY,
+            hlc TEXT NOT NULL
+        )""",
+        # A record deleted for good: no personal data, only which record and when.
+        """CREATE TABLE purge_mark (
+            uuid TEXT PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            hlc TEXT
+        )""",
+        "CREATE INDEX idx_purge_mark_hlc ON purge_mark(hlc)",
+        # Concurrent edits of one field: both values, who and when; the choice made.
+        """CREATE TABLE sync_conflict (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            tbl TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value_a TEXT,
+            hlc_a TEXT NOT NULL,
+            author_a TEXT,
+            value_b TEXT,
+            hlc_b TEXT NOT NULL,
+            author_b TEXT,
+            noted_hlc TEXT NOT NULL,
+            resolved_hlc TEXT,
+            resolved_value TEXT,
+            resolved_by TEXT
+        )""",
+        "CREATE INDEX idx_sync_conflict_record ON sync_conflict(tbl, uuid)",
+        # The colleagues' laptops: their public keys and what was last exchanged.
+        """CREATE TABLE team_member (
+            id INTEGER PRIMARY KEY,
+            key_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            node TEXT,
+            age_recipient TEXT NOT NULL,
+            minisign_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            vector TEXT NOT NULL DEFAULT '{}',
+            last_received_at TEXT,
+            last_received_file TEXT,
+            last_sent_at TEXT,
+            last_sent_file TEXT
+        )""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    for table in SYNCED_TABLES:
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+        fields = [c for c in columns if c not in _LOCAL_COLUMNS]
+        upserts = "\n".join(
+            f"INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', new.uuid, "
+            f"'{c}', new.hlc WHERE old.{c} IS NOT new.{c} "
+            "ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;"
+            for c in fields)
+        db.execute(f"""CREATE TRIGGER field_clock_{table}_insert AFTER INSERT ON {table} BEGIN
+            INSERT INTO field_clock(tbl, uuid, field, hlc) VALUES ('{table}', new.uuid, '*',
+                new.hlc) ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;
+        END""")
+        db.execute(f"""CREATE TRIGGER field_clock_{table}_update AFTER UPDATE ON {table}
+            BEGIN
+            {upserts}
+        END""")
+        db.execute(f"""CREATE TRIGGER field_clock_{table}_delete AFTER DELETE ON {table} BEGIN
+            DELETE FROM field_clock WHERE tbl = '{table}' AND uuid = old.uuid;
+            INSERT INTO purge_mark(uuid, tbl, hlc) VALUES (old.uuid, '{table}', NULL)
+                ON CONFLICT(uuid) DO NOTHING;
+        END""")
+        db.execute(f"INSERT INTO field_clock(tbl, uuid, field, hlc) "
+                   f"SELECT '{table}', uuid, '*', hlc FROM {table}")
+
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 

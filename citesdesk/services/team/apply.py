@@ -1,0 +1,262 @@
+"""Applying the lines of a team file to the database (inside the merge's transaction).
+
+Field by field, the higher clock value wins. A write that neither side had seen (the
+local field's clock is above the sender's vector entry for its node, the incoming one
+above ours) and that differs is a conflict: applied by clock and listed. Free text is
+never a conflict: both texts are kept. Purge marks erase the record and everything
+that depends on it, and a purged uuid is never written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from citesdesk.core.db import SiteDatabase, utc_now
+from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.model import KINDS
+from citesdesk.core.schema import SYNCED_TABLES
+from citesdesk.services.team import clocks
+from citesdesk.services.team.clocks import ALL, ID_LISTS, LONGTEXT, REFS, node_of
+
+CHUNK = 500
+
+
+class Cancelled(CitesDeskError):
+    def __init__(self) -> None:
+        super().__init__("Intégration annulée : rien n'a été modifié.",
+                         "Merge cancelled: nothing was changed.")
+
+
+def conflict_key(table: str, uuid: str, field: str, h1: str, h2: str) -> str:
+    lo, hi = sorted((h1, h2))
+    return hashlib.sha256(f"{table}|{uuid}|{field}|{lo}|{hi}".encode()).hexdigest()[:32]
+
+
+def combine_texts(a: str | None, ha: str, b: str | None, hb: str) -> str | None:
+    """Both texts of two concurrent edits of free text: the older first, then the
+    paragraphs of the newer that it does not already hold."""
+    (old, _), (new, _) = sorted(((a, ha), (b, hb)), key=lambda p: p[1])
+    if not old:
+        return new
+    if not new:
+        return old
+    have = old.split("\n\n")
+    extra = [p for p in new.split("\n\n") if p not in have]
+    return "\n\n".join([*have, *extra])
+
+
+class Applier:
+    def __init__(self, db: SiteDatabase, manifest: dict, names: dict[str, str],
+                 site_map: dict[str, str], progress: Callable | None,
+                 cancel: Callable[[], bool] | None, total: int) -> None:
+        self.db, self.manifest, self.names, self.site_map = db, manifest, names, site_map
+        self.sender_vec: dict[str, str] = manifest.get("vector") or {}
+        self.local_vec = clocks.vector(db)
+        self.own = db.clock.node
+        self.progress, self.cancel, self.total, self.done = progress, cancel, total, 0
+        self.now = utc_now()
+        self.counts = {"created": 0, "updated": 0, "purged": 0, "conflicts": 0,
+                       "texts_kept": 0, "skipped": 0}
+        self.created_people: list[str] = []
+        self._ids: dict[str, dict[str, int]] = {}
+
+    # -- bookkeeping ---------------------------------------------------------------
+    def tick(self, n: int = 1) -> None:
+        self.done += n
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        if self.progress is not None and (self.done % CHUNK < n or self.done >= self.total):
+            self.progress(min(self.done, self.total), self.total)
+
+    def _unseen_here(self, hlc: str) -> bool:
+        node = node_of(hlc)
+        return node != self.own and hlc > self.local_vec.get(node, "")
+
+    def _unseen_there(self, hlc: str) -> bool:
+        return hlc > self.sender_vec.get(node_of(hlc), "")
+
+    def local_id(self, table: str, uuid: str) -> int | None:
+        m = self._ids.get(table)
+        if m is None:
+            m = self._ids[table] = {u: i for i, u in self.db.execute(
+                f"SELECT id, uuid FROM {table}")}
+        return m.get(uuid)
+
+    def purged(self, uuid: str) -> str | None:
+        row = self.db.execute("SELECT hlc FROM purge_mark WHERE uuid = ?", [uuid]).fetchone()
+        return row[0] if row else None
+
+    # -- purges --------------------------------------------------------------------
+    def _erase(self, table: str, record_id: int, uuid: str) -> None:
+        for child, column, _required in clocks.children_of(table):
+            for cid, cuuid in self.db.execute(f"SELECT id, uuid FROM {child} WHERE {column} = ?",
+                                              [record_id]).fetchall():
+                self._erase(child, cid, cuuid)
+        self.db.execute("DELETE FROM audit_log WHERE record_uuid = ?", [uuid])
+        self.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
+        self._ids.get(table, {}).pop(uuid, None)
+
+    def purge(self, table: str, uuid: str, hlc: str) -> None:
+        if table not in SYNCED_TABLES:
+            return
+        known = self.purged(uuid)
+        if known is None:
+            rid = self.local_id(table, uuid)
+            if rid is not None:
+                self._erase(table, rid, uuid)
+                self.counts["purged"] += 1
+        self.db.execute("INSERT INTO purge_mark(uuid, tbl, hlc) VALUES (?, ?, ?) "
+                        "ON CONFLICT(uuid) DO UPDATE SET hlc = max(coalesce(hlc, ''), "
+                        "excluded.hlc)", [uuid, table, hlc])
+        self.db.execute("UPDATE purge_mark SET hlc = ? WHERE hlc IS NULL", [hlc])
+
+    # -- records -------------------------------------------------------------------
+    def _wire_to_local(self, table: str, field: str, value):
+        """(local value, missing parent uuid or None)."""
+        ref = REFS.get(table, {}).get(field)
+        if ref and value is not None:
+            rid = self.local_id(ref, value)
+            return (rid, None) if rid is not None else (None, value)
+        target = ID_LISTS.get((table, field))
+        if target and value:
+            ids = [self.local_id(target, u) for u in str(value).split("|")]
+            return "|".join(str(i) for i in ids if i is not None), None
+        return value, None
+
+    def _local_to_wire(self, table: str, field: str, value):
+        ref = REFS.get(table, {}).get(field)
+        if ref and value is not None:
+            row = self.db.execute(f"SELECT uuid FROM {ref} WHERE id = ?", [value]).fetchone()
+            return row[0] if row else None
+        return value
+
+    def records(self, table: str, incoming: dict[str, dict[str, tuple]]) -> None:
+        cols = clocks.columns(self.db, table)
+        uuids = list(incoming)
+        for start in range(0, len(uuids), CHUNK):
+            part = uuids[start:start + CHUNK]
+            marks = ", ".join("?" for _ in part)
+            cur = self.db.execute(f"SELECT id, uuid, hlc, {', '.join(cols)} FROM {table} "
+                                  f"WHERE uuid IN ({marks})", part)
+            rows = {r[1]: dict(zip(["id", "uuid", "hlc", *cols], r, strict=True))
+                    for r in cur.fetchall()}
+            purged = dict(self.db.execute(f"SELECT uuid, hlc FROM purge_mark WHERE uuid IN "
+                                          f"({marks})", part).fetchall())
+            rc = clocks.record_clocks(self.db, table, part)
+            for uuid in part:
+                if uuid not in purged:
+                    self.record(table, uuid, incoming[uuid], rows.get(uuid), rc.get(uuid, {}),
+                                cols)
+                self.tick()
+
+    def record(self, table: str, uuid: str, fields: dict[str, tuple], row: dict | None,
+               rc: dict, cols: list[str]) -> None:
+        local: dict[str, tuple] = {}
+        for field, (hlc, value) in fields.items():
+            if field not in cols:
+                continue  # a field this schema does not know (older file): nothing to do
+            v, missing = self._wire_to_local(table, field, value)
+            if missing is not None:
+                mark = self.purged(missing)
+                if mark is not None:  # its parent was erased: so is it, for good
+                    self.purge(table, uuid, mark)
+                else:
+                    self.counts["skipped"] += 1
+                return
+            local[field] = (hlc, v, value)
+        if row is None:
+            self._insert(table, uuid, local, cols)
+            return
+        apply: dict[str, tuple] = {}
+        for field, (hlc, v, wire) in local.items():
+            mine = clocks.effective(rc, field)
+            if hlc == mine:
+                continue
+            if row[field] != v and self._unseen_here(hlc) and mine and self._unseen_there(mine):
+                if (table, field) in LONGTEXT:
+                    text = combine_texts(row[field], mine, v, hlc)
+                    apply[field] = (self.db.clock.now(), text)
+                    self.counts["texts_kept"] += 1
+                    continue
+                self._conflict(table, uuid, field, (mine, self._local_to_wire(
+                    table, field, row[field])), (hlc, wire))
+            if hlc > mine:
+                apply[field] = (hlc, v)
+        if apply:
+            top = max([row["hlc"], *(h for h, _ in apply.values())])
+            sets = ", ".join(f"{f} = ?" for f in apply)
+            self.db.execute(f"UPDATE {table} SET {sets}, updated_at = ?, hlc = ? WHERE id = ?",
+                            [*(v for _, v in apply.values()), self.now, top, row["id"]])
+            self._clocks(table, uuid, {f: h for f, (h, _) in apply.items()})
+            self.counts["updated"] += 1
+
+    def _insert(self, table: str, uuid: str, local: dict[str, tuple], cols: list[str]) -> None:
+        if not local:
+            return
+        defaults = {f.name: f.default for f in KINDS[table].fields} if table in KINDS else {}
+        values = {c: defaults.get(c) for c in cols}
+        values.update({f: v for f, (_, v, _) in local.items()})
+        if values.get("created_at") is None:
+            values["created_at"] = self.now
+        hlcs = [h for h, _, _ in local.values()]
+        names = ["uuid", "updated_at", "hlc", *cols]
+        cur = self.db.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+            [uuid, self.now, max(hlcs), *(values[c] for c in cols)])
+        self._ids.setdefault(table, {})[uuid] = cur.lastrowid
+        if table in self._ids:
+            self._ids[table][uuid] = cur.lastrowid
+        self.db.execute("DELETE FROM field_clock WHERE tbl = ? AND uuid = ?", [table, uuid])
+        if len(local) < len(cols):
+            self.db.execute("INSERT INTO field_clock(tbl, uuid, field, hlc) VALUES (?, ?, ?, ?)",
+                            [table, uuid, ALL, min(hlcs)])
+        self._clocks(table, uuid, {f: h for f, (h, _, _) in local.items()})
+        self.counts["created"] += 1
+        if table == "participant":
+            self.created_people.append(uuid)
+
+    def _clocks(self, table: str, uuid: str, fields: dict[str, str]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO field_clock(tbl, uuid, field, hlc) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc",
+            [(table, uuid, f, h) for f, h in fields.items()])
+
+    # -- conflicts -----------------------------------------------------------------
+    def _author(self, hlc: str) -> str:
+        return self.names.get(node_of(hlc)) or node_of(hlc)
+
+    def _conflict(self, table: str, uuid: str, field: str, a: tuple, b: tuple) -> None:
+        (ha, va), (hb, vb) = sorted((a, b), key=lambda p: p[0])
+        key = conflict_key(table, uuid, field, ha, hb)
+        cur = self.db.execute(
+            "INSERT INTO sync_conflict(key, tbl, uuid, field, value_a, hlc_a, author_a, "
+            "value_b, hlc_b, author_b, noted_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(key) DO NOTHING",
+            [key, table, uuid, field, _text(va), ha, self._author(ha), _text(vb), hb,
+             self._author(hb), self.db.clock.now()])
+        self.counts["conflicts"] += cur.rowcount
+
+    def conflict_line(self, c: dict) -> None:
+        cols = ["key", "tbl", "uuid", "field", "value_a", "hlc_a", "author_a", "value_b",
+                "hlc_b", "author_b", "noted_hlc", "resolved_hlc", "resolved_value",
+                "resolved_by"]
+        if self.purged(c.get("uuid", "")):
+            return
+        values = [c.get(k) for k in cols]
+        self.db.execute(
+            f"INSERT INTO sync_conflict({', '.join(cols)}) VALUES "
+            f"({', '.join('?' for _ in cols)}) ON CONFLICT(key) DO UPDATE SET "
+            "noted_hlc = min(noted_hlc, excluded.noted_hlc), "
+            "resolved_hlc = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
+            "coalesce(resolved_hlc, '') THEN excluded.resolved_hlc ELSE resolved_hlc END, "
+            "resolved_value = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
+            "coalesce(resolved_hlc, '') THEN excluded.resolved_value ELSE resolved_value END, "
+            "resolved_by = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
+            "coalesce(resolved_hlc, '') THEN excluded.resolved_by ELSE resolved_by END",
+            values)
+
+
+def _text(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
