@@ -125,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     national.set_defaults(_module=None, _parser=national)
 
+    _team_parser(subs)
+
     p = _sub(subs, "backup", "citesdesk.cli.cmd_db", "sauvegarder la base")
     p.add_argument("--db", required=True)
     p.add_argument("--out", required=True)
@@ -132,6 +134,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--db", required=True)
     return parser
+
+
+def _team_parser(subs) -> None:
+    team = subs.add_parser("team", help="échanges entre les postes de l'équipe")
+    tsubs = team.add_subparsers(title="actions", metavar="ACTION")
+    module = "citesdesk.cli.cmd_team"
+    p = _sub(tsubs, "key", module, "écrire la clé publique de ce poste")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True)
+    p = _sub(tsubs, "add", module, "ajouter la clé d'un·e collègue")
+    p.add_argument("file")
+    p.add_argument("--db", required=True)
+    p.add_argument("--name")
+    p = _sub(tsubs, "copy", module, "copie du site pour le poste d'un·e collègue")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--name", required=True)
+    p = _sub(tsubs, "export", module, "préparer le fichier pour l'équipe")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--full", action="store_true", help="tout le site, pas seulement les changements")
+    p.add_argument("--json", action="store_true")
+    p = _sub(tsubs, "merge", module, "intégrer des fichiers de l'équipe")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--db", required=True)
+    p.add_argument("--confirm-site", action="store_true",
+                   help="confirmer le premier échange avec une base créée à part")
+    p.add_argument("--json", action="store_true")
+    p = _sub(tsubs, "conflicts", module, "modifications concurrentes à examiner")
+    p.add_argument("--db", required=True)
+    p.add_argument("--all", action="store_true", help="aussi les conflits réglés")
+    p.add_argument("--keep", metavar="CLE:a|b", help="garder la valeur a ou b d'un conflit")
+    p.add_argument("--json", action="store_true")
+    team.set_defaults(_module=None, _parser=team)
 
 
 def main(argv: list[str] | None = None) -> int:

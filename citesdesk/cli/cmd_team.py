@@ -1,0 +1,148 @@
+"""``citesdesk team key|add|copy|export|merge|conflicts``: the exchange between the site's
+laptops (``docs/team.md``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from citesdesk.core.db import open_database
+
+
+def _say(args, fr: str, en: str) -> None:
+    print(fr if args.lang != "en" else en)
+
+
+def _progress():
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr,
+              flush=True)
+    return report
+
+
+def _key(args, db) -> int:
+    from citesdesk.services import team
+
+    path, fingerprint = team.write_public_key(db, args.out)
+    _say(args, f"Clé publique de ce poste écrite : {path}\nEmpreinte : {fingerprint}",
+         f"This laptop's public key written: {path}\nFingerprint: {fingerprint}")
+    return 0
+
+
+def _add(args, db) -> int:
+    from citesdesk.services import team
+
+    key = team.read_public_key(args.file)
+    _say(args, f"Empreinte de la clé de {args.name or key.name} : {key.fingerprint}\n"
+         "Vérifiez-la avec votre collègue (à voix haute ou au téléphone).",
+         f"Fingerprint of {args.name or key.name}'s key: {key.fingerprint}\n"
+         "Check it with your colleague (aloud or on the phone).")
+    member = team.add_member(db, key, args.name)
+    _say(args, f"Collègue ajouté·e : {member['name']}.", f"Colleague added: {member['name']}.")
+    return 0
+
+
+def _copy(args, db) -> int:
+    from citesdesk.services import team
+
+    info = team.copy_for_colleague(db, args.out, args.name)
+    _say(args, f"Copie du site pour {info['name']} écrite : {info['path']}\n"
+         f"Empreinte de son poste : {info['fingerprint']}",
+         f"Copy of the site for {info['name']} written: {info['path']}\n"
+         f"Fingerprint of their laptop: {info['fingerprint']}")
+    return 0
+
+
+def _export(args, db) -> int:
+    from citesdesk.services import team
+
+    r = team.export(db, args.out, full=args.full)
+    if args.json:
+        print(json.dumps(r.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    kind = ("complet", "full") if r.full else ("des changements", "of changes")
+    size_fr = f"{r.size:,}".replace(",", "\u202f")
+    _say(args, f"Fichier {kind[0]} pour l'équipe écrit : {r.path}\n"
+         f"  {r.records} enregistrement(s), {r.purges} effacement(s), {r.conflicts} conflit(s) ; "
+         f"{size_fr}\u00a0octets ; chiffré pour {r.recipients} poste(s)",
+         f"File {kind[1]} for the team written: {r.path}\n"
+         f"  {r.records} record(s), {r.purges} erasure(s), {r.conflicts} conflict(s); "
+         f"{r.size:,} bytes; encrypted to {r.recipients} laptop(s)")
+    return 0
+
+
+def _merge(args, db) -> int:
+    from citesdesk.services import team
+
+    results, refused = [], 0
+    for path in args.files:
+        try:
+            r = team.merge(db, path, confirm_site=args.confirm_site, progress=_progress())
+        except team.TeamRefused as exc:  # this file only: the others are still merged
+            print(exc.message(args.lang), file=sys.stderr)
+            refused += 1
+            continue
+        results.append(r)
+        if args.json:
+            continue
+        _say(args, f"{r.path.name} (de {r.sender_name}) : {r.created} créé(s), "
+             f"{r.updated} modifié(s), {r.purged} effacé(s), {r.conflicts} conflit(s)"
+             + (f", {r.texts_kept} texte(s) gardé(s) des deux côtés" if r.texts_kept else ""),
+             f"{r.path.name} (from {r.sender_name}): {r.created} created, {r.updated} "
+             f"updated, {r.purged} erased, {r.conflicts} conflict(s)"
+             + (f", {r.texts_kept} text(s) kept from both sides" if r.texts_kept else ""))
+        for d in r.duplicates:
+            rec, ex = d["received"], d["existing"]
+            _say(args, f"  Doublon possible : {rec['last_name']} {rec['first_name']} reçu·e, "
+                 f"{ex['last_name']} {ex['first_name']} déjà ici ({', '.join(d['reasons'])})",
+                 f"  Possible duplicate: {rec['last_name']} {rec['first_name']} received, "
+                 f"{ex['last_name']} {ex['first_name']} already here "
+                 f"({', '.join(d['reasons'])})")
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    waiting = team.waiting_count(db)
+    if waiting and not args.json:
+        _say(args, f"{waiting} conflit(s) à examiner : citesdesk team conflicts --db {args.db}",
+             f"{waiting} conflict(s) to review: citesdesk team conflicts --db {args.db}")
+    return 1 if refused else 0
+
+
+def _conflicts(args, db) -> int:
+    from citesdesk.services import team
+
+    if args.keep:
+        key, _, side = args.keep.partition(":")
+        done = team.keep(db, key, side or "b")
+        _say(args, f"Valeur gardée pour {done['field']} : {done['value']}",
+             f"Value kept for {done['field']}: {done['value']}")
+        return 0
+    items = team.conflicts(db, waiting_only=not args.all, lang=args.lang)
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        _say(args, "Aucun conflit en attente.", "No conflict waiting.")
+    for c in items:
+        state = ("réglé", "settled") if c["resolved"] else ("en attente", "waiting")
+        _say(args, f"[{c['key']}] {c['record']} — {c['field_label']} ({state[0]})\n"
+             f"  a : {c['a']['value']!r} par {c['a']['by']} le {c['a']['at']}\n"
+             f"  b : {c['b']['value']!r} par {c['b']['by']} le {c['b']['at']} (appliquée)",
+             f"[{c['key']}] {c['record']} — {c['field_label']} ({state[1]})\n"
+             f"  a: {c['a']['value']!r} by {c['a']['by']} on {c['a']['at']}\n"
+             f"  b: {c['b']['value']!r} by {c['b']['by']} on {c['b']['at']} (applied)")
+    return 0
+
+
+ACTIONS = {"key": _key, "add": _add, "copy": _copy, "export": _export, "merge": _merge,
+           "conflicts": _conflicts}
+
+
+def run(args) -> int:
+    db = open_database(args.db)
+    try:
+        return ACTIONS[args._command](args, db)
+    finally:
+        db.close()
