@@ -338,7 +338,8 @@ def _team_sync(db: Database) -> None:
     by a creation or an import). Triggers keep it in step with every write whatever its
     path (form, import, undo, bin, retention): an update records, for each field it
     changes, the record's new ``hlc``; a deletion for good leaves a ``purge_mark`` whose
-    clock value is set by the team service before the mark travels.
+    clock value is set by the team service before the mark travels (the record's conflicts
+    go with it).
     """
     statements = [
         """CREATE TABLE field_clock (
@@ -417,6 +418,7 @@ def _team_sync(db: Database) -> None:
         END""")
         db.execute(f"""CREATE TRIGGER field_clock_{table}_delete AFTER DELETE ON {table} BEGIN
             DELETE FROM field_clock WHERE tbl = '{table}' AND uuid = old.uuid;
+            DELETE FROM sync_conflict WHERE tbl = '{table}' AND uuid = old.uuid;
             INSERT INTO purge_mark(uuid, tbl, hlc) VALUES (old.uuid, '{table}', NULL)
                 ON CONFLICT(uuid) DO NOTHING;
         END""")

@@ -29,9 +29,10 @@ class Cancelled(CitesDeskError):
                          "Merge cancelled: nothing was changed.")
 
 
-def conflict_key(table: str, uuid: str, field: str, h1: str, h2: str) -> str:
-    lo, hi = sorted((h1, h2))
-    return hashlib.sha256(f"{table}|{uuid}|{field}|{lo}|{hi}".encode()).hexdigest()[:32]
+def conflict_key(table: str, uuid: str, field: str, losing_hlc: str) -> str:
+    """A conflict is identified by the edit that lost: each concurrent edit that lost is
+    listed once, whichever laptop noticed it and against which later edit."""
+    return hashlib.sha256(f"{table}|{uuid}|{field}|{losing_hlc}".encode()).hexdigest()[:32]
 
 
 def combine_texts(a: str | None, ha: str, b: str | None, hb: str) -> str | None:
@@ -205,8 +206,7 @@ class Applier:
         cur = self.db.execute(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
             [uuid, self.now, max(hlcs), *(values[c] for c in cols)])
-        self._ids.setdefault(table, {})[uuid] = cur.lastrowid
-        if table in self._ids:
+        if table in self._ids:  # once loaded, the map follows the inserts
             self._ids[table][uuid] = cur.lastrowid
         self.db.execute("DELETE FROM field_clock WHERE tbl = ? AND uuid = ?", [table, uuid])
         if len(local) < len(cols):
@@ -229,14 +229,15 @@ class Applier:
 
     def _conflict(self, table: str, uuid: str, field: str, a: tuple, b: tuple) -> None:
         (ha, va), (hb, vb) = sorted((a, b), key=lambda p: p[0])
-        key = conflict_key(table, uuid, field, ha, hb)
+        key = conflict_key(table, uuid, field, ha)
+        known = self.db.execute("SELECT 1 FROM sync_conflict WHERE key = ?", [key]).fetchone()
         cur = self.db.execute(
             "INSERT INTO sync_conflict(key, tbl, uuid, field, value_a, hlc_a, author_a, "
             "value_b, hlc_b, author_b, noted_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(key) DO NOTHING",
+            f"ON CONFLICT(key) DO UPDATE SET {_LATER_WINNER}",
             [key, table, uuid, field, _text(va), ha, self._author(ha), _text(vb), hb,
              self._author(hb), self.db.clock.now()])
-        self.counts["conflicts"] += cur.rowcount
+        self.counts["conflicts"] += 0 if known else cur.rowcount
 
     def conflict_line(self, c: dict) -> None:
         cols = ["key", "tbl", "uuid", "field", "value_a", "hlc_a", "author_a", "value_b",
@@ -248,7 +249,7 @@ class Applier:
         self.db.execute(
             f"INSERT INTO sync_conflict({', '.join(cols)}) VALUES "
             f"({', '.join('?' for _ in cols)}) ON CONFLICT(key) DO UPDATE SET "
-            "noted_hlc = min(noted_hlc, excluded.noted_hlc), "
+            f"{_LATER_WINNER}, noted_hlc = min(noted_hlc, excluded.noted_hlc), "
             "resolved_hlc = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
             "coalesce(resolved_hlc, '') THEN excluded.resolved_hlc ELSE resolved_hlc END, "
             "resolved_value = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
@@ -256,6 +257,12 @@ class Applier:
             "resolved_by = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
             "coalesce(resolved_hlc, '') THEN excluded.resolved_by ELSE resolved_by END",
             values)
+
+
+#: The edit a conflict lost against, when several laptops noticed it: the latest.
+_LATER_WINNER = ", ".join(
+    f"{c} = CASE WHEN excluded.hlc_b > hlc_b THEN excluded.{c} ELSE {c} END"
+    for c in ("value_b", "author_b", "hlc_b"))
 
 
 def _text(value) -> str | None:
