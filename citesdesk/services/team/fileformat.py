@@ -46,8 +46,8 @@ REASONS = {
     "altered": ("ce fichier a été modifié depuis sa signature : ne l'intégrez pas et "
                 "demandez-en un nouveau", "this file was altered after it was signed: do not "
                 "merge it and ask for a new one"),
-    "other_site": ("ce fichier vient du site {code}, pas de ce site-ci ({mine}) : rien n'a été "
-                   "intégré", "this file comes from site {code}, not from this site ({mine}): "
+    "other_site": ("ce fichier vient du site {theirs}, pas de ce site-ci ({mine}) : rien n'a été "
+                   "intégré", "this file comes from site {theirs}, not from this site ({mine}): "
                    "nothing was merged"),
     "newer_schema": ("ce fichier vient d'une version plus récente de CitésDesk (schéma "
                      "{theirs}, celle-ci connaît le schéma {mine}) : installez la dernière "

@@ -82,7 +82,7 @@ def check(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False) -> 
     if m.get("site_uuid") != site["uuid"] and m.get("site_uuid") not in db.setting(
             JOINED_SITES, []):
         if m.get("site_code") != site["code"]:
-            raise TeamRefused("other_site", opened.path, code=m.get("site_code") or "?",
+            raise TeamRefused("other_site", opened.path, theirs=m.get("site_code") or "?",
                               mine=site["code"])
         if not confirm_site:
             raise NeedsConfirmation(opened.path, site["code"], member["name"])
