@@ -66,10 +66,10 @@ class Applier:
     # -- bookkeeping ---------------------------------------------------------------
     def tick(self, n: int = 1) -> None:
         self.done += n
-        if self.cancel is not None and self.cancel():
-            raise Cancelled()
         if self.progress is not None and (self.done % CHUNK < n or self.done >= self.total):
             self.progress(min(self.done, self.total), self.total)
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
 
     def _unseen_here(self, hlc: str) -> bool:
         node = node_of(hlc)

@@ -14,6 +14,7 @@ from pathlib import Path
 from citesdesk.core import node as nodes
 from citesdesk.core.db import SiteDatabase, open_database
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.services.bundle.keys import ensure_site_keys
 from citesdesk.services.records import audit
 from citesdesk.services.team import clocks, keys
 
@@ -29,6 +30,9 @@ def copy_for_colleague(db: SiteDatabase, out: str | Path, name: str) -> dict:
         raise CitesDeskError("Indiquez le nom du ou de la collègue qui recevra la copie.",
                              "Give the name of the colleague who will receive the copy.")
     mine = keys.my_key(db)
+    # The site's secrets are the site's, not the laptop's: the copy shares them, so that
+    # both laptops give every person the same pseudonym and sign bundles alike.
+    ensure_site_keys(db)
     with db.atomic():
         clocks.stamp_purges(db)
         own = db.clock.now()
