@@ -133,27 +133,38 @@ class Applier:
             return row[0] if row else None
         return value
 
-    def records(self, table: str, incoming: dict[str, dict[str, tuple]]) -> None:
+    def records(self, table: str, incoming: dict[str, list[tuple]]) -> None:
         cols = clocks.columns(self.db, table)
         uuids = list(incoming)
         for start in range(0, len(uuids), CHUNK):
             part = uuids[start:start + CHUNK]
-            marks = ", ".join("?" for _ in part)
+            rc = clocks.record_clocks(self.db, table, part)
+            # Records whose every incoming field has the clock already here: nothing to do
+            # (most of a full file); the others are read whole.
+            todo = [u for u in part if not _known(incoming[u], rc.get(u))]
+            self.tick(len(part) - len(todo))
+            if not todo:
+                continue
+            marks = ", ".join("?" for _ in todo)
             cur = self.db.execute(f"SELECT id, uuid, hlc, {', '.join(cols)} FROM {table} "
-                                  f"WHERE uuid IN ({marks})", part)
+                                  f"WHERE uuid IN ({marks})", todo)
             rows = {r[1]: dict(zip(["id", "uuid", "hlc", *cols], r, strict=True))
                     for r in cur.fetchall()}
             purged = dict(self.db.execute(f"SELECT uuid, hlc FROM purge_mark WHERE uuid IN "
-                                          f"({marks})", part).fetchall())
-            rc = clocks.record_clocks(self.db, table, part)
-            for uuid in part:
+                                          f"({marks})", todo).fetchall())
+            for uuid in todo:
                 if uuid not in purged:
-                    self.record(table, uuid, incoming[uuid], rows.get(uuid), rc.get(uuid, {}),
-                                cols)
+                    self.record(table, uuid, _fields(incoming[uuid]), rows.get(uuid),
+                                rc.get(uuid, {}), cols)
                 self.tick()
 
     def record(self, table: str, uuid: str, fields: dict[str, tuple], row: dict | None,
                rc: dict, cols: list[str]) -> None:
+        if row is not None:  # most fields of a full file are already here: skip them first
+            star = rc.get(ALL, "")
+            fields = {f: hv for f, hv in fields.items() if (rc.get(f) or star) != hv[0]}
+            if not fields:
+                return
         local: dict[str, tuple] = {}
         for field, (hlc, value) in fields.items():
             if field not in cols:
@@ -257,6 +268,28 @@ class Applier:
             "resolved_by = CASE WHEN coalesce(excluded.resolved_hlc, '') > "
             "coalesce(resolved_hlc, '') THEN excluded.resolved_by ELSE resolved_by END",
             values)
+
+
+def _known(lines: list[tuple], rc: dict | None) -> bool:
+    """Whether every incoming field's clock is the one already recorded here."""
+    if not rc:
+        return False
+    star = rc.get(ALL, "")
+    for h, fields in lines:
+        if h == star and len(rc) == 1:
+            continue  # a record written whole, here as there
+        if any((rc.get(f) or star) != h for f in fields):
+            return False
+    return True
+
+
+def _fields(lines: list[tuple]) -> dict[str, tuple]:
+    """field -> (clock, value), the latest when several lines name a field."""
+    out: dict[str, tuple] = {}
+    for h, fields in sorted(lines, key=lambda line: line[0]):
+        for f, v in fields.items():
+            out[f] = (h, v)
+    return out
 
 
 #: The edit a conflict lost against, when several laptops noticed it: the latest.

@@ -95,9 +95,9 @@ def check(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False) -> 
 
 
 def _lines(opened: fileformat.Opened) -> list[dict]:
-    try:
-        out = [json.loads(line) for line in opened.changes.decode("utf-8").splitlines()
-               if line.strip()]
+    body = opened.changes.strip()
+    try:  # one JSON array: a raw newline never occurs inside a JSON line
+        out = json.loads(b"[" + body.replace(b"\n", b",") + b"]") if body else []
     except (UnicodeDecodeError, ValueError):
         raise TeamRefused("not_team_file", opened.path) from None
     if not all(isinstance(x, dict) for x in out):
@@ -117,23 +117,33 @@ def merge(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False,
     names = {n: x for n, x in (m.get("nodes") or {}).items() if isinstance(x, str)}
     names.update({x["node"]: x["name"] for x in keys.members(db) if x["node"]})
     names[db.clock.node] = keys.laptop_name(db)
-    purges = [x for x in lines if "p" in x]
-    records: dict[str, dict[str, dict]] = {}
-    for x in lines:
-        if "t" in x and x["t"] in SYNCED_TABLES:
-            uuid = site_map.get(x["u"], x["u"]) if x["t"] == "site" else x["u"]
-            fields = records.setdefault(x["t"], {}).setdefault(uuid, {})
-            for f, v in (x.get("f") or {}).items():
-                if f not in fields or fields[f][0] < x["h"]:
-                    fields[f] = (x["h"], v)
-    conflict_lines = [x["c"] for x in lines if isinstance(x.get("c"), dict)]
+    purges, conflict_lines, top = [], [], ""
+    records: dict[str, dict[str, list]] = {}  # table -> uuid -> [(clock, fields)]
+    for x in lines:  # one pass: a full file holds some 150,000 lines
+        table = x.get("t")
+        if table is not None:
+            if table not in SYNCED_TABLES:
+                continue
+            uuid = site_map.get(x["u"], x["u"]) if table == "site" else x["u"]
+            records.setdefault(table, {}).setdefault(uuid, []).append(
+                (x["h"], x.get("f") or {}))
+            if x["h"] > top:
+                top = x["h"]
+        elif "p" in x:
+            purges.append(x)
+        elif isinstance(x.get("c"), dict):
+            conflict_lines.append(x["c"])
     total = len(purges) + sum(len(r) for r in records.values()) + len(conflict_lines)
     result = MergeResult(opened.path, member["name"], m.get("sender_node", ""),
                          first_join=checked.first_join)
+    sender_vec = {n: h for n, h in (m.get("vector") or {}).items()
+                  if isinstance(h, str) and len(h) > 23}
+    top = max([top, *(x["h"] for x in purges), *sender_vec.values()])
+    their_vec = json.loads(member["vector"] or "{}")
+    for n, h in sender_vec.items():  # an older file merged again never lowers it
+        their_vec[n] = max(their_vec.get(n, ""), h)
     with db.atomic():
         clocks.stamp_purges(db)
-        incoming = [x.get("h", "") for x in lines] + list((m.get("vector") or {}).values())
-        top = max([h for h in incoming if isinstance(h, str) and len(h) > 23], default=None)
         if top:
             db.clock.receive(top)
         applier = Applier(db, m, names, site_map, progress, cancel, total)
@@ -146,10 +156,10 @@ def merge(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False,
         for c in conflict_lines:
             applier.conflict_line(c)
             applier.tick()
-        clocks.raise_vector(db, m.get("vector") or {})
+        clocks.raise_vector(db, sender_vec)
         db.execute("UPDATE team_member SET node = ?, vector = ?, last_received_at = ?, "
                    "last_received_file = ? WHERE id = ?",
-                   [m.get("sender_node"), json.dumps(m.get("vector") or {}), utc_now(),
+                   [m.get("sender_node"), json.dumps(their_vec), utc_now(),
                     opened.path.name, member["id"]])
         if checked.first_join:
             db.set_setting(JOINED_SITES, [*db.setting(JOINED_SITES, []), m["site_uuid"]])
