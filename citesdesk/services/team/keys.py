@@ -184,3 +184,14 @@ def team_recipients(db: SiteDatabase) -> list[str]:
     out = [str(age_identity(db).to_public())]
     out += [m["age_recipient"] for m in members(db) if m["age_recipient"] not in out]
     return out
+
+
+def holders(db: SiteDatabase) -> list[dict]:
+    """The colleagues' laptops that hold the site's data, as the access export lists them:
+    name, since when (added), last file sent to the team."""
+    try:
+        rows = members(db)
+    except Exception:  # noqa: BLE001 - a database without the team tables: no colleague
+        return []
+    return [{"name": m["name"], "since": m["added_at"], "last_sent": m["last_sent_at"] or ""}
+            for m in rows]

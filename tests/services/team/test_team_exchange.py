@@ -312,3 +312,18 @@ def test_database_copied_by_hand_takes_a_new_node(tmp_path):
     assert not third.moved
     third.close()
     assert fileformat.SUFFIX == ".citesequipe"
+
+
+def test_access_export_lists_the_colleagues_laptops(tmp_path, pair):
+    from pypdf import PdfReader
+
+    from citesdesk.services import printing
+
+    a, b = pair
+    p = records.find(a, "participant")[0]
+    team.export(a, new_file(tmp_path))
+    out = tmp_path / "acces.pdf"
+    printing.access_export_pdf(a, p["uuid"], out)
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Postes de l'équipe qui détiennent vos données" in text.replace("’", "'")
+    assert "Collègue 1" in text
