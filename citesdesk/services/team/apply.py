@@ -21,6 +21,8 @@ from citesdesk.services.team import clocks
 from citesdesk.services.team.clocks import ALL, ID_LISTS, LONGTEXT, REFS, node_of
 
 CHUNK = 500
+#: Above this many incoming records of a table, its clocks are read in one pass.
+WHOLE_TABLE = 2000
 
 
 class Cancelled(CitesDeskError):
@@ -136,9 +138,11 @@ class Applier:
     def records(self, table: str, incoming: dict[str, list[tuple]]) -> None:
         cols = clocks.columns(self.db, table)
         uuids = list(incoming)
+        # Many records (a full file): one pass over the table's clocks beats many lookups.
+        every = clocks.table_clocks(self.db, table) if len(uuids) > WHOLE_TABLE else None
         for start in range(0, len(uuids), CHUNK):
             part = uuids[start:start + CHUNK]
-            rc = clocks.record_clocks(self.db, table, part)
+            rc = every if every is not None else clocks.record_clocks(self.db, table, part)
             # Records whose every incoming field has the clock already here: nothing to do
             # (most of a full file); the others are read whole.
             todo = [u for u in part if not _known(incoming[u], rc.get(u))]

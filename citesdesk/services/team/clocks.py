@@ -90,5 +90,18 @@ def record_clocks(db: SiteDatabase, table: str, uuids: list[str]) -> dict[str, d
     return out
 
 
+def table_clocks(db: SiteDatabase, table: str) -> dict[str, dict]:
+    """uuid -> {field or '*': clock value} for every record of ``table``."""
+    out: dict[str, dict] = {}
+    for uuid, field, hlc in db.execute(
+            "SELECT uuid, field, hlc FROM field_clock WHERE tbl = ?", [table]):
+        entry = out.get(uuid)
+        if entry is None:
+            out[uuid] = {field: hlc}
+        else:
+            entry[field] = hlc
+    return out
+
+
 def effective(clocks: dict, field: str) -> str:
     return clocks.get(field) or clocks.get(ALL) or ""
