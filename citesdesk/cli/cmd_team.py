@@ -83,7 +83,7 @@ def _merge(args, db) -> int:
             r = team.merge(db, path, confirm_site=args.confirm_site, progress=_progress())
         except team.TeamRefused as exc:  # this file only: the others are still merged
             print(exc.message(args.lang), file=sys.stderr)
-            refused += 1
+            refused += exc.code != "own_file"  # e.g. a shared folder's *.citesequipe
             continue
         results.append(r)
         if args.json:

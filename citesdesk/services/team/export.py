@@ -150,7 +150,8 @@ def export(db: SiteDatabase, out: str | Path, *, full: bool = False) -> ExportRe
         created = utc_now()
         if path.is_dir():
             stamp = created[:19].replace(":", "").replace("-", "")
-            path = path / f"{site['code']}-{me.name}-{stamp}{fileformat.SUFFIX}"
+            who = "".join(c if c.isalnum() else "-" for c in me.name).strip("-") or me.node
+            path = path / f"{site['code']}-{who}-{stamp}{fileformat.SUFFIX}"
         names = {m["node"]: m["name"] for m in keys.members(db) if m["node"]}
         names[me.node] = me.name
         manifest = {
