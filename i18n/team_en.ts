@@ -130,6 +130,10 @@
         <translation>to review</translation>
     </message>
     <message>
+        <source>Cette base a été ouverte sur un autre ordinateur ou par un autre utilisateur que celui qui l&apos;écrivait : elle a pris une identité propre avant toute saisie, pour que ses échanges avec l&apos;équipe restent justes. Si c&apos;est le poste d&apos;un·e nouveau·elle collègue, ajoutez sa clé sur les autres postes.</source>
+        <translation>This database was opened on another computer or by another user than the one that wrote it: it took an identity of its own before anything was entered, so that its exchanges with the team stay right. If this is a new colleague&apos;s laptop, add its key on the other laptops.</translation>
+    </message>
+    <message>
         <source>jamais</source>
         <translation>never</translation>
     </message>

@@ -14,6 +14,8 @@ import secrets
 import socket
 
 HOST_SETTING = "node_host"
+#: The last change of node (old, new, on which machine), shown on the Équipe screen.
+CHANGED_SETTING = "node_changed"
 
 
 def host_id() -> str:
@@ -39,6 +41,7 @@ def new_node(db) -> str:
                            [old, f"{last[:23]}{old}" if last[23:] != old else last])
         db.set_setting("clock_node", node)
         db.set_setting(HOST_SETTING, host_id())
+        db.set_setting(CHANGED_SETTING, {"old": old, "new": node, "host": host_id()})
     return node
 
 

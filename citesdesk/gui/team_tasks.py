@@ -22,7 +22,8 @@ def load(db, progress) -> dict:
     return {"me": me, "members": team.members(db),
             "conflicts": team.conflicts(db, lang=db.setting("language") or "fr"),
             "shared": db.setting(SHARED_FOLDER) or "",
-            "minutes": int(db.setting(SHARED_MINUTES) or 15)}
+            "minutes": int(db.setting(SHARED_MINUTES) or 15),
+            "moved": bool(getattr(db, "moved", False))}
 
 
 def save_key(db, progress, path):

@@ -101,3 +101,17 @@ def test_shared_folder_writes_mine_and_merges_the_others(tmp_path):
     assert len(list(shared.glob("*.citesequipe"))) == 2
     a.close()
     b.close()
+
+
+def test_team_screen_says_when_the_database_took_a_new_node(make_app, tmp_path, qtbot):
+    from tests.services.team.helpers import make_site
+
+    db = make_site(tmp_path / "site.sqlite")
+    db.set_setting("node_host", "autre-portable|camille")  # last written elsewhere
+    path = db.path
+    db.close()
+    app = make_app(path, "fr")
+    app.window.show()
+    screen = app.window.show_screen("team")
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=30000)
+    assert "a pris une identité propre avant toute saisie" in screen.summary.text()

@@ -156,6 +156,12 @@ class TeamScreen(Screen):
             cells = (c["record"], c["field_label"], self._side(c["a"]), self._side(c["b"]), state)
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
+        if data["moved"] and not self.summary.text():
+            self.summary.setText(self.tr(
+                "Cette base a été ouverte sur un autre ordinateur ou par un autre utilisateur "
+                "que celui qui l'écrivait : elle a pris une identité propre avant toute "
+                "saisie, pour que ses échanges avec l'équipe restent justes. Si c'est le poste "
+                "d'un·e nouveau·elle collègue, ajoutez sa clé sur les autres postes."))
         self.shared.setText(data["shared"])
         self.minutes.setValue(data["minutes"])
         if data["shared"] and not self._synced_once:
