@@ -334,12 +334,14 @@ def _team_sync(db: Database) -> None:
     marks, conflicts and the team's members.
 
     ``field_clock`` holds, per record field, the clock value of the write that set it; the
-    field ``*`` stands for every field without a row of its own (a record written whole,
-    by a creation or an import). Triggers keep it in step with every write whatever its
-    path (form, import, undo, bin, retention): an update records, for each field it
-    changes, the record's new ``hlc``; a deletion for good leaves a ``purge_mark`` whose
-    clock value is set by the team service before the mark travels (the record's conflicts
-    go with it).
+    field ``*`` stands for every field without a row of its own. A record without any row
+    there was written whole (created, imported) and never changed since: every field's
+    clock is the record's ``hlc``, so creations and imports cost nothing more. Triggers
+    keep the table in step with every update whatever its path (form, import, undo, bin,
+    retention): the first update of a record records ``*`` (its previous ``hlc``), then
+    each update records, for each field it changes, the record's new ``hlc``. A deletion
+    for good leaves a ``purge_mark`` whose clock value is set by the team service before
+    the mark travels (the record's clocks and conflicts go with it).
     """
     statements = [
         """CREATE TABLE field_clock (
@@ -408,12 +410,11 @@ def _team_sync(db: Database) -> None:
             f"'{c}', new.hlc WHERE old.{c} IS NOT new.{c} "
             "ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;"
             for c in fields)
-        db.execute(f"""CREATE TRIGGER field_clock_{table}_insert AFTER INSERT ON {table} BEGIN
-            INSERT INTO field_clock(tbl, uuid, field, hlc) VALUES ('{table}', new.uuid, '*',
-                new.hlc) ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;
-        END""")
         db.execute(f"""CREATE TRIGGER field_clock_{table}_update AFTER UPDATE ON {table}
             BEGIN
+            INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', old.uuid, '*',
+                old.hlc WHERE NOT EXISTS (SELECT 1 FROM field_clock WHERE tbl = '{table}'
+                AND uuid = old.uuid);
             {upserts}
         END""")
         db.execute(f"""CREATE TRIGGER field_clock_{table}_delete AFTER DELETE ON {table} BEGIN
@@ -422,8 +423,6 @@ def _team_sync(db: Database) -> None:
             INSERT INTO purge_mark(uuid, tbl, hlc) VALUES (old.uuid, '{table}', NULL)
                 ON CONFLICT(uuid) DO NOTHING;
         END""")
-        db.execute(f"INSERT INTO field_clock(tbl, uuid, field, hlc) "
-                   f"SELECT '{table}', uuid, '*', hlc FROM {table}")
 
 
 #: Number of schema steps this version of CitésDesk knows.

@@ -78,11 +78,15 @@ def raise_vector(db: SiteDatabase, incoming: dict[str, str]) -> None:
 
 
 def record_clocks(db: SiteDatabase, table: str, uuids: list[str]) -> dict[str, dict]:
-    """uuid -> {field or '*': clock value} for these records."""
+    """uuid -> {field or '*': clock value} for these records (a record never changed
+    since it was written whole has ``{'*': its hlc}``)."""
     out: dict[str, dict] = {}
     for start in range(0, len(uuids), 500):
         part = uuids[start:start + 500]
         marks = ", ".join("?" for _ in part)
+        for uuid, hlc in db.execute(f"SELECT uuid, hlc FROM {table} WHERE uuid IN ({marks})",
+                                    part):
+            out[uuid] = {ALL: hlc}
         for uuid, field, hlc in db.execute(
                 f"SELECT uuid, field, hlc FROM field_clock WHERE tbl = ? AND uuid IN ({marks})",
                 [table, *part]):
@@ -92,7 +96,8 @@ def record_clocks(db: SiteDatabase, table: str, uuids: list[str]) -> dict[str, d
 
 def table_clocks(db: SiteDatabase, table: str) -> dict[str, dict]:
     """uuid -> {field or '*': clock value} for every record of ``table``."""
-    out: dict[str, dict] = {}
+    out: dict[str, dict] = {uuid: {ALL: hlc}
+                            for uuid, hlc in db.execute(f"SELECT uuid, hlc FROM {table}")}
     for uuid, field, hlc in db.execute(
             "SELECT uuid, field, hlc FROM field_clock WHERE tbl = ?", [table]):
         entry = out.get(uuid)
