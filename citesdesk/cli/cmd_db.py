@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from citesdesk import __version__
-from citesdesk.core import schema
+from citesdesk.core import node, schema
 from citesdesk.core.db import SiteDatabase, _check_parent, open_database
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.validation import validate_record
@@ -278,6 +278,11 @@ def _restore(args) -> int:
         _copy_verified(backup, target)
     finally:
         backup.close()
+    restored = open_database(target)  # an older state of this laptop: a new clock node,
+    try:  # so that colleagues send it again what it lost (docs/team.md)
+        node.new_node(restored)
+    finally:
+        restored.close()
     msg_fr = f"Base restaurée depuis « {source} » dans « {target} »."
     msg_en = f"Database restored from '{source}' into '{target}'."
     if aside:

@@ -157,9 +157,13 @@ def _merge(db: SiteDatabase, path: str | Path, confirm_site: bool,
     sender_vec = {n: h for n, h in (m.get("vector") or {}).items()
                   if isinstance(h, str) and len(h) > 23}
     top = max([top, *(x["h"] for x in purges), *sender_vec.values()])
+    # What the colleague has: the vector of their latest file, judged by their own entry
+    # (an older file merged again changes nothing; after a restore their laptop has a new
+    # node, and its lower vector is taken, so that what it lost is sent again).
     their_vec = json.loads(member["vector"] or "{}")
-    for n, h in sender_vec.items():  # an older file merged again never lowers it
-        their_vec[n] = max(their_vec.get(n, ""), h)
+    sender = m.get("sender_node", "")
+    if sender_vec.get(sender, "") >= their_vec.get(sender, ""):
+        their_vec = sender_vec
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {MERGE_CACHE_KIB}")  # every record's clocks are read
     try:

@@ -327,3 +327,27 @@ def test_access_export_lists_the_colleagues_laptops(tmp_path, pair):
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Postes de l'équipe qui détiennent vos données" in text.replace("’", "'")
     assert "Collègue 1" in text
+
+
+def test_a_restored_backup_gets_back_what_it_lost_from_colleagues(tmp_path, pair):
+    from citesdesk.cli import main
+
+    a, b = pair
+    backup = tmp_path / "sauvegarde.sqlite"
+    a.backup_to(backup)
+    p = records.find(a, "participant")[0]
+    records.update(a, "participant", p["uuid"], {"commune": "Bron"})  # after the backup
+    team.merge(b, team.export(a, new_file(tmp_path)).path)
+    team.merge(a, team.export(b, new_file(tmp_path)).path)  # b knows a has « Bron »
+    path, node = a.path, a.clock.node
+    a.close()
+    assert main(["restore", str(backup), "--db", str(path)]) == 0
+    restored = open_database(path)
+    try:
+        assert restored.clock.node != node  # a new node: an older state of this laptop
+        assert records.get(restored, "participant", p["uuid"])["commune"] != "Bron"
+        team.merge(b, team.export(restored, new_file(tmp_path)).path)
+        team.merge(restored, team.export(b, new_file(tmp_path)).path)
+        assert records.get(restored, "participant", p["uuid"])["commune"] == "Bron"
+    finally:
+        restored.close()
