@@ -116,8 +116,8 @@ def _conflicts(args, db) -> int:
     if args.keep:
         key, _, side = args.keep.partition(":")
         done = team.keep(db, key, side or "b")
-        _say(args, f"Valeur gardée pour {done['field']} : {done['value']}",
-             f"Value kept for {done['field']}: {done['value']}")
+        _say(args, f"Valeur gardée pour « {done['label']['fr']} » : {done['value']}",
+             f"Value kept for '{done['label']['en']}': {done['value']}")
         return 0
     items = team.conflicts(db, waiting_only=not args.all, lang=args.lang)
     if args.json:

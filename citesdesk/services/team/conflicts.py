@@ -118,4 +118,5 @@ def keep(db: SiteDatabase, key: str, side: str) -> dict:
         db.execute("UPDATE sync_conflict SET resolved_hlc = ?, resolved_value = ?, "
                    "resolved_by = ? WHERE key = ?",
                    [db.clock.now(), chosen, keys.laptop_name(db), key])
-    return {"key": key, "field": field, "value": value}
+    return {"key": key, "field": field, "value": value,
+            "label": {lang: _field_label(table, field, lang) for lang in ("fr", "en")}}

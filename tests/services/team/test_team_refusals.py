@@ -164,3 +164,27 @@ def test_refused_file_among_others_leaves_the_others_merged(tmp_path, pair, caps
     again = open_database(path)
     assert [p["commune"] for p in records.find(again, "participant")].count("Bron") == 1
     again.close()
+
+
+def test_cli_lists_conflicts_and_keeps_a_value(tmp_path, pair, capsys):
+    from citesdesk.cli import main
+
+    a, b = pair  # a changed the commune to « Bron »
+    p = records.find(a, "participant")[0]
+    records.update(b, "participant", p["uuid"], {"commune": "Vénissieux"})
+    team.merge(b, team.export(a, new_file(tmp_path)).path)
+    path = str(b.path)
+    b.close()
+    assert main(["team", "conflicts", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "Martin Léa — Commune (en attente)" in out
+    assert "a : 'Bron' par Nadia Ferhat le " in out
+    assert "b : 'Vénissieux' par Collègue 1 le " in out and "(appliquée)" in out
+    key = out.split("]")[0].lstrip("[")
+    assert main(["team", "conflicts", "--db", path, "--keep", f"{key}:a"]) == 0
+    assert "Valeur gardée pour « Commune » : Bron" in capsys.readouterr().out
+    assert main(["team", "conflicts", "--db", path]) == 0
+    assert "Aucun conflit en attente." in capsys.readouterr().out
+    again = open_database(path)
+    assert records.get(again, "participant", p["uuid"])["commune"] == "Bron"
+    again.close()
