@@ -48,6 +48,12 @@ class Site:
         self.files: list[tuple[int, Path]] = []
         self.imports: list[list[str]] = [[] for _ in range(N)]
         self.shared = set(self.people(0))
+        # The test's own account of who had seen what (vectors kept by hand, not read from
+        # the databases): per laptop, node -> highest clock value known; per file, the
+        # sender's; per laptop, (clock after an operation, what it knew before it).
+        self.known = [{db.clock.node: db.clock.last for db in self.dbs} for _ in range(N)]
+        self.file_known: dict[Path, dict] = {}
+        self.history: list[list[tuple[str, dict]]] = [[] for _ in range(N)]
 
     def people(self, r, deleted=False):
         where = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
@@ -55,6 +61,20 @@ class Site:
             f"SELECT uuid FROM participant WHERE {where} ORDER BY uuid")]
 
     def run(self, step) -> None:
+        r = step[1]
+        before = dict(self.known[r])
+        self._run(step)
+        db = self.dbs[r]
+        self.known[r][db.clock.node] = db.clock.last
+        self.history[r].append((db.clock.last, before))
+
+    def knew_before(self, hlc: str) -> dict:
+        """What the laptop that wrote ``hlc`` knew when it wrote it."""
+        node = clocks.node_of(hlc)
+        r = next(i for i, db in enumerate(self.dbs) if db.clock.node == node)
+        return next(k for after, k in self.history[r] if after >= hlc)
+
+    def _run(self, step) -> None:
         kind, r, *rest = step
         db = self.dbs[r]
         if kind == "create":
@@ -97,10 +117,16 @@ class Site:
             path = new_file(self.folder)
             team.export(db, path)
             self.files.append((r, path))
+            self.file_known[path] = {**self.known[r], db.clock.node: db.clock.last}
         elif kind == "merge":
             mine = [f for who, f in self.files if who != r]
             if mine:
-                team.merge(db, _pick(mine, rest[0]))
+                self.merge(r, _pick(mine, rest[0]))
+
+    def merge(self, r: int, path: Path) -> None:
+        team.merge(self.dbs[r], path)
+        for node, hlc in self.file_known[path].items():
+            self.known[r][node] = max(self.known[r].get(node, ""), hlc)
 
 
 @settings(max_examples=40, deadline=None,
@@ -115,9 +141,8 @@ def test_three_laptops_converge(steps, order):
             old = [f for _, f in site.files]
             final = []
             for r in range(N):
-                path = new_file(site.folder)
-                team.export(site.dbs[r], path)
-                final.append((r, path))
+                site.run(("export", r))
+                final.append(site.files.pop())
             for r in range(N):
                 todo = [f for who, f in final if who != r]
                 todo += order.sample(old, min(len(old), 3))  # replays of older files
@@ -126,7 +151,7 @@ def test_three_laptops_converge(steps, order):
                 for path in todo:
                     if path in [f for who, f in site.files + final if who == r]:
                         continue
-                    team.merge(site.dbs[r], path)
+                    site.merge(r, path)
             dumps = [canonical(db) for db in site.dbs]
             assert dumps[0] == dumps[1] == dumps[2]
             for db in site.dbs:
@@ -138,6 +163,9 @@ def test_three_laptops_converge(steps, order):
                 assert len(pairs) == len({p[:4] for p in pairs})
                 for _tbl, _uuid, _field, ha, hb in pairs:
                     assert ha < hb and clocks.node_of(ha) != clocks.node_of(hb)
+                    # truly concurrent: neither writer had seen the other's edit
+                    assert site.knew_before(hb).get(clocks.node_of(ha), "") < ha
+                    assert site.knew_before(ha).get(clocks.node_of(hb), "") < hb
             purged = set(dumps[0]["purged"])
             for db in site.dbs:
                 for table in SYNCED_TABLES:
