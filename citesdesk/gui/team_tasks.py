@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -102,7 +101,7 @@ def sync_shared(db, progress) -> dict:
         seen[path.name] = stamp
     written = team.export(db, mine)
     with db.atomic():
-        db.set_setting(SHARED_SEEN, json.loads(json.dumps(seen)))
+        db.set_setting(SHARED_SEEN, seen)
     return {"written": written, "merged": merged, "refused": refused}
 
 
