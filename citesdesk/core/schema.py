@@ -403,20 +403,7 @@ def _team_sync(db: Database) -> None:
     for sql in statements:
         db.execute(sql)
     for table in SYNCED_TABLES:
-        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
-        fields = [c for c in columns if c not in _LOCAL_COLUMNS]
-        upserts = "\n".join(
-            f"INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', new.uuid, "
-            f"'{c}', new.hlc WHERE old.{c} IS NOT new.{c} "
-            "ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;"
-            for c in fields)
-        db.execute(f"""CREATE TRIGGER field_clock_{table}_update AFTER UPDATE ON {table}
-            BEGIN
-            INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', old.uuid, '*',
-                old.hlc WHERE NOT EXISTS (SELECT 1 FROM field_clock WHERE tbl = '{table}'
-                AND uuid = old.uuid);
-            {upserts}
-        END""")
+        field_clock_triggers(db, table)
         db.execute(f"""CREATE TRIGGER field_clock_{table}_delete AFTER DELETE ON {table} BEGIN
             DELETE FROM field_clock WHERE tbl = '{table}' AND uuid = old.uuid;
             DELETE FROM sync_conflict WHERE tbl = '{table}' AND uuid = old.uuid;
@@ -424,6 +411,25 @@ def _team_sync(db: Database) -> None:
                 ON CONFLICT(uuid) DO NOTHING;
         END""")
 
+
+def field_clock_triggers(db: Database, table: str) -> None:
+    """(Re)create the update trigger that records the field clocks of ``table``, for the
+    columns it has now. A later step that adds a column to a synced table calls it."""
+    columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+    fields = [c for c in columns if c not in _LOCAL_COLUMNS]
+    upserts = "\n".join(
+        f"INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', new.uuid, "
+        f"'{c}', new.hlc WHERE old.{c} IS NOT new.{c} "
+        "ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;"
+        for c in fields)
+    db.execute(f"DROP TRIGGER IF EXISTS field_clock_{table}_update")
+    db.execute(f"""CREATE TRIGGER field_clock_{table}_update AFTER UPDATE ON {table}
+        BEGIN
+        INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', old.uuid, '*',
+            old.hlc WHERE NOT EXISTS (SELECT 1 FROM field_clock WHERE tbl = '{table}'
+            AND uuid = old.uuid);
+        {upserts}
+    END""")
 
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
