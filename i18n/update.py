@@ -42,6 +42,7 @@ AREAS: dict[str, list[str]] = {
     "safety": ["citesdesk/gui/instance.py"],
     "qpv": ["citesdesk/gui/qpv_picker.py"],
     "search": ["citesdesk/gui/participant_picker.py"],
+    "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py"],
 }
 
 

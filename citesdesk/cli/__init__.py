@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     from citesdesk.core import locking
 
     group = {"citesdesk.cli.cmd_bundle": "bundle ",
-             "citesdesk.cli.cmd_national": "national "}.get(args._module, "")
+             "citesdesk.cli.cmd_national": "national ",
+             "citesdesk.cli.cmd_team": "team "}.get(args._module, "")
     locking.PROGRAM["name"] = ("CitésDesk" if args._command == "gui"
                                else f"citesdesk {group}{args._command}")
     module = importlib.import_module(args._module)

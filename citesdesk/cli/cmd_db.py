@@ -24,7 +24,7 @@ from citesdesk.cli.common import (
     print_json,
     reading,
 )
-from citesdesk.core import schema
+from citesdesk.core import node, schema
 from citesdesk.core.db import SiteDatabase, open_database
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.files import private_output, user_error
@@ -345,6 +345,11 @@ def _replace(args, source: Path, target: Path) -> int:
                 with contextlib.suppress(FileNotFoundError):
                     p.unlink()
         _copy_verified(backup, target)
+    restored = open_database(target)  # an older state of this laptop: a new clock node,
+    try:  # so that colleagues send it again what it lost (docs/team.md)
+        node.new_node(restored)
+    finally:
+        restored.close()
     msg_fr = f"Base restaurée depuis « {source} » dans « {target} »."
     msg_en = f"Database restored from '{source}' into '{target}'."
     if aside:

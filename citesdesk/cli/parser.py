@@ -173,7 +173,7 @@ class CliParser(argparse.ArgumentParser):
 
 #: Only used where the command modules cannot be listed (see :func:`command_modules`).
 FROZEN_FALLBACK = ("cmd_db", "cmd_import", "cmd_export", "cmd_print", "cmd_erase", "cmd_bundle",
-                   "cmd_national")
+                   "cmd_national", "cmd_team")
 
 
 def command_modules():

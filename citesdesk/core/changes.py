@@ -38,7 +38,9 @@ def track(db: SiteDatabase) -> None:
             db.execute(
                 f'CREATE TEMP TRIGGER IF NOT EXISTS "citesdesk_changed_{op.lower()}_{table}" '
                 f'AFTER {op} ON main."{table}" BEGIN '
-                f"INSERT OR IGNORE INTO {_TABLE}(name) VALUES ('{table}'); END")
+                # no conflict clause: an outer INSERT OR … would override it
+                f"INSERT INTO {_TABLE}(name) SELECT '{table}' WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {_TABLE} WHERE name = '{table}'); END")
 
 
 def take(db: SiteDatabase) -> frozenset[str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from citesdesk.core import files, schema
+from citesdesk.core import files, node, schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
 from citesdesk.core.locking import (
@@ -45,6 +45,7 @@ class SiteDatabase(Database):
     path: Path | None
     clock: HybridLogicalClock
     readonly: bool
+    moved: bool = False
 
     def setting(self, key: str, default: Any = None) -> Any:
         row = self.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
@@ -342,6 +343,8 @@ def _open_database(
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # The participant name index (migration 0008) calls it on every write and sort.
         conn.create_function("fold_name_key", 1, schema.fold_name_key, deterministic=True)
+        # The purge marks of the team exchange (migration 0009) keep a hash, not a uuid.
+        conn.create_function("purge_key", 1, schema.purge_key, deterministic=True)
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
         disk = files.user_error(exc, p)  # a full disk is not a damaged database
@@ -381,6 +384,8 @@ def _open_database(
                 conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
             if db.setting("clock_node") is None:
                 db.set_setting("clock_node", secrets.token_hex(4))
+            if not memory:
+                db.moved = node.claim(db)  # a file copied to another laptop: a new node
     except sqlite3.OperationalError as exc:
         db.close()
         raise _refuse(
@@ -402,7 +407,6 @@ def _open_database(
             f"The database '{p.name}' must be upgraded first: open it once normally "
             "(not read-only).",
         )
-    node = db.setting("clock_node") or "ro"
     last = db.execute("SELECT max(hlc) FROM audit_log").fetchone()[0]
-    db.clock = HybridLogicalClock(node, last)
+    db.clock = HybridLogicalClock(db.setting("clock_node") or "ro", last)
     return db

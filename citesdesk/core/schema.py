@@ -453,6 +453,131 @@ def _participant_sort_key(db: Database) -> None:
                f"{filtered}) WHERE deleted_at IS NULL")
 
 
+def purge_key(uuid: str | None) -> str | None:
+    """The ``purge_key`` SQL function (registered on every connection by ``open_database``):
+    what a purge mark keeps of an erased record's uuid, its SHA-256 in hex. A mark travels
+    to the colleagues' laptops and stops the record from coming back, yet the file keeps
+    nothing that was the person's, not even their uuid."""
+    if uuid is None:
+        return None
+    import hashlib
+
+    return hashlib.sha256(uuid.encode("utf-8")).hexdigest()
+
+
+#: Record tables exchanged between the team's laptops, parents before children.
+SYNCED_TABLES = (
+    "site", "cohort", "participant", "partner", "partner_contact", "partner_exchange",
+    "enrollment", "event", "referral", "referral_status", "note", "import_log",
+)
+
+#: Bookkeeping columns that are not fields of a record (local, or derived from fields).
+_LOCAL_COLUMNS = ("id", "uuid", "updated_at", "hlc")
+
+
+@migrations(name="0009_team_sync")
+def _team_sync(db: Database) -> None:
+    """The team exchange (``docs/design/SYNC.md``): field clocks, version vectors, purge
+    marks, conflicts and the team's members.
+
+    ``field_clock`` holds, per record field, the clock value of the write that set it; the
+    field ``*`` stands for every field without a row of its own. A record without any row
+    there was written whole (created, imported) and never changed since: every field's
+    clock is the record's ``hlc``, so creations and imports cost nothing more. Triggers
+    keep the table in step with every update whatever its path (form, import, undo, bin,
+    retention): the first update of a record records ``*`` (its previous ``hlc``), then
+    each update records, for each field it changes, the record's new ``hlc``. A deletion
+    for good leaves a ``purge_mark`` whose clock value is set by the team service before
+    the mark travels (the record's clocks and conflicts go with it).
+    """
+    statements = [
+        """CREATE TABLE field_clock (
+            tbl TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            PRIMARY KEY (tbl, uuid, field)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_field_clock_hlc ON field_clock(hlc)",
+        # Per node heard of, the highest clock value received from it.
+        """CREATE TABLE version_vector (
+            node TEXT PRIMARY KEY,
+            hlc TEXT NOT NULL
+        )""",
+        # A record deleted for good: no personal data, only which record and when.
+        """CREATE TABLE purge_mark (
+            uuid_hash TEXT PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            hlc TEXT
+        )""",
+        "CREATE INDEX idx_purge_mark_hlc ON purge_mark(hlc)",
+        # Concurrent edits of one field: both values, who and when; the choice made.
+        """CREATE TABLE sync_conflict (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            tbl TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value_a TEXT,
+            hlc_a TEXT NOT NULL,
+            author_a TEXT,
+            value_b TEXT,
+            hlc_b TEXT NOT NULL,
+            author_b TEXT,
+            noted_hlc TEXT NOT NULL,
+            resolved_hlc TEXT,
+            resolved_value TEXT,
+            resolved_by TEXT
+        )""",
+        "CREATE INDEX idx_sync_conflict_record ON sync_conflict(tbl, uuid)",
+        # The colleagues' laptops: their public keys and what was last exchanged.
+        """CREATE TABLE team_member (
+            id INTEGER PRIMARY KEY,
+            key_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            node TEXT,
+            age_recipient TEXT NOT NULL,
+            minisign_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            vector TEXT NOT NULL DEFAULT '{}',
+            last_received_at TEXT,
+            last_received_file TEXT,
+            last_sent_at TEXT,
+            last_sent_file TEXT
+        )""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    for table in SYNCED_TABLES:
+        field_clock_triggers(db, table)
+        db.execute(f"""CREATE TRIGGER field_clock_{table}_delete AFTER DELETE ON {table} BEGIN
+            DELETE FROM field_clock WHERE tbl = '{table}' AND uuid = old.uuid;
+            DELETE FROM sync_conflict WHERE tbl = '{table}' AND uuid = old.uuid;
+            INSERT INTO purge_mark(uuid_hash, tbl, hlc) VALUES (purge_key(old.uuid), '{table}', NULL)
+                ON CONFLICT(uuid_hash) DO NOTHING;
+        END""")
+
+
+def field_clock_triggers(db: Database, table: str) -> None:
+    """(Re)create the update trigger that records the field clocks of ``table``, for the
+    columns it has now. A later step that adds a column to a synced table calls it."""
+    columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+    fields = [c for c in columns if c not in _LOCAL_COLUMNS]
+    upserts = "\n".join(
+        f"INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', new.uuid, "
+        f"'{c}', new.hlc WHERE old.{c} IS NOT new.{c} "
+        "ON CONFLICT(tbl, uuid, field) DO UPDATE SET hlc = excluded.hlc;"
+        for c in fields)
+    db.execute(f"DROP TRIGGER IF EXISTS field_clock_{table}_update")
+    db.execute(f"""CREATE TRIGGER field_clock_{table}_update AFTER UPDATE ON {table}
+        BEGIN
+        INSERT INTO field_clock(tbl, uuid, field, hlc) SELECT '{table}', old.uuid, '*',
+            old.hlc WHERE NOT EXISTS (SELECT 1 FROM field_clock WHERE tbl = '{table}'
+            AND uuid = old.uuid);
+        {upserts}
+    END""")
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 

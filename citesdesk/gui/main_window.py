@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         from citesdesk.gui.printing.actions import install_menu
 
         install_menu(self)  # "Impression": participant file, consent form, access export
+        from citesdesk.gui.team_tasks import install_menu as install_team_menu
+
+        install_team_menu(self)  # File: merge a team file
 
         self.help_menu = bar.addMenu(self.tr("A&ide"))
         self._action(self.help_menu, self.tr("&Guide d'utilisation"), self.show_help,

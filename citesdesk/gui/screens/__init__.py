@@ -18,6 +18,7 @@ SCREENS: list[str] = [
     "citesdesk.gui.screens.imports:ImportsScreen",
     "citesdesk.gui.screens.exports:ExportsScreen",
     "citesdesk.gui.screens.evaluation:EvaluationScreen",
+    "citesdesk.gui.screens.team:TeamScreen",
     "citesdesk.gui.screens.bin:BinScreen",
 ]
 

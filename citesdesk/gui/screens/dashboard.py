@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
-                     "cohort", "partner", "import_log", "*"})
+                     "cohort", "partner", "import_log", "sync_conflict", "*"})
 
 
 def _number(value, rate: bool) -> str:
@@ -176,6 +176,11 @@ class DashboardScreen(ListScreen):
         self.purge_button.setEnabled(False)
         self.purge_button.clicked.connect(self.purge_due)
         todo_layout.addWidget(self.purge_button, 2, 3)
+        from citesdesk.gui.team_tasks import ConflictCount
+
+        self.team_conflicts = ConflictCount(todo)  # concurrent edits from the team's laptops
+        self.team_conflicts.open_team.connect(lambda: self.ctx.show_screen("team"))
+        todo_layout.addWidget(self.team_conflicts, 2, 0)
         layout.addWidget(todo)
         self.heading.setText(self.tr("Tableau de bord"))
 
@@ -323,6 +328,9 @@ class DashboardScreen(ListScreen):
             "retention": self.tr("Durée de conservation dépassée : {n}"),
         }
         self.purge_button.setEnabled(bool(data.todo["retention"]))
+        from citesdesk.gui.team_tasks import waiting
+
+        self.team_conflicts.set_count(waiting(self.ctx.reader))
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
             self.todo_titles[key].setText(titles[key].format(n=len(rows)))

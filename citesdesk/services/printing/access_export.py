@@ -66,6 +66,15 @@ def story(d: dict, lang: str = "fr") -> list:
     else:
         out.append(Paragraph(esc(L.t("none", lang)), SMALL))
 
+    out.append(h2(L.t("team_laptops", lang)))  # the site's other laptops (team exchange)
+    out.append(Paragraph(esc(L.t("team_laptops_intro", lang)), SMALL))
+    if d.get("laptops"):
+        out.append(grid([L.t("laptop", lang), L.t("since", lang), L.t("last_sent", lang)],
+                        [[h["name"], date(h["since"][:10]), date(h["last_sent"][:10])]
+                         for h in d["laptops"]], [0.5, 0.25, 0.25]))
+    else:
+        out.append(Paragraph(esc(L.t("none", lang)), SMALL))
+
     out.append(h2(L.t("retention", lang)))
     out.append(Paragraph(esc(L.t("last_contact", lang, date=date(d["last_contact"]))), BASE))
     out.append(Paragraph(esc(L.t("purge", lang, date=date(d["purge_date"]),

@@ -187,5 +187,7 @@ def _rights(db: SiteDatabase, d: dict) -> dict[str, Any]:
 
     last, purge = last_contact(db, person["id"])
     months = retention_months(db)
+    from citesdesk.services.team.keys import holders
+
     return {"audit": audit, "recipients": partners, "last_contact": last,
-            "retention_months": months, "purge_date": purge}
+            "retention_months": months, "purge_date": purge, "laptops": holders(db)}

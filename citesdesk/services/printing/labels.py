@@ -35,6 +35,16 @@ _T: dict[str, tuple[str, str]] = {
               "Log of the changes made to your data"),
     "recipients": ("Partenaires à qui vos données ont été transmises",
                    "Partners your data was sent to"),
+    "team_laptops": ("Postes de l'équipe qui détiennent vos données",
+                     "The team's laptops that hold your data"),
+    "team_laptops_intro": ("Les coordinateurs du site échangent leurs fiches entre leurs "
+                           "ordinateurs portables, par fichiers chiffrés ; ces postes "
+                           "détiennent aussi vos données.",
+                           "The site's coordinators exchange their records between their "
+                           "laptops, in encrypted files; these laptops hold your data too."),
+    "laptop": ("Poste", "Laptop"),
+    "since": ("Depuis le", "Since"),
+    "last_sent": ("Dernier envoi", "Last sent"),
     "retention": ("Conservation de vos données", "Retention of your data"),
     "none": ("Aucune.", "None."),
     "yes": ("Oui", "Yes"),

@@ -1,0 +1,150 @@
+"""The Équipe screen's work, run by the database worker (no widgets here), and the small
+"conflicts waiting" link the dashboard's « À faire » shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+SHARED_FOLDER = "team_shared_folder"
+SHARED_MINUTES = "team_shared_minutes"
+SHARED_SEEN = "team_shared_seen"
+
+
+def load(db, progress) -> dict:
+    """My key (created on first use), the colleagues, the conflicts, the shared folder."""
+    from citesdesk.services import team
+
+    me = team.my_key(db)
+    return {"me": me, "members": team.members(db),
+            "conflicts": team.conflicts(db, lang=db.setting("language") or "fr"),
+            "shared": db.setting(SHARED_FOLDER) or "",
+            "minutes": int(db.setting(SHARED_MINUTES) or 15),
+            "moved": bool(getattr(db, "moved", False))}
+
+
+def save_key(db, progress, path):
+    from citesdesk.services import team
+
+    return team.write_public_key(db, path)
+
+
+def read_key(db, progress, path):
+    from citesdesk.services import team
+
+    return team.read_public_key(path)
+
+
+def add_key(db, progress, path, name):
+    from citesdesk.services import team
+
+    return team.add_member(db, team.read_public_key(path), name)
+
+
+def export(db, progress, folder):
+    from citesdesk.services import team
+
+    return team.export(db, folder)
+
+
+def merge(db, progress, path, confirm):
+    from citesdesk.services import team
+
+    return team.merge(db, path, confirm_site=confirm, progress=progress)
+
+
+def keep(db, progress, key, side):
+    from citesdesk.services import team
+
+    return team.keep(db, key, side)
+
+
+def copy(db, progress, path, name):
+    from citesdesk.services import team
+
+    return team.copy_for_colleague(db, path, name)
+
+
+def set_shared(db, progress, folder, minutes):
+    with db.atomic():
+        db.set_setting(SHARED_FOLDER, folder)
+        db.set_setting(SHARED_MINUTES, int(minutes))
+
+
+def sync_shared(db, progress) -> dict:
+    """Write my file in the shared folder, then merge the colleagues' files that are new
+    or changed since last time. Files refused are listed, the others merged."""
+    from citesdesk.services import team
+
+    folder = Path(db.setting(SHARED_FOLDER) or "")
+    if not str(folder) or not folder.is_dir():
+        return {"written": None, "merged": [], "refused": []}
+    me = team.my_key(db)
+    mine = folder / f"{me.name}-{me.node}{team.SUFFIX}"
+    seen = dict(db.setting(SHARED_SEEN) or {})
+    merged, refused = [], []
+    for path in sorted(folder.glob(f"*{team.SUFFIX}")):
+        if path == mine:
+            continue
+        stamp = f"{path.stat().st_mtime_ns}-{path.stat().st_size}"
+        if seen.get(path.name) == stamp:
+            continue
+        try:
+            merged.append(team.merge(db, path))
+        except team.TeamRefused as exc:
+            if exc.code != "own_file":
+                refused.append((path.name, exc))
+        except team.NeedsConfirmation as exc:
+            refused.append((path.name, exc))
+        seen[path.name] = stamp
+    written = team.export(db, mine)
+    with db.atomic():
+        db.set_setting(SHARED_SEEN, seen)
+    return {"written": written, "merged": merged, "refused": refused}
+
+
+def waiting(db) -> int:
+    from citesdesk.services import team
+
+    try:
+        return team.waiting_count(db)
+    except Exception:  # noqa: BLE001 - a database without the team tables: nothing waits
+        return 0
+
+
+class ConflictCount(QPushButton):
+    """« Conflits d'équipe à examiner : n » — opens the Équipe screen."""
+
+    open_team = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFlat(True)
+        self.setObjectName("team_conflicts")
+        self.clicked.connect(self.open_team.emit)
+        self.set_count(0)
+
+    def set_count(self, n: int) -> None:
+        self.setText(self.tr("Conflits d'équipe à examiner : {n}").format(n=n))
+        self.setVisible(n > 0)
+
+
+def install_menu(window) -> None:
+    """File menu: « Intégrer un fichier d'équipe… » (shows the Équipe screen, then asks
+    for the file)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QAction
+
+    action = QAction(QCoreApplication.translate("TeamMenu", "Intégrer un fichier d'é&quipe…"),
+                     window)
+
+    def run() -> None:
+        screen = window.show_screen("team")
+        if screen is not None:
+            screen.choose_and_merge()
+    action.triggered.connect(run)
+    menu = window.file_menu
+    actions = menu.actions()
+    menu.insertAction(actions[2] if len(actions) > 2 else None, action)

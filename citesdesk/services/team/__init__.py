@@ -1,0 +1,25 @@
+"""The team exchange between the site's laptops (``docs/design/SYNC.md``, ``docs/team.md``).
+
+``keys`` (this laptop's keys, the colleagues'), ``export`` (the file for the team),
+``merge`` (a colleague's file), ``conflicts`` (concurrent edits, "keep this value"),
+``copies`` (the site for a new colleague's laptop). No Qt here.
+"""
+
+from citesdesk.services.team.apply import Cancelled
+from citesdesk.services.team.conflicts import conflicts, keep, waiting_count
+from citesdesk.services.team.copies import copy_for_colleague
+from citesdesk.services.team.export import ExportResult, export
+from citesdesk.services.team.fileformat import SUFFIX, TeamRefused
+from citesdesk.services.team.keys import (
+    add_member,
+    members,
+    my_key,
+    read_public_key,
+    write_public_key,
+)
+from citesdesk.services.team.merge import MergeResult, NeedsConfirmation, check, merge
+
+__all__ = ["SUFFIX", "Cancelled", "ExportResult", "MergeResult", "NeedsConfirmation",
+           "TeamRefused", "add_member", "check", "conflicts", "copy_for_colleague", "export",
+           "keep", "members", "merge", "my_key", "read_public_key", "waiting_count",
+           "write_public_key"]

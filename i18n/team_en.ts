@@ -1,0 +1,247 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr">
+<context>
+    <name>ConflictCount</name>
+    <message>
+        <source>Conflits d&apos;équipe à examiner : {n}</source>
+        <translation>Team conflicts to review: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>Intégrer un fichier d&apos;é&amp;quipe…</source>
+        <translation>Merge a te&amp;am file…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamScreen</name>
+    <message>
+        <source>Ce poste</source>
+        <translation>This laptop</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Empreinte de ma clé</source>
+        <translation>My key&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>Enregistrer ma clé publique…</source>
+        <translation>Save my public key…</translation>
+    </message>
+    <message>
+        <source>Collègues</source>
+        <translation>Colleagues</translation>
+    </message>
+    <message>
+        <source>Empreinte</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Dernier fichier reçu</source>
+        <translation>Last file received</translation>
+    </message>
+    <message>
+        <source>Dernier fichier envoyé</source>
+        <translation>Last file sent</translation>
+    </message>
+    <message>
+        <source>Ajouter un collègue…</source>
+        <translation>Add a colleague…</translation>
+    </message>
+    <message>
+        <source>Nom du ou de la collègue</source>
+        <translation>Colleague&apos;s name</translation>
+    </message>
+    <message>
+        <source>Copie du site pour un nouveau poste…</source>
+        <translation>Copy of the site for a new laptop…</translation>
+    </message>
+    <message>
+        <source>Préparer le fichier pour l&apos;équipe…</source>
+        <translation>Prepare the file for the team…</translation>
+    </message>
+    <message>
+        <source>Intégrer un fichier…</source>
+        <translation>Merge a file…</translation>
+    </message>
+    <message>
+        <source>Conflits</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Personne ou fiche</source>
+        <translation>Person or record</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Une valeur</source>
+        <translation>One value</translation>
+    </message>
+    <message>
+        <source>L&apos;autre (appliquée)</source>
+        <translation>The other (applied)</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Garder cette valeur</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>Choisissez dans la liste la valeur à garder (colonne « Une valeur » ou « L&apos;autre »).</source>
+        <translation>Choose the value to keep in the list (column &apos;One value&apos; or &apos;The other&apos;).</translation>
+    </message>
+    <message>
+        <source>Dossier partagé (facultatif)</source>
+        <translation>Shared folder (optional)</translation>
+    </message>
+    <message>
+        <source>Dossier commun à l&apos;équipe (réseau, cloud…)</source>
+        <translation>Folder shared by the team (network, cloud…)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Équipe</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>réglé : {value}</source>
+        <translation>settled: {value}</translation>
+    </message>
+    <message>
+        <source>à examiner</source>
+        <translation>to review</translation>
+    </message>
+    <message>
+        <source>Cette base a été ouverte sur un autre ordinateur ou par un autre utilisateur que celui qui l&apos;écrivait : elle a pris une identité propre avant toute saisie, pour que ses échanges avec l&apos;équipe restent justes. Si c&apos;est le poste d&apos;un·e nouveau·elle collègue, ajoutez sa clé sur les autres postes.</source>
+        <translation>This database was opened on another computer or by another user than the one that wrote it: it took an identity of its own before anything was entered, so that its exchanges with the team stay right. If this is a new colleague&apos;s laptop, add its key on the other laptops.</translation>
+    </message>
+    <message>
+        <source>jamais</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{value} — {who}, le {when}</source>
+        <translation>{value} — {who}, on {when}</translation>
+    </message>
+    <message>
+        <source>Enregistrer ma clé publique</source>
+        <translation>Save my public key</translation>
+    </message>
+    <message>
+        <source>Clé d&apos;équipe (*.citesequipe-cle)</source>
+        <translation>Team key (*.citesequipe-cle)</translation>
+    </message>
+    <message>
+        <source>Clé enregistrée dans {path}.
+Empreinte : {fp}</source>
+        <translation>Key saved to {path}.
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <source>Clé d&apos;un·e collègue</source>
+        <translation>A colleague&apos;s key</translation>
+    </message>
+    <message>
+        <source>Ajouter un collègue</source>
+        <translation>Add a colleague</translation>
+    </message>
+    <message>
+        <source>Empreinte de la clé de {name} : {fp}
+
+Comparez-la avec celle que votre collègue lit sur son écran Équipe (à voix haute ou au téléphone). Sont-elles identiques ?</source>
+        <translation>Fingerprint of {name}&apos;s key: {fp}
+
+Compare it with the one your colleague reads on their Team screen (aloud or on the phone). Are they the same?</translation>
+    </message>
+    <message>
+        <source>Indiquez d&apos;abord le nom du ou de la collègue.</source>
+        <translation>Give the colleague&apos;s name first.</translation>
+    </message>
+    <message>
+        <source>Copie du site pour {name}</source>
+        <translation>Copy of the site for {name}</translation>
+    </message>
+    <message>
+        <source>Base CitésDesk (*.sqlite)</source>
+        <translation>CitésDesk database (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Copie pour {name} écrite dans {path}. Son poste a sa propre identité ; empreinte de sa clé : {fp}.</source>
+        <translation>Copy for {name} written to {path}. Their laptop has its own identity; fingerprint of its key: {fp}.</translation>
+    </message>
+    <message>
+        <source>Dossier ou clé USB où écrire le fichier</source>
+        <translation>Folder or USB key to write the file to</translation>
+    </message>
+    <message>
+        <source>Préparation du fichier…</source>
+        <translation>Preparing the file…</translation>
+    </message>
+    <message>
+        <source>Fichier pour l&apos;équipe écrit : {path} ({n} enregistrement(s), chiffré pour {k} poste(s)).</source>
+        <translation>File for the team written: {path} ({n} record(s), encrypted to {k} laptop(s)).</translation>
+    </message>
+    <message>
+        <source>Intégrer un fichier de l&apos;équipe</source>
+        <translation>Merge a file from the team</translation>
+    </message>
+    <message>
+        <source>Fichier d&apos;équipe (*.citesequipe)</source>
+        <translation>Team file (*.citesequipe)</translation>
+    </message>
+    <message>
+        <source>Intégration du fichier…</source>
+        <translation>Merging the file…</translation>
+    </message>
+    <message>
+        <source>Premier échange</source>
+        <translation>First exchange</translation>
+    </message>
+    <message>
+        <source>{file} (de {who}) : {c} créé(s), {u} modifié(s), {p} effacé(s), {k} conflit(s) nouveau(x).</source>
+        <translation>{file} (from {who}): {c} created, {u} updated, {p} erased, {k} new conflict(s).</translation>
+    </message>
+    <message>
+        <source>{n} texte(s) modifié(s) des deux côtés : les deux versions sont gardées.</source>
+        <translation>{n} text(s) edited on both sides: both versions are kept.</translation>
+    </message>
+    <message>
+        <source>Doublon possible : {a} reçu·e, {b} déjà ici.</source>
+        <translation>Possible duplicate: {a} received, {b} already here.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord la valeur à garder dans la liste.</source>
+        <translation>Choose the value to keep in the list first.</translation>
+    </message>
+    <message>
+        <source>Dossier partagé de l&apos;équipe</source>
+        <translation>The team&apos;s shared folder</translation>
+    </message>
+    <message>
+        <source>Dossier partagé : mon fichier écrit, {n} fichier(s) intégré(s).</source>
+        <translation>Shared folder: my file written, {n} file(s) merged.</translation>
+    </message>
+</context>
+</TS>
