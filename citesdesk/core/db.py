@@ -341,10 +341,6 @@ def _open_database(
     try:
         conn = _connect(p if not memory else ":memory:", readonly=readonly)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # The participant name index (migration 0008) calls it on every write and sort.
-        conn.create_function("fold_name_key", 1, schema.fold_name_key, deterministic=True)
-        # The purge marks of the team exchange (migration 0009) keep a hash, not a uuid.
-        conn.create_function("purge_key", 1, schema.purge_key, deterministic=True)
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
         disk = files.user_error(exc, p)  # a full disk is not a damaged database

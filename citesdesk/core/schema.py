@@ -395,37 +395,38 @@ def _erase_leftovers(db: Database) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-#: Letters the participant name key folds, by the ASCII they fold to (what
-#: :func:`citesdesk.core.text.fold` does for Latin-1 and Latin Extended-A/B). Frozen with
-#: migration 0008: the stored index must not change when Python's Unicode tables do.
-_NAME_KEY_FOLDS = {
-    "a": "ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧ", "ae": "Ææ", "c": "ÇçĆćĈĉĊċČč", "d": "Ďď",
-    "dz": "ǄǅǆǱǲǳ", "e": "ÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩ", "g": "ĜĝĞğĠġĢģǦǧǴǵ", "h": "ĤĥȞȟ",
-    "i": "ÌÍÎÏìíîïĨĩĪīĬĭĮįİǏǐȈȉȊȋ", "ij": "Ĳĳ", "j": "Ĵĵǰ", "k": "ĶķǨǩ", "l": "ĹĺĻļĽľ",
-    "lj": "Ǉǈǉ", "n": "ÑñŃńŅņŇňǸǹ", "nj": "Ǌǋǌ",
-    "o": "ÒÓÔÕÖòóôõöŌōŎŏŐőƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱ", "oe": "Œœ", "r": "ŔŕŖŗŘřȐȑȒȓ",
-    "s": "ŚśŜŝŞşŠšſȘș", "ss": "ß", "t": "ŢţŤťȚț",
-    "u": "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗ", "w": "Ŵŵ", "y": "ÝýÿŶŷŸȲȳ", "z": "ŹźŻżŽž",
-}
-_NAME_KEY_TABLE = str.maketrans({letter: plain for plain, letters in _NAME_KEY_FOLDS.items()
-                                 for letter in letters})
+#: Letters the participant name key folds, with the ASCII they fold to: those of French
+#: names, lower case, and the capitals that begin a name or fill a name in capitals.
+#: SQLite's parser allows about 24 nested calls in an index expression: other letters
+#: (rare in names) keep their place after « z » in the sort; the search itself (FTS5)
+#: ignores every accent. Frozen with migration 0008: the stored index must not change.
+_NAME_KEY_FOLDS = (
+    ("é", "e"), ("è", "e"), ("ê", "e"), ("ë", "e"), ("à", "a"), ("â", "a"), ("ç", "c"),
+    ("î", "i"), ("ï", "i"), ("ô", "o"), ("ö", "o"), ("ù", "u"), ("û", "u"), ("ü", "u"),
+    ("œ", "oe"), ("æ", "ae"), ("É", "e"), ("È", "e"), ("Ê", "e"), ("À", "a"), ("Ç", "c"),
+    ("Ô", "o"),
+)
 
 
-def fold_name_key(text: str | None) -> str | None:
-    """The ``fold_name_key`` SQL function (registered on every connection by
-    ``open_database``): lower case, accents and ligatures folded. Only called for text
-    that is not plain ASCII (see :func:`name_key_sql`)."""
-    return None if text is None else text.translate(_NAME_KEY_TABLE).lower()
+def _folded_sql(expr: str) -> str:
+    """``expr`` with the letters of :data:`_NAME_KEY_FOLDS` replaced by their ASCII, in plain
+    SQL (nested ``replace``): the index must be usable, and the base writable and
+    checkable, by any SQLite program (the ``sqlite3`` shell, a backup tool), not only by
+    CitésDesk."""
+    for letter, plain in _NAME_KEY_FOLDS:
+        expr = f"replace({expr}, '{letter}', '{plain}')"
+    return expr
 
 
 def name_key_sql(p: str = "") -> str:
     """SQL of a participant's name key: last name, ``char(1)``, first name, in lower case
     with accents and ligatures folded (« Lœuvre », « Lætitia » → ``loeuvre\\x01laetitia``).
-    Plain ASCII names (most) are only lower-cased, by SQLite. ``p`` prefixes the columns
-    (``"p."``). A query repeats this expression exactly to read the index."""
+    Plain ASCII names (most) are only lower-cased. ``p`` prefixes the columns (``"p."``).
+    A query repeats this expression exactly to read the index. Plain SQL only: no function
+    of CitésDesk's own is needed to write a participant or check the file."""
     both = f"coalesce({p}last_name, '') || char(1) || coalesce({p}first_name, '')"
     plain = f"coalesce({p}last_name, '') || coalesce({p}first_name, '')"
-    return (f"(CASE WHEN {plain} GLOB '*[^ -~]*' THEN fold_name_key({both}) "
+    return (f"(CASE WHEN {plain} GLOB '*[^ -~]*' THEN {_folded_sql(f'lower({both})')} "
             f"ELSE lower({both}) END)")
 
 
@@ -454,10 +455,11 @@ def _participant_sort_key(db: Database) -> None:
 
 
 def purge_key(uuid: str | None) -> str | None:
-    """The ``purge_key`` SQL function (registered on every connection by ``open_database``):
-    what a purge mark keeps of an erased record's uuid, its SHA-256 in hex. A mark travels
-    to the colleagues' laptops and stops the record from coming back, yet the file keeps
-    nothing that was the person's, not even their uuid."""
+    """What a purge mark keeps of an erased record's uuid: its SHA-256 in hex. A mark
+    travels to the colleagues' laptops and stops the record from coming back, yet the file
+    keeps nothing that was the person's, not even their uuid. (A deletion's trigger writes
+    the uuid in a mark with no clock yet; :func:`citesdesk.services.team.clocks.stamp_purges`
+    replaces it by this key, and every erasure calls it before it ends.)"""
     if uuid is None:
         return None
     import hashlib
@@ -554,7 +556,7 @@ def _team_sync(db: Database) -> None:
         db.execute(f"""CREATE TRIGGER field_clock_{table}_delete AFTER DELETE ON {table} BEGIN
             DELETE FROM field_clock WHERE tbl = '{table}' AND uuid = old.uuid;
             DELETE FROM sync_conflict WHERE tbl = '{table}' AND uuid = old.uuid;
-            INSERT INTO purge_mark(uuid_hash, tbl, hlc) VALUES (purge_key(old.uuid), '{table}', NULL)
+            INSERT INTO purge_mark(uuid_hash, tbl, hlc) VALUES (old.uuid, '{table}', NULL)
                 ON CONFLICT(uuid_hash) DO NOTHING;
         END""")
 

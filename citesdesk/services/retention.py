@@ -21,6 +21,7 @@ from citesdesk.core import settings
 from citesdesk.core.audit import audit
 from citesdesk.core.errors import NotFound
 from citesdesk.services import erasure
+from citesdesk.services.team import clocks as team_clocks
 
 
 def retention_months(db) -> int:
@@ -131,6 +132,8 @@ def purge(db, participant_uuids: list[str], *, on_request: bool = False) -> int:
         if count:
             erasure.scrub_import_log(db, erased)
             erasure.compact_search_index(db)
+            # the marks that tell the colleagues' laptops: a hash, never the uuid
+            team_clocks.stamp_purges(db)
             if on_request:
                 audit(db, "erase", "participant", None,
                       {"participants": count, "motif": "demande de la personne (RGPD, art. 17)"})

@@ -98,7 +98,7 @@ def test_killed_workbook_export_leaves_nothing(site, tmp_path):
     out = tmp_path / "exports"
     out.mkdir()
     killed = _kill_when_writing(["export", "workbook", "--db", str(site), "--out",
-                                 str(out / "classeur.xlsx")], out, env, delay=0.5)
+                                 str(out / "classeur.xlsx")], out, env, delay=0.0)
     assert killed
     _next_start(site, env)
     assert os.listdir(out) == [] and os.listdir(env["TMPDIR"]) == []
@@ -110,7 +110,7 @@ def test_killed_quarter_export_leaves_nothing_in_the_system_temp_folder(site, tm
     out.mkdir()
     killed = _kill_when_writing(["export", "quarter", "--db", str(site), "--quarter",
                                  "2026-T1", "--out", str(out / "t1.xlsx")], out, env,
-                                delay=0.1)
+                                delay=0.0)
     assert killed
     _next_start(site, env)
     assert os.listdir(env["TMPDIR"]) == []
@@ -181,7 +181,7 @@ def test_killed_demo_leaves_no_database_and_demo_then_works(tmp_path):
     folder.mkdir()
     target = folder / "demo.sqlite"
     killed = _kill_when_writing(["demo", "--db", str(target), "--participants", "300"],
-                                folder, env, delay=1.0)
+                                folder, env, delay=0.1)
     assert killed
     assert not target.exists()
     proc = subprocess.run([sys.executable, "-m", "citesdesk", "demo", "--db", str(target),

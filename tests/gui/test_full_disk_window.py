@@ -21,7 +21,7 @@ def test_a_full_disk_in_a_task_is_one_sentence(gui, qtbot):
                 OSError(errno.ENOSPC, "No space left on device", "/media/usb/c.xlsx")):
         Dialog.reset()
         with tasks_finished(qtbot, gui.runner):
-            gui.runner.submit(_fill, exc, changes={"participant"})
+            gui.runner.submit(_fill, exc)
         [(kind, _title, text)] = Dialog.shown
         assert kind == "error" and text.startswith("Le disque est plein : impossible d'écrire")
         assert "Rien n'a été modifié ni perdu" in text

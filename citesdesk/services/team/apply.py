@@ -127,7 +127,7 @@ class Applier:
         self.db.execute("INSERT INTO purge_mark(uuid_hash, tbl, hlc) VALUES (?, ?, ?) "
                         "ON CONFLICT(uuid_hash) DO UPDATE SET hlc = max(coalesce(hlc, ''), "
                         "excluded.hlc)", [key, table, hlc])
-        self.db.execute("UPDATE purge_mark SET hlc = ? WHERE hlc IS NULL", [hlc])
+        clocks.stamp_purges(self.db, hlc)  # the marks its deletions left: keys and clock
 
     # -- records -------------------------------------------------------------------
     def _wire_to_local(self, table: str, field: str, value):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.model import KINDS
-from citesdesk.core.schema import SYNCED_TABLES
+from citesdesk.core.schema import SYNCED_TABLES, purge_key
 
 ALL = "*"
 #: Prefix length of a clock value before its node: 15 digits, '-', 6 digits, '-'.
@@ -54,12 +54,21 @@ def children_of(table: str) -> list[tuple[str, str, bool]]:
 
 
 def stamp_purges(db: SiteDatabase, hlc: str | None = None) -> int:
-    """Give the purge marks left by local deletions their clock value (call in a
-    transaction, before reading or writing marks)."""
-    if db.execute("SELECT 1 FROM purge_mark WHERE hlc IS NULL LIMIT 1").fetchone() is None:
+    """Give the purge marks left by local deletions their clock value, and replace the
+    erased uuid they hold by its :func:`~citesdesk.core.schema.purge_key` (call in a
+    transaction, before reading or writing marks; every erasure calls it)."""
+    pending = db.execute("SELECT uuid_hash FROM purge_mark WHERE hlc IS NULL").fetchall()
+    if not pending:
         return 0
-    return db.execute("UPDATE purge_mark SET hlc = ? WHERE hlc IS NULL",
-                      [hlc or db.clock.now()]).rowcount
+    stamp = hlc or db.clock.now()
+    for (uuid,) in pending:
+        key = purge_key(uuid)
+        if db.execute("SELECT 1 FROM purge_mark WHERE uuid_hash = ?", [key]).fetchone():
+            db.execute("DELETE FROM purge_mark WHERE uuid_hash = ?", [uuid])  # marked already
+        else:
+            db.execute("UPDATE purge_mark SET uuid_hash = ?, hlc = ? WHERE uuid_hash = ?",
+                       [key, stamp, uuid])
+    return len(pending)
 
 
 def vector(db: SiteDatabase, own: str | None = None) -> dict[str, str]:
