@@ -275,7 +275,7 @@ def _plan(db, matches: int, limit: int | None) -> str:
     walked = site if limit is None else min(site, limit * site / matches)
     costs = {"sort": 2.5 * matches, "walk": 0.3 * matches + 0.35 * walked}
     if limit is not None:
-        costs["python"] = 0.05 * matches + 1.3 * walked
+        costs["python"] = 0.05 * matches + 0.7 * walked
     return min(costs, key=costs.__getitem__)
 
 
