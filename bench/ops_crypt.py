@@ -38,7 +38,6 @@ def encrypted_copy(sqlcipher3, plain: Path) -> Path:
     partial.unlink(missing_ok=True)
     print(f"Encrypting {plain.name} into {target.name} …", file=sys.stderr)
     conn = sqlcipher3.connect(str(plain))
-    conn.create_function("fold_name_key", 1, schema.fold_name_key, deterministic=True)
     try:
         conn.execute(f"ATTACH DATABASE {_quoted(str(partial))} AS enc "
                      f"KEY {_quoted(PASSPHRASE)}")
@@ -55,7 +54,6 @@ def open_encrypted(sqlcipher3, path: Path) -> SiteDatabase:
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     conn.execute(f"PRAGMA key = {_quoted(PASSPHRASE)}")
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # derives the key
-    conn.create_function("fold_name_key", 1, schema.fold_name_key, deterministic=True)
     return SiteDatabase(conn, execute_plugins=False)
 
 

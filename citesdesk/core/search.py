@@ -254,6 +254,16 @@ def _text_ids(db, query: str) -> list[int]:
                                      "WHERE participant_fts MATCH ?", [query])]
 
 
+#: How many times its expected length a walk of the name index in Python may run before
+#: SQLite takes over (:func:`_by_name`).
+PYTHON_WALK_BUDGET = 3
+
+
+def _site(db) -> int:
+    """About how many participants the site has (cheap: the largest id)."""
+    return db.execute("SELECT max(id) FROM participant").fetchone()[0] or 1
+
+
 def _plan(db, matches: int, limit: int | None) -> str:
     """How to sort ``matches`` text matches by name: ``"sort"`` them, walk the name index
     in SQLite (``"walk"``: it first builds its own copy of the matches) or in Python
@@ -265,11 +275,11 @@ def _plan(db, matches: int, limit: int | None) -> str:
     """
     if matches < FEW:
         return "sort"
-    site = db.execute("SELECT max(id) FROM participant").fetchone()[0] or 1
+    site = _site(db)
     walked = site if limit is None else min(site, limit * site / matches)
     costs = {"sort": 2.5 * matches, "walk": 0.3 * matches + 0.35 * walked}
     if limit is not None:
-        costs["python"] = 0.05 * matches + 1.3 * walked
+        costs["python"] = 0.05 * matches + 0.7 * walked
     return min(costs, key=costs.__getitem__)
 
 
@@ -294,13 +304,19 @@ def _by_name(db, text: str | None, filters: Filters | None, descending: bool,
                f"WHERE {matches} AND {cond} {sort}{cap}")
         return [r[0] for r in db.execute(sql, [json_ids(ids), *params])]
     if plan == "python":
+        # Matches bunched at one end of the alphabet make the walk long: past a few
+        # times the expected number of steps, SQLite walks instead.
         wanted, page = set(ids), []
-        for (i,) in db.execute(f"{walk} {sort}", params):
+        budget = max(2_000, PYTHON_WALK_BUDGET * (limit or 0) * _site(db) // len(ids))
+        for steps, (i,) in enumerate(db.execute(f"{walk} {sort}", params), 1):
             if i in wanted:
                 page.append(i)
                 if len(page) >= (limit or 0):
-                    break
-        return page
+                    return page
+            elif steps > budget:
+                break
+        else:
+            return page
     return [r[0] for r in db.execute(f"{walk} AND {matches} {sort}{cap}",
                                      [*params, json_ids(ids)])]
 

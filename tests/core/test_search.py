@@ -208,6 +208,21 @@ def test_by_name_walks_the_index_when_the_text_matches_many(db, monkeypatch):
             sorted_[::-1][:3]), plan
         if plan != "python":
             assert search.ids_by_name(db, "mia") == sorted_, plan
+    # A walk in Python that runs past its budget hands over to SQLite: the same page.
+    monkeypatch.setattr(search, "_plan", lambda _db, _n, _limit: "python")
+    monkeypatch.setattr(search, "PYTHON_WALK_BUDGET", 0)
+    real_site = search._site
+    monkeypatch.setattr(search, "_site", lambda _db: 0)  # a budget of 2,000 steps, at least
+    assert search.page_by_name(db, "mia", limit=3) == list(sorted_[:3])
+    for i in range(2_100):
+        person(db, f"Aa{i:04d}", "Zed")  # 2,100 names before the first « Mia »
+    monkeypatch.setattr(search, "_site", real_site)
+    handed_over = []
+    real_json_ids = search.json_ids
+    monkeypatch.setattr(search, "json_ids",
+                        lambda ids: handed_over.append(len(ids)) or real_json_ids(ids))
+    assert search.page_by_name(db, "mia", limit=3) == list(sorted_[:3])
+    assert handed_over == [20]
     # The list's sort is the index's: SQLite reads it in order, with nothing to sort.
     plan = " ".join(r[-1] for r in db.execute(
         "EXPLAIN QUERY PLAN SELECT p.id FROM participant p WHERE p.deleted_at IS NULL "
