@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import indicators as ind
 from citesdesk.core.quarter import Quarter, quarters_between
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.formkit import date_text
 from citesdesk.gui.screens.base import Screen
 from citesdesk.services import export as export_service
 
@@ -177,10 +178,9 @@ class ExportsScreen(Screen):
         def done(rows: list[dict]) -> None:
             from citesdesk.gui.screens.dashboard import RecordsDialog
 
-            i = ind.indicator(code)
-            period = self.tr("cumul") if cumulative else q.label
-            self.records_dialog = RecordsDialog(
-                self.ctx, f"{code} — {i.label(self.ctx.lang)} — {period}", rows, self)
+            period = self.tr("cumul au {date}").format(date=date_text(q.d1.isoformat())) \
+                if cumulative else q.label
+            self.records_dialog = RecordsDialog(self.ctx, code, period, rows, self)
             self.records_dialog.show()
 
         self.ctx.runner.submit(
