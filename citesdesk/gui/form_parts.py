@@ -147,6 +147,9 @@ class SeamDialog(QDialog):
         self.busy = False
 
     def run(self) -> Any:
+        from citesdesk.gui.formkit import name_the_record
+
+        name_the_record(self)
         driver = type(self).driver
         if driver is not None:
             driver(self)

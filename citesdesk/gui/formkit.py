@@ -28,6 +28,30 @@ def code_combo(codelist: CodeList, lang: str, parent: QWidget | None = None,
     return combo
 
 
+def fit_popup(combo: QComboBox) -> QComboBox:
+    """Open ``combo``'s list wide enough for its longest item (names are never cut there)."""
+    view = combo.view()
+    width = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                 for i in range(combo.count())), default=0)
+    view.setMinimumWidth(width + 4 * combo.fontMetrics().averageCharWidth()
+                         + view.verticalScrollBar().sizeHint().width())
+    return combo
+
+
+def name_the_record(dialog: QWidget) -> None:
+    """Add to ``dialog``'s title the name of the record it is about: the ``record_name``
+    property of the nearest window above it (a participant's or a partner's file), so
+    that every dialog about a record says which one (« Nouvel échange — Mission locale »)."""
+    widget = dialog.parentWidget()
+    while widget is not None:
+        name = widget.window().property("record_name")
+        if name:
+            if not dialog.windowTitle().endswith(f" — {name}"):
+                dialog.setWindowTitle(f"{dialog.windowTitle()} — {name}")
+            return
+        widget = widget.window().parentWidget()
+
+
 def set_combo_data(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
@@ -50,6 +74,19 @@ def set_date(edit: QDateEdit, day: str | dt.date) -> None:
 def iso(edit: QDateEdit) -> str:
     d = edit.date()
     return f"{d.year():04d}-{d.month():02d}-{d.day():02d}"
+
+
+def number_text(value: int | float, lang: str) -> str:
+    """A count as people read it: « 1 028 » (thin non-breaking space) in French, « 1,028 »
+    in English."""
+    text = f"{int(value):,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def percent_text(rate: float, lang: str, decimals: int = 1) -> str:
+    """A rate (0.676) as a percentage: « 67,6 % » in French, « 67.6% » in English."""
+    text = f"{rate * 100:.{decimals}f}"
+    return text.replace(".", ",") + "\u202f%" if lang == "fr" else text + "%"
 
 
 def date_text(iso_date: str | None) -> str:

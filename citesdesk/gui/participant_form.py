@@ -272,6 +272,7 @@ class ParticipantDialog(QDialog):
             name = "{} {}".format(row.get("first_name", ""), row.get("last_name", "")).strip()
             self.header.setText(name)
             self.setWindowTitle(self.tr("Participant — {name}").format(name=name))
+            self.setProperty("record_name", name)
         else:
             self.header.setText(self.tr("Nouveau participant"))
             self.setWindowTitle(self.tr("Nouveau participant"))

@@ -27,6 +27,7 @@ from citesdesk.gui.formkit import (
     date_edit,
     date_text,
     iso,
+    name_the_record,
     set_combo_data,
     show_error,
 )
@@ -63,6 +64,7 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.partner_id, self.contact = ctx, partner_id, contact
         self.setWindowTitle(self.tr("Contact"))
+        name_the_record(self)
         self.form = ErrorForm(self)
         self.edits = {}
         for name, label in (("last_name", self.tr("&Nom")), ("first_name", self.tr("&Prénom")),
@@ -101,6 +103,7 @@ class ExchangeDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.partner_id = ctx, partner_id
         self.setWindowTitle(self.tr("Nouvel échange"))
+        name_the_record(self)
         self.form = ErrorForm(self)
         self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
         self.type = self.form.add("type", self.tr("&Type"),
@@ -145,6 +148,7 @@ class PartnerDialog(QDialog):
         self.ctx = ctx
         self.partner = records.get(ctx.reader, "partner", uuid) if uuid else None
         self.setWindowTitle(self.partner["name"] if self.partner else self.tr("Nouveau partenaire"))
+        self.setProperty("record_name", self.partner["name"] if self.partner else None)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
@@ -271,6 +275,7 @@ class PartnerDialog(QDialog):
     def _saved(self, row: dict) -> None:
         self.partner = records.get(self.ctx.reader, "partner", row["uuid"])
         self.setWindowTitle(self.partner["name"])
+        self.setProperty("record_name", self.partner["name"])
         self._load()
 
     def _current(self, table: QTableWidget, rows: list[dict]) -> dict | None:

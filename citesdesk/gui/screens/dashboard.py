@@ -26,22 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes, indicators
-from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import date_text
+from citesdesk.gui.formkit import date_text, number_text, percent_text
 from citesdesk.gui.screens.base import ListScreen
-from citesdesk.services import dashboard, retention
+from citesdesk.services import dashboard
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
                      "cohort", "partner", "import", "*"})
 
 
-def _number(value, rate: bool) -> str:
+def _number(value, rate: bool, lang: str = "fr") -> str:
     if value is None:
         return "—"
     if rate:
-        return f"{value * 100:.0f}\u202f%"
-    return f"{int(value):,}".replace(",", "\u202f")
+        return percent_text(value, lang, 0)
+    return number_text(value, lang)
 
 
 class RecordsDialog(QDialog):
@@ -197,13 +196,11 @@ class DashboardScreen(ListScreen):
             todo_layout.addWidget(lst, 1, col)
             self.todo_lists[key] = lst
             self.todo_titles[key] = title
-        self.purge_button = QPushButton(self.tr("&Supprimer définitivement…"), todo)
-        self.purge_button.setToolTip(self.tr(
-            "Supprime pour de bon les personnes dont la durée de conservation est dépassée, "
-            "avec tout ce qui les concerne (RGPD)."))
-        self.purge_button.setEnabled(False)
-        self.purge_button.clicked.connect(self.purge_due)
-        todo_layout.addWidget(self.purge_button, 2, 3)
+        # Deleting for good is not an everyday number: it has its own screen.
+        self.retention_button = QPushButton(self.tr("Voir « Conservation des données »"), todo)
+        self.retention_button.setVisible(False)
+        self.retention_button.clicked.connect(lambda: self.ctx.show_screen("retention"))
+        todo_layout.addWidget(self.retention_button, 2, 3)
         layout.addWidget(todo)
         self.heading.setText(self.tr("Tableau de bord"))
 
@@ -246,8 +243,9 @@ class DashboardScreen(ListScreen):
             ind = indicators.indicator(code)
             value = data.key[code][0]
             label = ind.en if lang == "en" else ind.fr
-            button.setText(f"{_number(value, code.startswith('TX_'))}\n{label}")
-            button.setAccessibleName(f"{label} : {_number(value, code.startswith('TX_'))}")
+            shown = _number(value, code.startswith("TX_"), lang)
+            button.setText(f"{shown}\n{label}")
+            button.setAccessibleName(f"{label} : {shown}")
             button.setToolTip(self.tr("Afficher les enregistrements derrière ce nombre"))
         if self.months_view is None:
             self._chart_views()
@@ -339,7 +337,7 @@ class DashboardScreen(ListScreen):
             "no_notice": self.tr("Notice d'information non remise : {n}"),
             "retention": self.tr("Durée de conservation dépassée : {n}"),
         }
-        self.purge_button.setEnabled(bool(data.todo["retention"]))
+        self.retention_button.setVisible(bool(data.todo["retention"]))
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
             self.todo_titles[key].setText(titles[key].format(n=len(rows)))
@@ -363,24 +361,6 @@ class DashboardScreen(ListScreen):
                     text, uuid = name, row["uuid"]
                 item = QListWidgetItem(text, lst)
                 item.setData(Qt.ItemDataRole.UserRole, uuid)
-
-    def purge_due(self) -> None:
-        """Delete for good the people past the retention period (after a confirmation)."""
-        rows = self.data.todo["retention"] if self.data else []
-        if not rows:
-            return
-        answer = Dialog.ask(
-            self, self.tr("Supprimer définitivement"),
-            self.tr("Supprimer définitivement {n} personne(s) dont la durée de conservation "
-                    "est dépassée, avec leurs parcours, notes et orientations ? Cette "
-                    "suppression ne peut pas être annulée.").format(n=len(rows)),
-            buttons=("yes", "no"), default="no")
-        if answer != "yes":
-            return
-        uuids = [r["uuid"] for r in rows]
-        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids),
-                               changes={"participant", "enrollment", "event", "referral",
-                                        "referral_status", "note"})
 
     def _open_item(self, item: QListWidgetItem) -> None:
         uuid = item.data(Qt.ItemDataRole.UserRole)

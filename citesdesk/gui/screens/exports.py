@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,17 +27,17 @@ from PySide6.QtWidgets import (
 from citesdesk.core import indicators as ind
 from citesdesk.core.quarter import Quarter, quarters_between
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import date_text
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.formkit import date_text, number_text, percent_text
+from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import export as export_service
 
 
-def _fmt(indicator: ind.Indicator, value) -> str:
+def _fmt(indicator: ind.Indicator, value, lang: str = "fr") -> str:
     if value is None:
         return "—"
     if indicator.is_rate:
-        return f"{value * 100:.1f}\u202f%".replace(".", ",")
-    return f"{value:,}".replace(",", "\u202f")
+        return percent_text(value, lang)
+    return number_text(value, lang)
 
 
 def _quarters(db, progress, today: dt.date) -> list[Quarter]:
@@ -63,6 +64,7 @@ class ExportsScreen(Screen):
         self.today = self.today_fn()
         self._loaded = False
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
 
         box = QGroupBox(self.tr("Indicateurs trimestriels"), self)
         form = QVBoxLayout(box)
@@ -79,12 +81,19 @@ class ExportsScreen(Screen):
             [self.tr("Indicateur"), self.tr("Trimestre"), self.tr("Cumul")])
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.preview.horizontalHeader().setStretchLastSection(False)
-        self.preview.setColumnWidth(0, 320)
+        header = self.preview.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.preview.setToolTip(self.tr("Double-cliquez sur un nombre pour voir les fiches "
                                         "qui le composent."))
         self.preview.cellDoubleClicked.connect(self.show_records)
         form.addWidget(self.preview)
+        hint = QLabel(self.tr("Double-cliquez sur un nombre pour voir les fiches qui le "
+                              "composent."), box)
+        hint.setObjectName("caption")
+        hint.setWordWrap(True)
+        form.addWidget(hint)
         self.save_quarter_button = QPushButton(self.tr("Enregistrer le classeur du trimestre…"),
                                                box)
         self.save_quarter_button.clicked.connect(self.save_quarter)
@@ -158,7 +167,7 @@ class ExportsScreen(Screen):
         for row, code in enumerate(ind.KEY_CODES):
             i = ind.indicator(code)
             qv, cv = result.values[code]
-            cells = [i.label(self.ctx.lang), _fmt(i, qv), _fmt(i, cv)]
+            cells = [i.label(self.ctx.lang), _fmt(i, qv, self.ctx.lang), _fmt(i, cv, self.ctx.lang)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.gui.formkit import number_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents
@@ -223,8 +224,7 @@ class ParticipantsScreen(Screen):
             invisibles=self.invisibles.isChecked(), referent=self.referent.currentData())
 
     def _on_loaded(self, count: int) -> None:
-        sep = "\u202f" if self.ctx.lang == "fr" else ","
-        number = f"{count:,}".replace(",", sep)
+        number = number_text(count, self.ctx.lang)
         self.count_label.setText(self.tr("{count} participant").format(count=number) if count < 2
                                  else self.tr("{count} participants").format(count=number))
         uuid, self._keep_uuid = self._keep_uuid, None

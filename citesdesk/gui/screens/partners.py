@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo
 from citesdesk.gui.icons import icon
-from citesdesk.gui.screens.base import ListScreen
+from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
 from citesdesk.services import partners
 
 WATCHED = frozenset({"partner", "partner_contact", "referral", "import", "*"})
@@ -36,6 +36,7 @@ class PartnersScreen(ListScreen):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Rechercher un partenaire (nom, commune, SIRET)…"))
@@ -60,6 +61,15 @@ class PartnersScreen(ListScreen):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Liste des partenaires"))
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.empty_hint = EmptyHint(
+            self.tr("Aucun partenaire pour l'instant. Ajoutez les structures vers lesquelles "
+                    "vous orientez les participants (France Travail, Mission locale, "
+                    "entreprises, organismes de formation…), ou importez-en la liste depuis "
+                    "l'écran Imports."),
+            self.tr("Ajouter un partenaire…"), lambda: self.open_partner(None), self)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.reload)
@@ -91,8 +101,16 @@ class PartnersScreen(ListScreen):
                       row["commune"] or "", row["phone"] or "", str(row["contacts"]),
                       str(row["referrals"])]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if c >= 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if c == 0:
+                    item.setToolTip(value)
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        filtered = bool(self.search.text() or self.type_filter.currentData())
+        self.empty_hint.show_for(not rows and not filtered, self.table)
         self.loaded.emit()
 
     def open_row(self, row: int) -> None:
