@@ -112,8 +112,16 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>Nouveau participant</source>
+        <translation>New participant</translation>
+    </message>
+    <message>
         <source>Valeurs du trimestre en cours, calculées comme dans le classeur trimestriel&#xa0;: les orientations en retard y sont comptées au dernier jour du trimestre, la liste «&#xa0;À faire&#xa0;» les compte aujourd&apos;hui. Cliquez sur un nombre pour voir les enregistrements.</source>
         <translation>Values of the current quarter, computed as in the quarterly workbook: overdue referrals are counted there on the quarter&apos;s last day, the To do list counts them today. Click a number to see the records.</translation>
+    </message>
+    <message>
+        <source>Les graphiques apparaîtront avec les premières entrées dans une cohorte.</source>
+        <translation>The charts will appear with the first cohort entries.</translation>
     </message>
     <message>
         <source>À faire</source>
@@ -166,6 +174,10 @@
     <message>
         <source>Participants actifs par cohorte</source>
         <translation>Active participants per cohort</translation>
+    </message>
+    <message>
+        <source>Bienvenue. Pour commencer&#xa0;: créez la cohorte en cours (écran Cohortes), enregistrez les participants un par un ou importez leur liste (écran Imports), puis notez leurs étapes. Les nombres et les graphiques de cette page se remplissent au fur et à mesure.</source>
+        <translation>Welcome. To start: create the current cohort (Cohorts screen), record the participants one by one or import their list (Imports screen), then note their steps. The numbers and charts on this page fill in as you go.</translation>
     </message>
     <message>
         <source>Voir «&#xa0;Conservation des données&#xa0;»</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes, indicators
 from citesdesk.gui.formkit import date_text, number_text, percent_text
-from citesdesk.gui.screens.base import ListScreen
+from citesdesk.gui.screens.base import EmptyHint, ListScreen
 from citesdesk.services import dashboard
 
 #: What changes the dashboard: any record that an indicator or the to-do list reads.
@@ -41,6 +42,13 @@ def _number(value, rate: bool, lang: str = "fr") -> str:
     if rate:
         return percent_text(value, lang, 0)
     return number_text(value, lang)
+
+
+def _build(db, _progress) -> tuple[dashboard.Dashboard, int]:
+    """The dashboard's numbers, and how many people the site follows (none: say where to
+    start)."""
+    people = db.execute("SELECT count(*) FROM participant WHERE deleted_at IS NULL").fetchone()
+    return dashboard.build(db), people[0]
 
 
 class RecordsDialog(QDialog):
@@ -107,9 +115,16 @@ class RecordsDialog(QDialog):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value or ""))
                 item.setData(Qt.ItemDataRole.UserRole, row.get("participant_uuid"))
+                item.setToolTip(item.text())
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every column in the window: the name and the code's label share what the dates
+        # and short columns leave (a cut text shows whole in its tooltip).
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(self._open)
         self.table.activated.connect(lambda index: self._open(index.row(), index.column()))
         layout.addWidget(self.table)
@@ -153,7 +168,16 @@ class DashboardScreen(ListScreen):
         layout = QVBoxLayout(body)
         self.heading = QLabel(body)
         self.heading.setObjectName("screenTitle")
+        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        # On a site with nobody yet: where to start, with the button that does it.
+        self.start_hint = EmptyHint(
+            self.tr("Bienvenue. Pour commencer : créez la cohorte en cours (écran Cohortes), "
+                    "enregistrez les participants un par un ou importez leur liste (écran "
+                    "Imports), puis notez leurs étapes. Les nombres et les graphiques de "
+                    "cette page se remplissent au fur et à mesure."),
+            self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None), body)
+        layout.addWidget(self.start_hint)
 
         numbers = QHBoxLayout()
         self.number_buttons: dict[str, QPushButton] = {}
@@ -175,8 +199,14 @@ class DashboardScreen(ListScreen):
         layout.addWidget(self.caption)
 
         # QtCharts is loaded with the first numbers, not when the window opens: the
-        # dashboard is the home screen, and its import would delay the first paint.
-        self.charts = QGridLayout()
+        # dashboard is the home screen, and its import would delay the first paint. One
+        # chart per row, the whole width: legends and cohort names show whole.
+        self.no_chart = QLabel(self.tr(
+            "Les graphiques apparaîtront avec les premières entrées dans une cohorte."), body)
+        self.no_chart.setObjectName("caption")
+        self.no_chart.setVisible(False)
+        layout.addWidget(self.no_chart)
+        self.charts = QVBoxLayout()
         self.months_view = self.groups_view = self.cohorts_view = None
         layout.addLayout(self.charts)
         self._body = body
@@ -190,6 +220,9 @@ class DashboardScreen(ListScreen):
             title.setWordWrap(True)
             lst = QListWidget(todo)
             lst.setAccessibleName(key)
+            # A long line wraps (no sideways scrolling); each item's tooltip is whole.
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             lst.itemActivated.connect(self._open_item)
             lst.itemDoubleClicked.connect(self._open_item)
             todo_layout.addWidget(title, 0, col)
@@ -215,9 +248,8 @@ class DashboardScreen(ListScreen):
             view.setMinimumHeight(self.fontMetrics().height() * 16)
             views.append(view)
         self.months_view, self.groups_view, self.cohorts_view = views
-        self.charts.addWidget(self.months_view, 0, 0, 1, 2)
-        self.charts.addWidget(self.groups_view, 1, 0)
-        self.charts.addWidget(self.cohorts_view, 1, 1)
+        for view in views:
+            self.charts.addWidget(view)
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
@@ -225,14 +257,14 @@ class DashboardScreen(ListScreen):
             return
         self._loading = True
         self._stale = False
-        self.ctx.runner.submit(lambda db, progress: dashboard.build(db), atomic=False,
-                               on_done=self._show, on_error=self._failed)
+        self.ctx.runner.submit(_build, atomic=False, on_done=lambda r: self._show(*r),
+                               on_error=self._failed)
 
     def _failed(self, exc) -> None:
         self._loading = False
         self.heading.setText(str(exc))
 
-    def _show(self, data: dashboard.Dashboard) -> None:
+    def _show(self, data: dashboard.Dashboard, people: int | None = None) -> None:
         self._loading = False
         self.data = data
         lang = self.ctx.lang
@@ -252,6 +284,13 @@ class DashboardScreen(ListScreen):
         self._draw_months(data)
         self._draw_groups(data)
         self._draw_cohorts(data)
+        # Charts only with data: an empty chart draws broken axes (« 1 0 0 0 0 »).
+        has_months = any(data.entries_per_month) or any(data.exits_per_month)
+        self.months_view.setVisible(has_months)
+        self.groups_view.setVisible(any(data.exits_by_group.values()))
+        self.cohorts_view.setVisible(any(c for _, c in data.active_per_cohort))
+        self.no_chart.setVisible(not has_months)
+        self.start_hint.setVisible(people == 0)
         self._fill_todo(data)
         self.loaded.emit()
 
@@ -360,6 +399,7 @@ class DashboardScreen(ListScreen):
                 else:
                     text, uuid = name, row["uuid"]
                 item = QListWidgetItem(text, lst)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, uuid)
 
     def _open_item(self, item: QListWidgetItem) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -60,7 +61,11 @@ class PartnersScreen(ListScreen):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Liste des partenaires"))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every column on screen: the others take what they need, the name the rest (a
+        # cut name shows whole in its tooltip).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.empty_hint = EmptyHint(
@@ -108,7 +113,6 @@ class PartnersScreen(ListScreen):
                 if c == 0:
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
         filtered = bool(self.search.text() or self.type_filter.currentData())
         self.empty_hint.show_for(not rows and not filtered, self.table)
         self.loaded.emit()
