@@ -4,8 +4,12 @@
 <context>
     <name>RetentionScreen</name>
     <message>
-        <source>Conservation des données</source>
+        <source>Conservation</source>
         <extracomment>The list was read and shown (how many people are due).</extracomment>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Conservation des données</source>
         <translation>Data retention</translation>
     </message>
     <message>

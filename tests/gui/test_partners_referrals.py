@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from citesdesk.core import indicators
 from citesdesk.core import settings as options
@@ -293,7 +294,8 @@ def test_dashboard_lists_people_past_retention_and_the_purge_has_its_own_screen(
     app_ctx.runner.changed.connect(screen.refresh)
     with qtbot.waitSignal(purge.loaded, timeout=30000):
         purge.activated()
-    assert purge.title() == "Conservation des données"
+    assert purge.title() == "Conservation"
+    assert "Conservation des données" in [label.text() for label in purge.findChildren(QLabel)]
     assert "24 mois après son dernier contact" in purge.rule.text()
     assert purge.table.rowCount() == 1
     assert purge.table.item(0, 0).text() == "Ancien Paul"

@@ -284,7 +284,10 @@ def list_export_button(screen) -> QPushButton:
         from citesdesk.gui.participants_query import COLUMN_KEYS
 
         model, table = screen.model, screen.table
-        shown = [i for i in range(len(COLUMN_KEYS)) if not table.isColumnHidden(i)]
+        # Columns set aside only because the window is narrow are still exported.
+        narrow = getattr(table, "narrow_hidden", set())
+        shown = [i for i in range(len(COLUMN_KEYS))
+                 if not table.isColumnHidden(i) or i in narrow]
         export_list(screen, screen.ctx.runner, model.query, [COLUMN_KEYS[i] for i in shown],
                     [model.headerData(i, Qt.Orientation.Horizontal) for i in shown])
     button.clicked.connect(run)

@@ -30,16 +30,21 @@ RELOAD_KINDS = {"participant", "enrollment", "cohort"}
 
 class ParticipantTable(QTableView):
     """A table where Enter opens the current participant, and whose columns always fit
-    its width (no sideways scrolling): the names keep their width, the other columns
-    share the rest, a cut cell shows whole in its tooltip."""
+    its width (no sideways scrolling): on a narrow window the least identifying columns
+    step aside (they are still exported), the names keep their width, the other columns
+    share the rest, and a cut cell shows whole in its tooltip."""
 
     #: Columns that keep their natural width when room is short (last and first names).
     KEEP = (0, 1)
+    #: Columns set aside, in this order, while the others do not fit: QPV, gender,
+    #: situation at entry.
+    SET_ASIDE = (6, 3, 7)
 
     def __init__(self, open_row, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_row = open_row
         self.natural: list[int] = []
+        self.narrow_hidden: set[int] = set()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def fit_columns(self) -> None:
@@ -47,10 +52,21 @@ class ParticipantTable(QTableView):
         if not self.natural:
             return
         room = self.viewport().width()
-        widths = list(self.natural)
+        for c in self.narrow_hidden:
+            self.setColumnHidden(c, False)
+        self.narrow_hidden = set()
+        for c in self.SET_ASIDE:
+            shown = [w for i, w in enumerate(self.natural) if i not in self.narrow_hidden]
+            if sum(shown) <= room:
+                break
+            if not self.isColumnHidden(c):
+                self.narrow_hidden.add(c)
+                self.setColumnHidden(c, True)
+        widths = [0 if i in self.narrow_hidden else w for i, w in enumerate(self.natural)]
         if sum(widths) > room:
             kept = sum(widths[c] for c in self.KEEP)
-            others = [c for c in range(len(widths)) if c not in self.KEEP]
+            others = [c for c in range(len(widths))
+                      if c not in self.KEEP and c not in self.narrow_hidden]
             share = max(room - kept, 0) / max(sum(widths[c] for c in others), 1)
             floor = 4 * self.fontMetrics().averageCharWidth()
             for c in others:
@@ -63,7 +79,8 @@ class ParticipantTable(QTableView):
                 widths[c] -= cut
                 excess -= cut
         for c, width in enumerate(widths):
-            header.resizeSection(c, width)
+            if c not in self.narrow_hidden:
+                header.resizeSection(c, width)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

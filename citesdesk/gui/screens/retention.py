@@ -42,13 +42,16 @@ class RetentionScreen(ListScreen):
     icon_name = "lock"
 
     def title(self) -> str:
-        return self.tr("Conservation des données")
+        # Short: it is also the sidebar's entry.
+        return self.tr("Conservation")
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.rows: list[dict] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(screen_title(self))
+        heading = screen_title(self)
+        heading.setText(self.tr("Conservation des données"))
+        layout.addWidget(heading)
         self.rule = QLabel(self)
         self.rule.setWordWrap(True)
         layout.addWidget(self.rule)
