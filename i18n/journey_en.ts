@@ -174,8 +174,16 @@
         <translation>Add several participants…</translation>
     </message>
     <message>
+        <source>Choisissez une cohorte dans la liste.</source>
+        <translation>Choose a cohort in the list.</translation>
+    </message>
+    <message>
         <source>Membres</source>
         <translation>Members</translation>
+    </message>
+    <message>
+        <source>Membres de «&#xa0;{nom}&#xa0;»&#xa0;: {n}</source>
+        <translation>Members of “{nom}”: {n}</translation>
     </message>
     <message>
         <source>Aucune cohorte pour l&apos;instant. Une cohorte regroupe les participants entrés ensemble dans l&apos;accompagnement&#xa0;: créez la première (un nom et une date de début suffisent), puis inscrivez-y des participants.</source>
@@ -196,10 +204,6 @@
     <message>
         <source>Cohorte «&#xa0;{nom}&#xa0;»</source>
         <translation>Cohort &apos;{nom}&apos;</translation>
-    </message>
-    <message>
-        <source>Membres ({n})</source>
-        <translation>Members ({n})</translation>
     </message>
 </context>
 <context>

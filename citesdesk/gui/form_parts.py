@@ -74,7 +74,9 @@ class FieldErrors:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.labels: dict[str, QLabel] = {}
+        self.slots: dict[str, QWidget] = {}
         self.general = self._make()
+        self.general_slot = self._slot(self.general)
 
     def _make(self) -> QLabel:
         label = QLabel()
@@ -83,10 +85,19 @@ class FieldErrors:
         label.setStyleSheet("color: #b00020;")
         return label
 
-    def label(self, field: str) -> QLabel:
+    @staticmethod
+    def _slot(label: QLabel) -> QWidget:
+        from citesdesk.gui.participant_fields import MessageSlot
+
+        return MessageSlot(label)
+
+    def label(self, field: str) -> QWidget:
+        """What to put under the field in the layout: the room of its message (one line,
+        kept while there is none, so that nothing moves when one appears)."""
         if field not in self.labels:
             self.labels[field] = self._make()
-        return self.labels[field]
+            self.slots[field] = self._slot(self.labels[field])
+        return self.slots[field]
 
     def clear(self) -> None:
         for label in [self.general, *self.labels.values()]:

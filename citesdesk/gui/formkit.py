@@ -111,7 +111,9 @@ class ErrorForm(QFormLayout):
         error.setWordWrap(True)
         error.setVisible(False)
         error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.addRow("", error)
+        from citesdesk.gui.participant_fields import MessageSlot
+
+        self.addRow("", MessageSlot(error))  # nothing moves when a message appears
         self.errors[name] = error
         if not widget.accessibleName():
             widget.setAccessibleName(label.replace("&", ""))

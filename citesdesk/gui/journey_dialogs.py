@@ -46,7 +46,7 @@ class _FormDialog(SeamDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_slot)
         layout.addWidget(self.buttons)
 
     @property

@@ -76,6 +76,7 @@ class CohortsScreen(Screen):
         self.rows: list[dict] = []
         self.current: str | None = None  # uuid of the cohort in the form, None = new
         self._loaded_once = False
+        self._shown_once = False
 
         self.table = _table(self, [self.tr("Cohorte"), self.tr("Début"), self.tr("Fin"),
                                    self.tr("Objectif"), self.tr("Actifs"), self.tr("Entrées"),
@@ -106,7 +107,7 @@ class CohortsScreen(Screen):
                 (self.tr("Description"), self.description, "description")):
             form.addRow(label, widget)
             form.addRow("", self.errors.label(field))
-        form.addRow("", self.errors.general)
+        form.addRow("", self.errors.general_slot)
         form.addRow("", self.save_button)
         self.form_box = QGroupBox(self.tr("Cohorte"), self)
         self.form_box.setLayout(form)
@@ -115,7 +116,7 @@ class CohortsScreen(Screen):
                                      self.tr("Sortie"), self.tr("Motif de sortie")],
                               self.tr("Membres de la cohorte"), 4)
         self.add_members_button = QPushButton(self.tr("Ajouter plusieurs participants…"), self)
-        self.members_box = QGroupBox(self.tr("Membres"), self)
+        self.members_box = QGroupBox(self.tr("Choisissez une cohorte dans la liste."), self)
         members_layout = QVBoxLayout(self.members_box)
         members_layout.addWidget(self.members)
         members_layout.addWidget(self.add_members_button)
@@ -194,6 +195,10 @@ class CohortsScreen(Screen):
                 self.table.selectRow(i)
         self.table.blockSignals(False)
         self.empty_hint.show_for(not rows)
+        if rows and self.current is None and not self._shown_once:
+            # First time: the first cohort is open, rather than an empty members list.
+            self._shown_once = True
+            self.table.selectRow(0)
         if self.current:
             self._load_members()
         self.loaded.emit(len(rows))
@@ -283,7 +288,9 @@ class CohortsScreen(Screen):
             self.members.setItem(i, 2, _cell(date_text(r["date_entree"])))
             self.members.setItem(i, 3, _cell(date_text(r["date_sortie"])))
             self.members.setItem(i, 4, _cell(r["motif_label"]))
-        self.members_box.setTitle(self.tr("Membres ({n})").format(n=len(rows)))
+        name = next((r["name"] for r in self.rows if r["uuid"] == uuid), "")
+        self.members_box.setTitle(self.tr("Membres de « {nom} » : {n}").format(
+            nom=name, n=len(rows)))
         self.members_loaded.emit(len(rows))
 
     def _open_member(self, item: QTableWidgetItem) -> None:

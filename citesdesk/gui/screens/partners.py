@@ -66,6 +66,11 @@ class PartnersScreen(ListScreen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The type's longest labels (« Collectivité (commune, EPCI, CCAS) ») would take the
+        # names' room: a usual width, the whole label in the tooltip.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Organisme de formation")
+                             + 2 * self.fontMetrics().averageCharWidth())
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.empty_hint = EmptyHint(
@@ -110,7 +115,7 @@ class PartnersScreen(ListScreen):
                 if c >= 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                if c == 0:
+                if c in (0, 1):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
         filtered = bool(self.search.text() or self.type_filter.currentData())

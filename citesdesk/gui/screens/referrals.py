@@ -92,6 +92,9 @@ class ReferralsScreen(ListScreen):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, self.fontMetrics().horizontalAdvance("Organisme de formation")
+                             + 2 * self.fontMetrics().averageCharWidth())
         self.empty_hint = EmptyHint(
             self.tr("Aucune orientation pour l'instant. Orientez un participant vers un "
                     "partenaire : son statut (proposée, acceptée, réalisée…) se suit ensuite "
@@ -151,7 +154,7 @@ class ReferralsScreen(ListScreen):
                 item = QTableWidgetItem(value)
                 if row["overdue"] and c == 4:
                     item.setForeground(late)
-                if c in (1, 2):
+                if c in (1, 2, 3):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
         filtered = self.status.currentData() or self.partner_type.currentData() or \

@@ -1,0 +1,66 @@
+"""Forms that hold still: messages keep their room (nothing moves under the pointer), the
+banner goes with the last error, required fields are marked, each field is checked when it
+is left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+
+def _save_refused(dialog, qtbot):
+    with qtbot.waitSignal(dialog.save_refused, timeout=30000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def _where(widget) -> QPoint:
+    return widget.mapTo(widget.window(), QPoint(0, 0))
+
+
+def test_messages_keep_their_room_and_the_banner_goes_with_the_last_error(
+        gui, qtbot, type_text):
+    dialog = gui.window.open_participant(None)
+    dialog.resize(1000, 680)
+    ed = dialog.editors
+    qtbot.wait(50)
+    before = {name: _where(ed[name].widget) for name in ("first_name", "birth_date", "phone")}
+    tabs_before = _where(dialog.tabs)
+    type_text(ed["first_name"].widget, "Sam")
+    type_text(ed["email"].widget, "sam-at-example")
+    _save_refused(dialog, qtbot)
+    qtbot.wait(50)
+    assert not ed["last_name"].error.isHidden() and not dialog.general_error.isHidden()
+    assert "corrigez" in dialog.general_error.text()
+    # nothing moved: the banner and the messages had their room already
+    assert _where(dialog.tabs) == tabs_before
+    assert {name: _where(ed[name].widget) for name in before} == before
+
+    type_text(ed["last_name"].widget, "Martin")  # fixed: its message goes as it is typed
+    assert ed["last_name"].error.isHidden()
+    assert not dialog.general_error.isHidden()  # the e-mail is still wrong
+    dialog.tabs.setCurrentIndex(dialog.tab_of["email"])
+    ed["email"].widget.clear()
+    type_text(ed["email"].widget, "sam@example.org")
+    assert ed["email"].error.isHidden()
+    assert dialog.general_error.isHidden()  # the last error fixed: the banner goes
+
+
+def test_required_fields_are_marked(gui):
+    dialog = gui.window.open_participant(None)
+    from citesdesk.core.model import PARTICIPANT
+
+    for name, editor in dialog.editors.items():
+        required = PARTICIPANT.field(name).required
+        assert editor.label_text.endswith(" *") == required, name
+    assert dialog.editors["last_name"].label_text == "Nom *"
+
+
+def test_a_future_birth_date_is_said_when_the_field_is_left(gui, qtbot, type_text):
+    dialog = gui.window.open_participant(None)
+    field = dialog.editors["birth_date"]
+    type_text(field.widget, "01/01/2099")
+    field.widget.editingFinished.emit()  # the field loses the focus
+    assert not field.error.isHidden()
+    assert field.error.text() == "La date de naissance est dans le futur."
+    field.widget.clear()
+    type_text(field.widget, "01/01/1990")
+    assert field.error.isHidden()
