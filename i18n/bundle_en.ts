@@ -80,6 +80,10 @@
         <translation>Bundles already created</translation>
     </message>
     <message>
+        <source>Aucun lot créé pour l&apos;instant&#xa0;: ajoutez la clé de l&apos;évaluation nationale ci-dessus, puis «&#xa0;Créer le lot…&#xa0;».</source>
+        <translation>No bundle made yet: add the national evaluation&apos;s key above, then “Create the bundle…”.</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>

@@ -55,12 +55,12 @@
         <translation>Item</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>Date de l&apos;élément</source>
+        <translation>Item&apos;s date</translation>
     </message>
     <message>
-        <source>Supprimé le</source>
-        <translation>Deleted on</translation>
+        <source>Mis à la corbeille le</source>
+        <translation>Moved to the bin on</translation>
     </message>
     <message>
         <source>Contenu de la corbeille</source>

@@ -120,6 +120,13 @@ class EvaluationScreen(Screen):
         layout.addWidget(self.create_button)
 
         layout.addWidget(QLabel(self.tr("Lots déjà créés")))
+        self.no_history = QLabel(self.tr(
+            "Aucun lot créé pour l'instant : ajoutez la clé de l'évaluation nationale "
+            "ci-dessus, puis « Créer le lot… »."))
+        self.no_history.setWordWrap(True)
+        self.no_history.setObjectName("caption")
+        self.no_history.setVisible(False)
+        layout.addWidget(self.no_history)
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Lot n°"), self.tr("Fichier"), self.tr("SHA-256")])
@@ -196,6 +203,7 @@ class EvaluationScreen(Screen):
             "SELECT created_at, sequence, file_name, sha256 FROM bundle_log "
             "WHERE deleted_at IS NULL ORDER BY sequence DESC").fetchall()
         self.history.setRowCount(len(rows))
+        self.no_history.setVisible(not rows)
         for r, (created, sequence, name, sha) in enumerate(rows):
             when = f"{self.ctx.date_text(created)} {created[11:16]} UTC"
             for c, text in enumerate((when, str(sequence), name, sha)):
