@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -45,6 +46,7 @@ def _table(parent, headers: list[str], name: str) -> QTableWidget:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)  # no row numbers: they mean nothing here
     table.setAccessibleName(name)
     return table
 
@@ -150,6 +152,10 @@ class PartnerDialog(QDialog):
         self.setWindowTitle(self.partner["name"] if self.partner else self.tr("Nouveau partenaire"))
         self.setProperty("record_name", self.partner["name"] if self.partner else None)
         layout = QVBoxLayout(self)
+        # The partner's name at the top, as the participant's file has the person's.
+        self.heading = QLabel(self.windowTitle(), self)
+        self.heading.setObjectName("screenTitle")
+        layout.addWidget(self.heading)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
 
@@ -275,6 +281,7 @@ class PartnerDialog(QDialog):
     def _saved(self, row: dict) -> None:
         self.partner = records.get(self.ctx.reader, "partner", row["uuid"])
         self.setWindowTitle(self.partner["name"])
+        self.heading.setText(self.partner["name"])
         self.setProperty("record_name", self.partner["name"])
         self._load()
 
