@@ -195,3 +195,24 @@ def test_record_dialogs_fit(demo_window, qtbot, lang):
         found += [f"{name}: {p}" for p in problems(dialog)]
         dialog.close()
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_other_dialogs_fit(demo_window, qtbot, tmp_path, lang):
+    """Settings, welcome and the import wizard's first page, on the small screen."""
+    from citesdesk.gui.import_wizard import ImportWizard
+    from citesdesk.gui.settings_dialog import SettingsDialog
+    from citesdesk.gui.welcome import WelcomeDialog
+
+    app = demo_window(lang, (1024, 700))
+    found = []
+    for name, dialog in (("settings", SettingsDialog(app.window.ctx, app.window)),
+                         ("welcome", WelcomeDialog(tmp_path / "neuf.sqlite", lang)),
+                         ("import", ImportWizard(app.window.ctx, app.window))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _settle(app, qtbot)
+        assert dialog.width() <= 1024 and dialog.height() <= 700, name
+        found += [f"{name}: {p}" for p in problems(dialog)]
+        dialog.close()
+    assert found == [], "\n".join(found)

@@ -88,3 +88,28 @@ def test_new_referral_on_an_empty_site_says_what_to_create_first(app_ctx, qtbot)
     assert dialog.form.errors["participant_id"].text() == \
         "Choisissez le participant dans la liste."
     dialog.close()
+
+
+def test_dialogs_opened_from_a_file_name_its_record(gui, qtbot, monkeypatch):
+    from citesdesk.core.db import open_database
+    from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog
+    from citesdesk.gui.partner_form import ContactDialog, PartnerDialog
+
+    db = open_database(gui.db_path)
+    person = records.create(db, "participant", {"last_name": "Lefèvre", "first_name": "Anne"})
+    partner = records.create(db, "partner", {"type": "ENTREPRISE", "name": "Boulangerie Nord"})
+    db.close()
+    file = gui.window.open_participant(person["uuid"])
+    titles = []
+    for cls in (EnrollDialog, EventDialog):
+        monkeypatch.setattr(cls, "driver", lambda d: titles.append(d.windowTitle()))
+    EnrollDialog.ask(file.journey, gui.runner, person["uuid"])
+    EventDialog.ask(file.journey, gui.runner, person["uuid"])
+    assert titles == ["Inscrire dans une cohorte — Anne Lefèvre",
+                      "Ajouter une étape — Anne Lefèvre"]
+    partner_file = PartnerDialog(gui.window.ctx, partner["uuid"], gui.window)
+    qtbot.addWidget(partner_file)
+    assert partner_file.heading.text() == "Boulangerie Nord"
+    contact = ContactDialog(gui.window.ctx, partner["id"], None, partner_file)
+    qtbot.addWidget(contact)
+    assert contact.windowTitle() == "Contact — Boulangerie Nord"
