@@ -52,6 +52,16 @@ def name_the_record(dialog: QWidget) -> None:
         widget = widget.window().parentWidget()
 
 
+def required(kind: str, name: str) -> bool:
+    """Whether the field ``name`` of records of ``kind`` must be filled (marked « * »)."""
+    from citesdesk.core.model import KINDS
+
+    try:
+        return KINDS[kind].field(name).required
+    except (KeyError, ValueError, AttributeError):
+        return False
+
+
 def set_combo_data(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
@@ -99,11 +109,14 @@ def date_text(iso_date: str | None) -> str:
 class ErrorForm(QFormLayout):
     """A form layout where each field has an error line shown only when needed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, kind: str | None = None) -> None:
         super().__init__(parent)
         self.errors: dict[str, QLabel] = {}
+        self.kind = kind  # a kind of record of core.model: its required fields get a « * »
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        if self.kind is not None and required(self.kind, name):
+            label += " *"
         self.addRow(label, widget)
         error = QLabel(widget.parentWidget())
         error.setObjectName("fieldError")

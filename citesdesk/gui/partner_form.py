@@ -67,7 +67,7 @@ class ContactDialog(QDialog):
         self.ctx, self.partner_id, self.contact = ctx, partner_id, contact
         self.setWindowTitle(self.tr("Contact"))
         name_the_record(self)
-        self.form = ErrorForm(self)
+        self.form = ErrorForm(self, kind="partner_contact")
         self.edits = {}
         for name, label in (("last_name", self.tr("&Nom")), ("first_name", self.tr("&Prénom")),
                             ("role", self.tr("&Fonction")), ("phone", self.tr("&Téléphone")),
@@ -106,7 +106,7 @@ class ExchangeDialog(QDialog):
         self.ctx, self.partner_id = ctx, partner_id
         self.setWindowTitle(self.tr("Nouvel échange"))
         name_the_record(self)
-        self.form = ErrorForm(self)
+        self.form = ErrorForm(self, kind="partner_exchange")
         self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
         self.type = self.form.add("type", self.tr("&Type"),
                                   code_combo(codes.TYPE_ECHANGE, ctx.lang, self))
@@ -160,7 +160,7 @@ class PartnerDialog(QDialog):
         layout.addWidget(self.tabs)
 
         page = QWidget(self.tabs)
-        self.form = ErrorForm(page)
+        self.form = ErrorForm(page, kind="partner")
         self.edits: dict[str, QWidget] = {}
         self.edits["type"] = self.form.add("type", self.tr("&Type"),
                                            code_combo(codes.TYPE_PARTENAIRE, ctx.lang, page))

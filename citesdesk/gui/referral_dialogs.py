@@ -46,7 +46,7 @@ class NewReferralDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Nouvelle orientation"))
         name_the_record(self)
-        self.form = ErrorForm(self)
+        self.form = ErrorForm(self, kind="referral")
         reader = ctx.reader
         self.participant = QComboBox(self)
         if participant_uuid:
@@ -159,7 +159,7 @@ class StatusDialog(QDialog):
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.history)
-        self.form = ErrorForm()
+        self.form = ErrorForm(kind="referral_status")
         layout.addLayout(self.form)
         self.status = QComboBox(self)
         for code in referrals.allowed_next(self.referral["status"]):

@@ -64,3 +64,22 @@ def test_a_future_birth_date_is_said_when_the_field_is_left(gui, qtbot, type_tex
     field.widget.clear()
     type_text(field.widget, "01/01/1990")
     assert field.error.isHidden()
+
+
+def test_required_fields_are_marked_in_the_other_forms(gui, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from citesdesk.gui.partner_form import PartnerDialog
+    from citesdesk.gui.referral_dialogs import NewReferralDialog
+
+    partner = PartnerDialog(gui.window.ctx, None, gui.window)
+    qtbot.addWidget(partner)
+    texts = {label.text() for label in partner.findChildren(QLabel)}
+    assert {"&Type *", "&Nom *", "&SIRET"} <= texts
+    referral = NewReferralDialog(gui.window.ctx, parent=gui.window)
+    qtbot.addWidget(referral)
+    texts = {label.text() for label in referral.findChildren(QLabel)}
+    assert {"&Participant *", "P&artenaire *", "&Date *", "&Motif"} <= texts
+    cohorts = gui.window.show_screen("cohorts")
+    texts = {label.text() for label in cohorts.findChildren(QLabel)}
+    assert {"Nom *", "Date de début"} <= texts

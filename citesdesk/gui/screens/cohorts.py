@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
 from citesdesk.gui.form_parts import FieldErrors, date_text
+from citesdesk.gui.formkit import required
 from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
 from citesdesk.services import cohorts, records
 
@@ -105,7 +106,7 @@ class CohortsScreen(Screen):
                 (self.tr("Objectif (participants)"), self.target, "target"),
                 (self.tr("Référent·e"), self.referent, "referent"),
                 (self.tr("Description"), self.description, "description")):
-            form.addRow(label, widget)
+            form.addRow(label + (" *" if required("cohort", field) else ""), widget)
             form.addRow("", self.errors.label(field))
         form.addRow("", self.errors.general_slot)
         form.addRow("", self.save_button)
@@ -194,7 +195,11 @@ class CohortsScreen(Screen):
             if r["uuid"] == self.current:
                 self.table.selectRow(i)
         self.table.blockSignals(False)
-        self.empty_hint.show_for(not rows)
+        # No cohort yet: no empty list nor members, the form to create the first one.
+        self.empty_hint.show_for(not rows, self.table)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.members_box), bool(rows))
+        if not rows:
+            self.tabs.setCurrentWidget(self.form_box)
         if rows and self.current is None and not self._shown_once:
             # First time: the first cohort is open, rather than an empty members list.
             self._shown_once = True
