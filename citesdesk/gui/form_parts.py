@@ -124,6 +124,24 @@ class FieldErrors:
             self.general.setText(exc.message(self.lang))
             self.general.setVisible(True)
 
+    def check_field(self, kind: str, field: str, value: Any) -> None:
+        """Check one field as it is left (its own rules, not « required »): its message
+        shows or goes at once."""
+        from citesdesk.core.validation import validate_record
+
+        try:
+            validate_record(kind, {field: value}, existing={})
+            problems = []
+        except ValidationFailed as exc:
+            problems = [e for e in exc.errors if e.field == field and e.code != "required"]
+        except CitesDeskError:
+            return
+        label = self.labels.get(field)
+        if label is None:
+            return
+        label.setText("\n".join(e.message(self.lang) for e in problems))
+        label.setVisible(bool(problems))
+
     def texts(self) -> dict[str, str]:
         """What is shown now, by field (``""`` for the general label); for tests too."""
         out = {f: label.text() for f, label in self.labels.items() if label.text()}

@@ -154,7 +154,7 @@ class ParticipantDialog(QDialog):
             editor.on_change(self._mark_dirty)
             # A field in error is checked again as it is corrected (its message and, with
             # the last one, the banner go at once); any field is checked when left.
-            editor.on_change(lambda *_a, e=editor: e.error.isVisible() and self._check_field(e))
+            editor.on_change(lambda *_a, e=editor: not e.error.isHidden() and self._check_field(e))
             w = editor.widget
             if hasattr(w, "editingFinished"):
                 w.editingFinished.connect(lambda e=editor: self._check_field(e))
@@ -319,8 +319,8 @@ class ParticipantDialog(QDialog):
 
     def _update_banner(self) -> None:
         """The « corrigez les champs » banner goes when the last field in error is fixed."""
-        if self._banner_for_fields and self.general_error.isVisible() and not any(
-                e.error.isVisible() and e.error.objectName() == "fieldError"
+        if self._banner_for_fields and not self.general_error.isHidden() and not any(
+                not e.error.isHidden() and e.error.objectName() == "fieldError"
                 for e in self.editors.values()):
             self.general_error.hide()
 

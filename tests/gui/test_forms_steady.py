@@ -83,3 +83,15 @@ def test_required_fields_are_marked_in_the_other_forms(gui, qtbot):
     cohorts = gui.window.show_screen("cohorts")
     texts = {label.text() for label in cohorts.findChildren(QLabel)}
     assert {"Nom *", "Date de début"} <= texts
+
+
+def test_the_cohort_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
+    cohorts = gui.window.show_screen("cohorts")
+    label = cohorts.errors.labels["start_date"]
+    type_text(cohorts.start, "31/02/2026")
+    cohorts.start.editingFinished.emit()
+    assert not label.isHidden()
+    assert label.text().startswith("Date impossible")
+    cohorts.start.clear()
+    type_text(cohorts.start, "01/02/2026")  # corrected: the message goes as it is typed
+    assert label.isHidden()

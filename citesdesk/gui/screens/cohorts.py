@@ -152,6 +152,15 @@ class CohortsScreen(Screen):
         self.members.itemActivated.connect(self._open_member)
         self.new_button.clicked.connect(self.new_cohort)
         self.save_button.clicked.connect(self.save)
+        # Each field is checked when it is left, and again as it is corrected.
+        for field, edit in (("name", self.name), ("start_date", self.start),
+                            ("end_date", self.end), ("target", self.target),
+                            ("referent", self.referent)):
+            edit.editingFinished.connect(
+                lambda f=field, e=edit: self.errors.check_field("cohort", f, e.text()))
+            edit.textEdited.connect(
+                lambda _t, f=field, e=edit: not self.errors.labels[f].isHidden()
+                and self.errors.check_field("cohort", f, e.text()))
         self.add_members_button.clicked.connect(self.add_members)
         self.new_cohort()
 
