@@ -62,6 +62,18 @@ def required(kind: str, name: str) -> bool:
         return False
 
 
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """``window.resize(width, height)``, but never larger than the screen it opens on (a
+    1024×700 screen keeps its title bar and its buttons in view)."""
+    screen = window.screen() or (window.parentWidget().screen()
+                                 if window.parentWidget() is not None else None)
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 20)
+        height = min(height, room.height() - 40)  # the title bar
+    window.resize(width, height)
+
+
 def set_combo_data(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
+from citesdesk.gui.formkit import resize_within_screen
 from citesdesk.gui.icons import assets_dir
 
 
@@ -63,7 +64,7 @@ class HelpWindow(QWidget):
         if self.list.count():
             self.list.setCurrentRow(0)
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 120, fm.height() * 36)
+        resize_within_screen(self, fm.averageCharWidth() * 120, fm.height() * 36)
 
     @classmethod
     def show_for(cls, lang: str, parent: QWidget | None = None) -> HelpWindow:

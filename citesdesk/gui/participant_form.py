@@ -32,6 +32,7 @@ from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.validation import clean_value, validate_record
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.formkit import resize_within_screen
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participant_fields import FieldEditor, editors, keep_room
 from citesdesk.services import participants as participant_service
@@ -161,7 +162,7 @@ class ParticipantDialog(QDialog):
         self.load()
         self.editors["last_name"].widget.setFocus()
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 110, fm.height() * 40)
+        resize_within_screen(self, fm.averageCharWidth() * 110, fm.height() * 40)
 
     # -- building ------------------------------------------------------------------
     def _build_tab(self, key: str, names: list[str]) -> QWidget:

@@ -29,6 +29,7 @@ from citesdesk.gui.formkit import (
     date_text,
     iso,
     name_the_record,
+    resize_within_screen,
     set_combo_data,
     show_error,
 )
@@ -202,7 +203,8 @@ class PartnerDialog(QDialog):
         layout.addWidget(buttons)
         self._load()
         ctx.runner.changed.connect(self._on_changed)
-        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 32)
+        resize_within_screen(self, self.fontMetrics().averageCharWidth() * 100,
+                             self.fontMetrics().height() * 32)
 
     def _list_page(self, table: QTableWidget, actions) -> QWidget:
         page = QWidget(self.tabs)
