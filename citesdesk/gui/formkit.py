@@ -111,6 +111,12 @@ def percent_text(rate: float, lang: str, decimals: int = 1) -> str:
     return text.replace(".", ",") + "\u202f%" if lang == "fr" else text + "%"
 
 
+def quarter_text(quarter, lang: str) -> str:
+    """A quarter as people name it: « 2026-T4 » in French (the State workbook's own
+    name), « 2026-Q4 » in English."""
+    return quarter.label if lang == "fr" else f"{quarter.year}-Q{quarter.n}"
+
+
 def date_text(iso_date: str | None) -> str:
     if not iso_date:
         return ""

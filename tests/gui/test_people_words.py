@@ -98,6 +98,10 @@ def test_no_code_on_any_screen_or_drill_down(demo, qtbot, lang):
 
     dashboard = app.window.show_screen("dashboard")
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=30000)
+    q = dashboard.data.quarter
+    # a quarter is named in the reader's language: « 2026-T4 », « 2026-Q4 »
+    shown = f"{q.year}-T{q.n}" if lang == "fr" else f"{q.year}-Q{q.n}"
+    assert shown in dashboard.heading.text()
     for code in indicators.KEY_CODES:
         dashboard.show_records(code)
         _settle(app, qtbot)

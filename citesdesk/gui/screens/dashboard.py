@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes, indicators
-from citesdesk.gui.formkit import date_text, number_text, percent_text
+from citesdesk.gui.formkit import date_text, number_text, percent_text, quarter_text
 from citesdesk.gui.screens.base import EmptyHint, ListScreen
 from citesdesk.services import dashboard
 
@@ -270,7 +270,7 @@ class DashboardScreen(ListScreen):
         lang = self.ctx.lang
         q = data.quarter
         self.heading.setText(self.tr("Tableau de bord — trimestre {q} ({period})").format(
-            q=q.label, period=q.period_en() if lang == "en" else q.period_fr()))
+            q=quarter_text(q, lang), period=q.period_en() if lang == "en" else q.period_fr()))
         for code, button in self.number_buttons.items():
             ind = indicators.indicator(code)
             value = data.key[code][0]
@@ -414,7 +414,8 @@ class DashboardScreen(ListScreen):
         quarter = self.data.quarter
 
         def done(rows: list[dict]) -> None:
-            self.records_dialog = RecordsDialog(self.ctx, code, quarter.label, rows, self)
+            self.records_dialog = RecordsDialog(self.ctx, code,
+                                                quarter_text(quarter, self.ctx.lang), rows, self)
             self.records_dialog.show()
 
         self.ctx.runner.submit(

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import number_text
+from citesdesk.gui.formkit import number_text, quarter_text
 from citesdesk.gui.screens.base import Screen, screen_title
 
 SUMMARY_DELAY_MS = 250
@@ -172,7 +173,7 @@ class EvaluationScreen(Screen):
         self.summary = summary
         v = self.values
         v["sequence"].setText(str(summary.sequence))
-        quarters = summary.quarters
+        quarters = [quarter_text(Quarter.parse(str(q)), self.ctx.lang) for q in summary.quarters]
         v["quarters"].setText(
             self.tr("{first} (1 trimestre)").format(first=quarters[0]) if len(quarters) == 1
             else self.tr("{first} à {last} ({n} trimestres)").format(

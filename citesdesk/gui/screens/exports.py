@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import indicators as ind
 from citesdesk.core.quarter import Quarter, quarters_between
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import date_text, number_text, percent_text
+from citesdesk.gui.formkit import date_text, number_text, percent_text, quarter_text
 from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import export as export_service
 
@@ -144,8 +144,8 @@ class ExportsScreen(Screen):
         self.quarter_combo.blockSignals(True)
         self.quarter_combo.clear()
         for q in quarters:
-            self.quarter_combo.addItem(q.label, q)
-        index = self.quarter_combo.findText(default.label)
+            self.quarter_combo.addItem(quarter_text(q, self.ctx.lang), q)
+        index = next((i for i, q in enumerate(quarters) if q == default), -1)
         self.quarter_combo.setCurrentIndex(max(index, 0))
         self.quarter_combo.blockSignals(False)
         self._quarter_changed()
@@ -188,7 +188,7 @@ class ExportsScreen(Screen):
             from citesdesk.gui.screens.dashboard import RecordsDialog
 
             period = self.tr("cumul au {date}").format(date=date_text(q.d1.isoformat())) \
-                if cumulative else q.label
+                if cumulative else quarter_text(q, self.ctx.lang)
             self.records_dialog = RecordsDialog(self.ctx, code, period, rows, self)
             self.records_dialog.show()
 
@@ -211,7 +211,8 @@ class ExportsScreen(Screen):
             export_service.export_quarter_task, q, path, None,
             on_done=lambda r: Dialog.info(self, self.tr("Classeur enregistré : {path}").format(
                 path=r.path)),
-            progress_title=self.tr("Classeur du trimestre {q}").format(q=q.label),
+            progress_title=self.tr("Classeur du trimestre {q}").format(
+                q=quarter_text(q, self.ctx.lang)),
             atomic=False)
 
     def save_workbook(self) -> None:
