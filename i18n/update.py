@@ -39,7 +39,7 @@ AREAS: dict[str, list[str]] = {
                  "citesdesk/gui/settings_dialog.py", "citesdesk/gui/formkit.py",
                  "citesdesk/gui/screens/dashboard.py", "citesdesk/gui/screens/partners.py",
                  "citesdesk/gui/screens/referrals.py", "citesdesk/gui/bundle_inspect.py"],
-    "window": ["citesdesk/gui/screens/retention.py"],
+    "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
 }
 
 

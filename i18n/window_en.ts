@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>RecordsDialog</name>
+    <message>
+        <source>{n} participant(s)</source>
+        <translation>{n} participant(s)</translation>
+    </message>
+    <message>
+        <source>{n} entrée(s) en cohorte</source>
+        <translation>{n} cohort entry(ies)</translation>
+    </message>
+    <message>
+        <source>{n} sortie(s) de cohorte</source>
+        <translation>{n} cohort exit(s)</translation>
+    </message>
+    <message>
+        <source>{n} étape(s) de parcours</source>
+        <translation>{n} journey step(s)</translation>
+    </message>
+    <message>
+        <source>{n} orientation(s)</source>
+        <translation>{n} referral(s)</translation>
+    </message>
+    <message>
+        <source>{n} partenaire(s)</source>
+        <translation>{n} partner(s)</translation>
+    </message>
+    <message>
+        <source>« {label} », {period} : {what}.</source>
+        <translation>“{label}”, {period}: {what}.</translation>
+    </message>
+    <message>
+        <source>Première entrée</source>
+        <translation>First entry</translation>
+    </message>
+    <message>
+        <source>Entrée le</source>
+        <translation>Entered on</translation>
+    </message>
+    <message>
+        <source>Sortie le</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Orientée le</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>Première mobilisation</source>
+        <translation>First mobilised on</translation>
+    </message>
+    <message>
+        <source>Réalisée le</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Partenaire</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Cohorte</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sortie dynamique</source>
+        <translation>Positive exit</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur une ligne (ou Entrée) pour ouvrir la fiche du participant.</source>
+        <translation>Double-click a row (or press Enter) to open the participant&apos;s file.</translation>
+    </message>
+</context>
+<context>
     <name>RetentionScreen</name>
     <message>
         <source>Conservation</source>

@@ -159,8 +159,8 @@ def test_every_screen_fits(demo_window, qtbot, lang, size):
 def test_record_dialogs_fit(demo_window, qtbot, lang):
     """A participant's file and the dialogs opened from it, on the small screen."""
     from citesdesk.gui.journey_dialogs import EnrollDialog
+    from citesdesk.gui.records_dialog import RecordsDialog
     from citesdesk.gui.referral_dialogs import NewReferralDialog, StatusDialog
-    from citesdesk.gui.screens.dashboard import RecordsDialog
 
     app = demo_window(lang, (1024, 700))
     reader = app.reader

@@ -185,7 +185,7 @@ class ExportsScreen(Screen):
         code, cumulative = ind.KEY_CODES[row], column == 2
 
         def done(rows: list[dict]) -> None:
-            from citesdesk.gui.screens.dashboard import RecordsDialog
+            from citesdesk.gui.records_dialog import RecordsDialog
 
             period = self.tr("cumul au {date}").format(date=date_text(q.d1.isoformat())) \
                 if cumulative else quarter_text(q, self.ctx.lang)
