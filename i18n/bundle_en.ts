@@ -52,12 +52,16 @@
         <translation>Site signing key</translation>
     </message>
     <message>
-        <source>Destinataires (clés publiques age)</source>
-        <translation>Recipients (age public keys)</translation>
+        <source>Destinataire&#xa0;: la clé de l&apos;évaluation nationale</source>
+        <translation>Recipient: the national evaluation&apos;s key</translation>
     </message>
     <message>
-        <source>age1… (transmise par l&apos;évaluation nationale)</source>
-        <translation>age1… (given by the national evaluation)</translation>
+        <source>Collez la clé reçue de l&apos;évaluation nationale (elle commence par «&#xa0;age1&#xa0;»)</source>
+        <translation>Paste the key received from the national evaluation (it starts with “age1”)</translation>
+    </message>
+    <message>
+        <source>Clé de l&apos;évaluation nationale</source>
+        <translation>National evaluation&apos;s key</translation>
     </message>
     <message>
         <source>Ajouter</source>
@@ -74,6 +78,10 @@
     <message>
         <source>Lots déjà créés</source>
         <translation>Bundles already created</translation>
+    </message>
+    <message>
+        <source>Aucun lot créé pour l&apos;instant&#xa0;: ajoutez la clé de l&apos;évaluation nationale ci-dessus, puis «&#xa0;Créer le lot…&#xa0;».</source>
+        <translation>No bundle made yet: add the national evaluation&apos;s key above, then “Create the bundle…”.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -94,6 +102,10 @@
     <message>
         <source>Calcul en cours…</source>
         <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{first} (1 trimestre)</source>
+        <translation>{first} (1 quarter)</translation>
     </message>
     <message>
         <source>{first} à {last} ({n} trimestres)</source>

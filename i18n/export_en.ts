@@ -83,8 +83,8 @@
         <translation>{d0} to {d1}</translation>
     </message>
     <message>
-        <source>cumul</source>
-        <translation>cumulative</translation>
+        <source>cumul au {date}</source>
+        <translation>cumulative to {date}</translation>
     </message>
     <message>
         <source>Enregistrer le classeur du trimestre</source>

@@ -313,6 +313,7 @@
     <name>ParticipantsScreen</name>
     <message>
         <source>Participants</source>
+        <extracomment>Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry.</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -378,6 +379,10 @@
     <message>
         <source>Référent·e :</source>
         <translation>Referent:</translation>
+    </message>
+    <message>
+        <source>Aucun participant pour l&apos;instant. Enregistrez la fiche du premier avec «&#xa0;Nouveau participant&#xa0;», ou importez la liste qu&apos;un partenaire vous a envoyée depuis l&apos;écran Imports.</source>
+        <translation>No participant yet. Record the first one&apos;s file with “New participant”, or import the list a partner sent you from the Imports screen.</translation>
     </message>
     <message>
         <source>Nombre de participants trouvés</source>

@@ -248,6 +248,10 @@
         <translation>Import history</translation>
     </message>
     <message>
+        <source>Aucun import pour l&apos;instant. Un fichier Excel ou CSV d&apos;un partenaire (liste de participants, de partenaires ou d&apos;étapes) s&apos;importe en quelques étapes&#xa0;; rien n&apos;est enregistré avant votre accord. Pour préparer le fichier, enregistrez d&apos;abord le modèle ci-dessus.</source>
+        <translation>No import yet. A partner&apos;s Excel or CSV file (a list of participants, partners or journey steps) is imported in a few steps; nothing is saved before you agree. To prepare the file, first save the template above.</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>

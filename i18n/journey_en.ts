@@ -55,12 +55,12 @@
         <translation>Item</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>Date de l&apos;élément</source>
+        <translation>Item&apos;s date</translation>
     </message>
     <message>
-        <source>Supprimé le</source>
-        <translation>Deleted on</translation>
+        <source>Mis à la corbeille le</source>
+        <translation>Moved to the bin on</translation>
     </message>
     <message>
         <source>Contenu de la corbeille</source>
@@ -174,8 +174,28 @@
         <translation>Add several participants…</translation>
     </message>
     <message>
+        <source>Choisissez une cohorte dans la liste.</source>
+        <translation>Choose a cohort in the list.</translation>
+    </message>
+    <message>
         <source>Membres</source>
         <translation>Members</translation>
+    </message>
+    <message>
+        <source>Membres de «&#xa0;{nom}&#xa0;»&#xa0;: {n}</source>
+        <translation>Members of “{nom}”: {n}</translation>
+    </message>
+    <message>
+        <source>Aucune cohorte pour l&apos;instant. Une cohorte regroupe les participants entrés ensemble dans l&apos;accompagnement&#xa0;: créez la première (un nom et une date de début suffisent), puis inscrivez-y des participants.</source>
+        <translation>No cohort yet. A cohort groups the participants who started the programme together: create the first one (a name and a start date are enough), then enroll participants in it.</translation>
+    </message>
+    <message>
+        <source>Créer la première cohorte</source>
+        <translation>Create the first cohort</translation>
+    </message>
+    <message>
+        <source>Fiche de la cohorte</source>
+        <translation>Cohort details</translation>
     </message>
     <message>
         <source>Cohortes</source>
@@ -184,10 +204,6 @@
     <message>
         <source>Cohorte «&#xa0;{nom}&#xa0;»</source>
         <translation>Cohort &apos;{nom}&apos;</translation>
-    </message>
-    <message>
-        <source>Membres ({n})</source>
-        <translation>Members ({n})</translation>
     </message>
 </context>
 <context>
@@ -322,8 +338,8 @@
         <translation>Participant&apos;s journey</translation>
     </message>
     <message>
-        <source>Aucune étape pour l&apos;instant.</source>
-        <translation>No journey step yet.</translation>
+        <source>Aucune étape pour l&apos;instant&#xa0;: notez le premier rendez-vous avec «&#xa0;Ajouter une étape…&#xa0;», et inscrivez la personne dans sa cohorte avec «&#xa0;Inscrire dans une cohorte…&#xa0;».</source>
+        <translation>No step yet: record the first meeting with “Add a step…”, and enrol the person in their cohort with “Enroll in a cohort…”.</translation>
     </message>
     <message>
         <source>Ajouter une étape…</source>
@@ -356,6 +372,14 @@
     <message>
         <source>{statut} — en retard (plus de 15 jours)</source>
         <translation>{statut} — overdue (more than 15 days)</translation>
+    </message>
+    <message>
+        <source>Changer le statut…</source>
+        <translation>Change the status…</translation>
+    </message>
+    <message>
+        <source>Sortir de la cohorte…</source>
+        <translation>Leave the cohort…</translation>
     </message>
     <message>
         <source>Supprimer l&apos;étape</source>

@@ -108,24 +108,24 @@
     <name>DashboardScreen</name>
     <message>
         <source>Tableau de bord</source>
-        <extracomment>The list (or numbers) on screen were refreshed.</extracomment>
+        <extracomment>What changes the dashboard: any record that an indicator or the to-do list reads. The list (or numbers) on screen were refreshed.</extracomment>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Nouveau participant</source>
+        <translation>New participant</translation>
     </message>
     <message>
         <source>Valeurs du trimestre en cours, calculées comme dans le classeur trimestriel&#xa0;: les orientations en retard y sont comptées au dernier jour du trimestre, la liste «&#xa0;À faire&#xa0;» les compte aujourd&apos;hui. Cliquez sur un nombre pour voir les enregistrements.</source>
         <translation>Values of the current quarter, computed as in the quarterly workbook: overdue referrals are counted there on the quarter&apos;s last day, the To do list counts them today. Click a number to see the records.</translation>
     </message>
     <message>
+        <source>Les graphiques apparaîtront avec les premières entrées dans une cohorte.</source>
+        <translation>The charts will appear with the first cohort entries.</translation>
+    </message>
+    <message>
         <source>À faire</source>
         <translation>To do</translation>
-    </message>
-    <message>
-        <source>&amp;Supprimer définitivement…</source>
-        <translation>&amp;Delete for good…</translation>
-    </message>
-    <message>
-        <source>Supprime pour de bon les personnes dont la durée de conservation est dépassée, avec tout ce qui les concerne (RGPD).</source>
-        <translation>Deletes for good the people whose retention period is over, with everything about them (GDPR).</translation>
     </message>
     <message>
         <source>Tableau de bord — trimestre {q} ({period})</source>
@@ -172,16 +172,16 @@
         <translation>{name} — last contact on {date}</translation>
     </message>
     <message>
-        <source>Supprimer définitivement</source>
-        <translation>Delete for good</translation>
-    </message>
-    <message>
-        <source>Supprimer définitivement {n} personne(s) dont la durée de conservation est dépassée, avec leurs parcours, notes et orientations&#xa0;? Cette suppression ne peut pas être annulée.</source>
-        <translation>Delete for good {n} person(s) whose retention period is over, with their journeys, notes and referrals? This cannot be undone.</translation>
-    </message>
-    <message>
         <source>Participants actifs par cohorte</source>
         <translation>Active participants per cohort</translation>
+    </message>
+    <message>
+        <source>Bienvenue. Pour commencer&#xa0;: créez la cohorte en cours (écran Cohortes), enregistrez les participants un par un ou importez leur liste (écran Imports), puis notez leurs étapes. Les nombres et les graphiques de cette page se remplissent au fur et à mesure.</source>
+        <translation>Welcome. To start: create the current cohort (Cohorts screen), record the participants one by one or import their list (Imports screen), then note their steps. The numbers and charts on this page fill in as you go.</translation>
+    </message>
+    <message>
+        <source>Voir «&#xa0;Conservation des données&#xa0;»</source>
+        <translation>See “Data retention”</translation>
     </message>
     <message>
         <source>Actifs</source>
@@ -256,6 +256,22 @@
     <message>
         <source>&amp;Motif</source>
         <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Aucun participant n&apos;est encore enregistré&#xa0;: créez d&apos;abord sa fiche (écran Participants, «&#xa0;Nouveau participant&#xa0;»).</source>
+        <translation>No participant is recorded yet: first create their file (Participants screen, “New participant”).</translation>
+    </message>
+    <message>
+        <source>Aucun partenaire n&apos;est encore enregistré&#xa0;: ajoutez-le d&apos;abord (écran Partenaires, «&#xa0;Nouveau partenaire&#xa0;»).</source>
+        <translation>No partner is recorded yet: first add it (Partners screen, “New partner”).</translation>
+    </message>
+    <message>
+        <source>Choisissez le participant dans la liste.</source>
+        <translation>Choose the participant in the list.</translation>
+    </message>
+    <message>
+        <source>Choisissez le partenaire dans la liste.</source>
+        <translation>Choose the partner in the list.</translation>
     </message>
 </context>
 <context>
@@ -457,32 +473,16 @@
         <translation>Partner list</translation>
     </message>
     <message>
+        <source>Aucun partenaire pour l&apos;instant. Ajoutez les structures vers lesquelles vous orientez les participants (France Travail, Mission locale, entreprises, organismes de formation…), ou importez-en la liste depuis l&apos;écran Imports.</source>
+        <translation>No partner yet. Add the organisations you refer participants to (France Travail, Mission locale, employers, training bodies…), or import their list from the Imports screen.</translation>
+    </message>
+    <message>
+        <source>Ajouter un partenaire…</source>
+        <translation>Add a partner…</translation>
+    </message>
+    <message>
         <source>{n} partenaire(s)</source>
         <translation>{n} partner(s)</translation>
-    </message>
-</context>
-<context>
-    <name>RecordsDialog</name>
-    <message>
-        <source>{n} enregistrement(s)</source>
-        <extracomment>What changes the dashboard: any record that an indicator or the to-do list reads.</extracomment>
-        <translation>{n} record(s)</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Cohorte / partenaire</source>
-        <translation>Cohort / partner</translation>
     </message>
 </context>
 <context>
@@ -537,6 +537,10 @@
         <translation>&amp;Change the status…</translation>
     </message>
     <message>
+        <source>Changer le statut de l&apos;orientation choisie dans la liste (Entrée)</source>
+        <translation>Change the status of the referral chosen in the list (Enter)</translation>
+    </message>
+    <message>
         <source>&amp;Ouvrir le participant</source>
         <translation>&amp;Open the participant</translation>
     </message>
@@ -567,6 +571,14 @@
     <message>
         <source>Liste des orientations</source>
         <translation>Referral list</translation>
+    </message>
+    <message>
+        <source>Aucune orientation pour l&apos;instant. Orientez un participant vers un partenaire&#xa0;: son statut (proposée, acceptée, réalisée…) se suit ensuite ici.</source>
+        <translation>No referral yet. Refer a participant to a partner: its status (proposed, accepted, completed…) is then followed here.</translation>
+    </message>
+    <message>
+        <source>Nouvelle orientation…</source>
+        <translation>New referral…</translation>
     </message>
     <message>
         <source>{n} orientation(s)</source>
@@ -699,8 +711,12 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <source>Statut de l&apos;orientation</source>
-        <translation>Referral status</translation>
+        <source>Statut de l&apos;orientation — {who} → {partner}</source>
+        <translation>Referral status — {who} → {partner}</translation>
+    </message>
+    <message>
+        <source>Orientation de {who} vers {partner}, du {date}&#xa0;: {status}.</source>
+        <translation>Referral of {who} to {partner}, on {date}: {status}.</translation>
     </message>
     <message>
         <source>Historique</source>

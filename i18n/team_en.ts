@@ -19,6 +19,7 @@
     <name>TeamScreen</name>
     <message>
         <source>Ce poste</source>
+        <extracomment>Tables whose change the screen shows: members, what was received and sent, conflicts, and the people a merge brings.</extracomment>
         <translation>This laptop</translation>
     </message>
     <message>

@@ -43,6 +43,7 @@ AREAS: dict[str, list[str]] = {
     "qpv": ["citesdesk/gui/qpv_picker.py"],
     "search": ["citesdesk/gui/participant_picker.py"],
     "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py"],
+    "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
 }
 
 
@@ -83,6 +84,16 @@ def update(area: str) -> None:
         subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
 
 
+#: Qt's own strings that PySide6's qtbase_fr.qm leaves in English: a French catalogue of
+#: ours, loaded after Qt's (see citesdesk.gui.app.load_translators, "*_fr.qm").
+QT_EXTRA = ROOT / "i18n" / "qtbase_extra_fr.ts"
+
+
+def update_qt_extra() -> None:
+    qm = ROOT / "citesdesk" / "assets" / "i18n" / "qtbase_extra_fr.qm"
+    subprocess.run(["pyside6-lrelease", str(QT_EXTRA), "-qm", str(qm)], cwd=ROOT, check=True)
+
+
 def unfinished(area: str) -> int:
     count = 0
     for lang in LANGUAGES:
@@ -101,6 +112,8 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 2
     missing = 0
+    if not check:
+        update_qt_extra()
     for name in names:
         if not check:
             update(name)

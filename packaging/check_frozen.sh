@@ -15,7 +15,7 @@ internal="$work/dist/citesdesk/_internal"
 # The resources the program loads by path: our translations, fonts, help, icons, Qt's French.
 for f in citesdesk/assets/i18n/gui_en.qm citesdesk/assets/fonts/DejaVuSans.ttf \
          citesdesk/assets/help/fr/10-demarrer.md citesdesk/assets/icons/citesdesk.svg \
-         PySide6/Qt/translations/qtbase_fr.qm; do
+         citesdesk/assets/i18n/qtbase_extra_fr.qm PySide6/Qt/translations/qtbase_fr.qm; do
     test -s "$internal/$f" || { echo "missing in the frozen folder: $f" >&2; exit 1; }
 done
 run() { echo "+ citesdesk $*"; (cd "$work" && "$app" "$@"); }

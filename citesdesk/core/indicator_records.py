@@ -16,6 +16,18 @@ from citesdesk.core.quarter import Quarter
 RECORD_KEYS = ("kind", "uuid", "participant_uuid", "name", "date", "cohort", "code",
                "partner", "dynamique")
 
+#: The code list of the ``code`` of the records, per indicator family: show its labels.
+CODE_LISTS = {"P": codes.GENRE, "E": codes.GENRE, "S": codes.MOTIF_SORTIE,
+              "TX": codes.MOTIF_SORTIE, "A": codes.TYPE_EVENEMENT,
+              "O": codes.STATUT_ORIENTATION, "N": codes.TYPE_PARTENAIRE}
+
+
+def code_list_for(code: str) -> codes.CodeList:
+    """The code list whose codes fill the ``code`` key of :func:`records_behind`'s records
+    for the indicator ``code`` (so that they are shown by their label, never as codes)."""
+    return CODE_LISTS[indicator(code).family]
+
+
 _NAME = "(coalesce({a}.last_name, '') || ' ' || coalesce({a}.first_name, ''))"
 
 

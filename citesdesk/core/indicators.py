@@ -28,7 +28,7 @@ from citesdesk.core.indicator_defs import (  # noqa: F401 - re-exported
     Indicator,
     indicator,
 )
-from citesdesk.core.indicator_records import records_behind  # noqa: F401 - re-exported
+from citesdesk.core.indicator_records import code_list_for, records_behind  # noqa: F401
 from citesdesk.core.quarter import Quarter, QuarterError, quarters_between  # noqa: F401
 
 Number = int | float | None

@@ -60,7 +60,7 @@ class AddMembersDialog(SeamDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count_label)
         layout.addLayout(form)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_slot)
         layout.addWidget(self.buttons)
 
         self._timer = QTimer(self)

@@ -74,7 +74,9 @@ class FieldErrors:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.labels: dict[str, QLabel] = {}
+        self.slots: dict[str, QWidget] = {}
         self.general = self._make()
+        self.general_slot = self._slot(self.general)
 
     def _make(self) -> QLabel:
         label = QLabel()
@@ -83,10 +85,19 @@ class FieldErrors:
         label.setStyleSheet("color: #b00020;")
         return label
 
-    def label(self, field: str) -> QLabel:
+    @staticmethod
+    def _slot(label: QLabel) -> QWidget:
+        from citesdesk.gui.participant_fields import MessageSlot
+
+        return MessageSlot(label)
+
+    def label(self, field: str) -> QWidget:
+        """What to put under the field in the layout: the room of its message (one line,
+        kept while there is none, so that nothing moves when one appears)."""
         if field not in self.labels:
             self.labels[field] = self._make()
-        return self.labels[field]
+            self.slots[field] = self._slot(self.labels[field])
+        return self.slots[field]
 
     def clear(self) -> None:
         for label in [self.general, *self.labels.values()]:
@@ -112,6 +123,24 @@ class FieldErrors:
         elif isinstance(exc, CitesDeskError):
             self.general.setText(exc.message(self.lang))
             self.general.setVisible(True)
+
+    def check_field(self, kind: str, field: str, value: Any) -> None:
+        """Check one field as it is left (its own rules, not « required »): its message
+        shows or goes at once."""
+        from citesdesk.core.validation import validate_record
+
+        try:
+            validate_record(kind, {field: value}, existing={})
+            problems = []
+        except ValidationFailed as exc:
+            problems = [e for e in exc.errors if e.field == field and e.code != "required"]
+        except CitesDeskError:
+            return
+        label = self.labels.get(field)
+        if label is None:
+            return
+        label.setText("\n".join(e.message(self.lang) for e in problems))
+        label.setVisible(bool(problems))
 
     def texts(self) -> dict[str, str]:
         """What is shown now, by field (``""`` for the general label); for tests too."""
@@ -147,6 +176,9 @@ class SeamDialog(QDialog):
         self.busy = False
 
     def run(self) -> Any:
+        from citesdesk.gui.formkit import name_the_record
+
+        name_the_record(self)
         driver = type(self).driver
         if driver is not None:
             driver(self)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
+from citesdesk.gui.formkit import resize_within_screen
 from citesdesk.gui.icons import assets_dir
 
 
@@ -43,17 +44,27 @@ class HelpWindow(QWidget):
         self.browser.setAccessibleName(self.tr("Contenu du chapitre"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.browser, 3)
+        layout.addWidget(self.list)
+        layout.addWidget(self.browser, 1)
         for title, path in chapters(lang):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(title)
             self.list.addItem(item)
+        # The table of contents shows every title whole: as wide as the longest one (up to
+        # a third of the window, then they wrap).
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fm = self.fontMetrics()
+        widest = max((fm.horizontalAdvance(t) for t, _ in chapters(lang)), default=0)
+        self.list.setFixedWidth(min(widest + 4 * fm.averageCharWidth()
+                                    + self.list.verticalScrollBar().sizeHint().width(),
+                                    fm.averageCharWidth() * 40))
         self.list.currentItemChanged.connect(self._show)
         if self.list.count():
             self.list.setCurrentRow(0)
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 120, fm.height() * 36)
+        resize_within_screen(self, fm.averageCharWidth() * 120, fm.height() * 36)
 
     @classmethod
     def show_for(cls, lang: str, parent: QWidget | None = None) -> HelpWindow:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.formkit import resize_within_screen
 from citesdesk.gui.import_dry_run import DryRunPage
 from citesdesk.services import importer
 from citesdesk.services.importer.mapping import column_letter
@@ -281,5 +282,5 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuler"))
         self.dry_run_page.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Importer"))
-        self.resize(900, 600)
+        resize_within_screen(self, 900, 600)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)

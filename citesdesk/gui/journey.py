@@ -82,7 +82,11 @@ class JourneyWidget(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.empty_label = QLabel(self.tr("Aucune étape pour l'instant."), self)
+        self.empty_label = QLabel(self.tr(
+            "Aucune étape pour l'instant : notez le premier rendez-vous avec « Ajouter une "
+            "étape… », et inscrivez la personne dans sa cohorte avec « Inscrire dans une "
+            "cohorte… »."), self)
+        self.empty_label.setWordWrap(True)
 
         self.add_button = QPushButton(self.tr("Ajouter une étape…"), self)
         self.edit_button = QPushButton(self.tr("Modifier…"), self)
@@ -191,10 +195,18 @@ class JourneyWidget(QWidget):
     def _update_buttons(self) -> None:
         has = bool(self.participant_uuid)
         item = self.selected()
-        is_event = bool(item and item["kind"] == "event")
+        kind = item["kind"] if item else None
         for b in (self.add_button, self.enroll_button, self.exit_button, self.refer_button):
             b.setEnabled(has)
-        self.edit_button.setEnabled(is_event)
+        # The one button acts on what is selected, and says what it will do (Enter too).
+        open_entry = kind == "entry" and not item.get("date_sortie")
+        if kind == "referral":
+            self.edit_button.setText(self.tr("Changer le statut…"))
+        elif open_entry:
+            self.edit_button.setText(self.tr("Sortir de la cohorte…"))
+        else:
+            self.edit_button.setText(self.tr("Modifier…"))
+        self.edit_button.setEnabled(kind in ("event", "referral") or open_entry)
         self.delete_button.setEnabled(bool(item and item["table"] in ("event", "enrollment")))
 
     # -- actions -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.form_parts import SeamDialog, SearchCombo, date_edit, date_text, iso_of, set_date
+from citesdesk.gui.formkit import fit_popup
 from citesdesk.services import journey, journey_edit
 
 
@@ -45,7 +46,7 @@ class _FormDialog(SeamDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_slot)
         layout.addWidget(self.buttons)
 
     @property
@@ -180,6 +181,7 @@ class EnrollDialog(_FormDialog):
         self.cohort_combo = SearchCombo(self)
         self.date = date_edit(self)
         self.add_row(self.tr("Cohorte"), self.cohort_combo, "cohort_id")
+        fit_popup(self.cohort_combo)
         self.add_row(self.tr("Date d'entrée"), self.date, "date_entree")
         self.ok_button.setEnabled(False)
         runner.submit(lambda db, _p: journey.cohort_choices(db), on_done=self._loaded,
@@ -188,6 +190,7 @@ class EnrollDialog(_FormDialog):
     def _loaded(self, cohorts: list[dict]) -> None:
         for c in cohorts:
             self.cohort_combo.addItem(c["name"], c["uuid"])
+        fit_popup(self.cohort_combo)
         if not cohorts:
             self.errors.general.setText(self.tr(
                 "Aucune cohorte : créez-en une d'abord dans l'écran « Cohortes »."))

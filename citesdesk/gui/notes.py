@@ -98,7 +98,7 @@ class NotesWidget(QWidget):
         layout.addLayout(date_row)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.errors.label("text"))
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_slot)
         layout.addLayout(buttons)
 
         # The keyboard follows the screen: list, date, private, text, then the buttons.

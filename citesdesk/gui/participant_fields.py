@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -45,6 +46,7 @@ class FieldEditor:
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.error_slot = keep_room(self.error)
 
     # -- widget per type -------------------------------------------------------------
     def _make(self, parent: QWidget) -> QWidget:
@@ -152,6 +154,59 @@ class FieldEditor:
         self.error.style().polish(self.error)
         self.error.setText("\n".join(p.message(self.lang) for p in shown))
         self.error.show()
+
+
+class MessageSlot(QWidget):
+    """The room of a message line under a field, kept whether the message shows or not
+    (one line): when a one-line message appears nothing below it moves, so a click never
+    lands in another field. The message itself is the :class:`QLabel` ``label`` (shown,
+    hidden and filled as usual); a longer message grows the slot."""
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent or label.parentWidget())
+        self.label = label
+        label.setParent(self)
+        label.installEventFilter(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _line(self) -> int:
+        return self.label.fontMetrics().lineSpacing() + 2
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        if self.label.isHidden() or not self.label.text():
+            return self._line()
+        return max(self._line(), self.label.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, self.heightForWidth(max(self.width(), 200)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, self._line())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.label.setGeometry(0, 0, self.width(), self.height())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.label and event.type() in (
+                QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.LayoutRequest):
+            self.updateGeometry()
+        return False
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the message's text changed
+            self.updateGeometry()
+        return super().event(event)
+
+
+def keep_room(label: QLabel) -> MessageSlot:
+    """``label`` in a :class:`MessageSlot`: add the slot to the layout, not the label."""
+    return MessageSlot(label)
 
 
 def editors(names: list[str], lang: str, parent: QWidget) -> dict[str, FieldEditor]:

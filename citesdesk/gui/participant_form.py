@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.errors import CitesDeskError, FieldError, ValidationFailed
-from citesdesk.core.validation import clean_value
+from citesdesk.core.validation import clean_value, validate_record
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.formkit import resize_within_screen
 from citesdesk.gui.icons import icon
-from citesdesk.gui.participant_fields import FieldEditor, editors
+from citesdesk.gui.participant_fields import FieldEditor, editors, keep_room
 from citesdesk.gui.qpv_picker import QpvEdit, flag_text
 from citesdesk.services import participants as participant_service
 from citesdesk.services import records
@@ -104,7 +105,9 @@ class ParticipantDialog(QDialog):
         self.general_error.setObjectName("fieldError")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        layout.addWidget(self.general_error)
+        self._banner_for_fields = False
+        # Its room is kept when hidden: the fields never move under the pointer.
+        layout.addWidget(keep_room(self.general_error))
 
         # The tabs: the participant's fields, then the journey and notes (journey area).
         self.tabs = QTabWidget(self)
@@ -143,13 +146,16 @@ class ParticipantDialog(QDialog):
 
         for editor in self.editors.values():
             editor.on_change(self._mark_dirty)
+            # A field in error is checked again as it is corrected (its message and, with
+            # the last one, the banner go at once); any field is checked when left.
+            editor.on_change(lambda *_a, e=editor: not e.error.isHidden() and self._check_field(e))
             w = editor.widget
             if hasattr(w, "editingFinished"):
                 w.editingFinished.connect(lambda e=editor: self._check_field(e))
         self.load()
         self.editors["last_name"].widget.setFocus()
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 110, fm.height() * 40)
+        resize_within_screen(self, fm.averageCharWidth() * 110, fm.height() * 40)
 
     # -- building ------------------------------------------------------------------
     def _build_tab(self, key: str, names: list[str]) -> QWidget:
@@ -183,7 +189,7 @@ class ParticipantDialog(QDialog):
             if isinstance(editor.widget, QpvEdit):  # the list in force, what it understood
                 editor.widget.set_reference(records.qpv_reference(self.ctx.reader))
                 form.addRow("", editor.widget.understood)
-            form.addRow("", editor.error)
+            form.addRow("", editor.error_slot)
             if name == "rqth":
                 form.addRow("", hint)
         scroll.setWidget(page)
@@ -274,6 +280,7 @@ class ParticipantDialog(QDialog):
             name = "{} {}".format(row.get("first_name", ""), row.get("last_name", "")).strip()
             self.header.setText(name)
             self.setWindowTitle(self.tr("Participant — {name}").format(name=name))
+            self.setProperty("record_name", name)
         else:
             self.header.setText(self.tr("Nouveau participant"))
             self.setWindowTitle(self.tr("Nouveau participant"))
@@ -299,9 +306,28 @@ class ParticipantDialog(QDialog):
                 self.duplicate_banner.hide()
 
     def _check_field(self, editor: FieldEditor) -> None:
-        _, problems = clean_value(editor.field, editor.value(),  # the QPV field: its list
-                                  qpv_reference=getattr(editor.widget, "reference", None))
-        editor.show_problems([p for p in problems if p.code != "required"])
+        """Check one field as it is left: its value, and the rules that bear on it alone
+        (a birth date in the future is said here, not only at save)."""
+        name = editor.field.name
+        reference = getattr(editor.widget, "reference", None)  # the QPV field: its list
+        try:
+            _, warnings = validate_record("participant", {name: editor.value()}, existing={},
+                                          qpv_reference=reference)
+            problems = [w for w in warnings if w.field == name]
+        except ValidationFailed as exc:
+            problems = [p for p in exc.errors if p.field == name and p.code != "required"]
+        except CitesDeskError:
+            _, problems = clean_value(editor.field, editor.value(), qpv_reference=reference)
+            problems = [p for p in problems if p.code != "required"]
+        editor.show_problems(problems)
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        """The « corrigez les champs » banner goes when the last field in error is fixed."""
+        if self._banner_for_fields and not self.general_error.isHidden() and not any(
+                not e.error.isHidden() and e.error.objectName() == "fieldError"
+                for e in self.editors.values()):
+            self.general_error.hide()
 
     def show_errors(self, exc: ValidationFailed) -> None:
         first = None
@@ -313,6 +339,7 @@ class ParticipantDialog(QDialog):
                 first = first or error.field
             else:
                 general.append(error.message(self.ctx.lang))
+        self._banner_for_fields = not general
         self.general_error.setText("\n".join(general) or self.tr(
             "La fiche n'est pas enregistrée : corrigez les champs signalés en rouge."))
         self.general_error.show()

@@ -174,7 +174,9 @@ class ParticipantsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        # The tooltip repeats the title: on a narrow screen a column may be cut.
+        if orientation != Qt.Orientation.Horizontal or role not in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         key = COLUMN_KEYS[section]
         if key == "cohort":

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +28,8 @@ from citesdesk.gui.formkit import (
     date_edit,
     date_text,
     iso,
+    name_the_record,
+    resize_within_screen,
     set_combo_data,
     show_error,
 )
@@ -44,6 +47,7 @@ def _table(parent, headers: list[str], name: str) -> QTableWidget:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)  # no row numbers: they mean nothing here
     table.setAccessibleName(name)
     return table
 
@@ -63,7 +67,8 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.partner_id, self.contact = ctx, partner_id, contact
         self.setWindowTitle(self.tr("Contact"))
-        self.form = ErrorForm(self)
+        name_the_record(self)
+        self.form = ErrorForm(self, kind="partner_contact")
         self.edits = {}
         for name, label in (("last_name", self.tr("&Nom")), ("first_name", self.tr("&Prénom")),
                             ("role", self.tr("&Fonction")), ("phone", self.tr("&Téléphone")),
@@ -101,7 +106,8 @@ class ExchangeDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.partner_id = ctx, partner_id
         self.setWindowTitle(self.tr("Nouvel échange"))
-        self.form = ErrorForm(self)
+        name_the_record(self)
+        self.form = ErrorForm(self, kind="partner_exchange")
         self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
         self.type = self.form.add("type", self.tr("&Type"),
                                   code_combo(codes.TYPE_ECHANGE, ctx.lang, self))
@@ -144,12 +150,17 @@ class PartnerDialog(QDialog):
         self.ctx = ctx
         self.partner = records.get(ctx.reader, "partner", uuid) if uuid else None
         self.setWindowTitle(self.partner["name"] if self.partner else self.tr("Nouveau partenaire"))
+        self.setProperty("record_name", self.partner["name"] if self.partner else None)
         layout = QVBoxLayout(self)
+        # The partner's name at the top, as the participant's file has the person's.
+        self.heading = QLabel(self.windowTitle(), self)
+        self.heading.setObjectName("screenTitle")
+        layout.addWidget(self.heading)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
 
         page = QWidget(self.tabs)
-        self.form = ErrorForm(page)
+        self.form = ErrorForm(page, kind="partner")
         self.edits: dict[str, QWidget] = {}
         self.edits["type"] = self.form.add("type", self.tr("&Type"),
                                            code_combo(codes.TYPE_PARTENAIRE, ctx.lang, page))
@@ -191,7 +202,8 @@ class PartnerDialog(QDialog):
         layout.addWidget(buttons)
         self._load()
         ctx.runner.changed.connect(self._on_changed)
-        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 32)
+        resize_within_screen(self, self.fontMetrics().averageCharWidth() * 100,
+                             self.fontMetrics().height() * 32)
 
     def _list_page(self, table: QTableWidget, actions) -> QWidget:
         page = QWidget(self.tabs)
@@ -270,6 +282,8 @@ class PartnerDialog(QDialog):
     def _saved(self, row: dict) -> None:
         self.partner = records.get(self.ctx.reader, "partner", row["uuid"])
         self.setWindowTitle(self.partner["name"])
+        self.heading.setText(self.partner["name"])
+        self.setProperty("record_name", self.partner["name"])
         self._load()
 
     def _current(self, table: QTableWidget, rows: list[dict]) -> dict | None:

@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.formkit import ErrorForm, date_edit, date_text, iso, show_error
+from citesdesk.gui.formkit import (
+    ErrorForm,
+    date_edit,
+    date_text,
+    fit_popup,
+    iso,
+    name_the_record,
+    show_error,
+)
 from citesdesk.gui.participant_picker import ParticipantPicker
 from citesdesk.services import records, referrals
 
@@ -38,7 +46,8 @@ class NewReferralDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Nouvelle orientation"))
-        self.form = ErrorForm(self)
+        name_the_record(self)
+        self.form = ErrorForm(self, kind="referral")
         reader = ctx.reader
         self.participant: QComboBox | ParticipantPicker
         if participant_uuid:
@@ -61,6 +70,9 @@ class NewReferralDialog(QDialog):
         else:
             _searchable(self.partner)
         self.form.add("partner_id", self.tr("P&artenaire"), self.partner)
+        if isinstance(self.participant, QComboBox):  # the picker sizes its own list
+            fit_popup(self.participant)
+        fit_popup(self.partner)
         self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
         self.reason = self.form.add("reason", self.tr("&Motif"), QPlainTextEdit(self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -69,6 +81,22 @@ class NewReferralDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
         self.created: dict | None = None
+        # Nothing to refer yet: say what to do first, rather than refuse at save.
+        missing = []
+        if isinstance(self.participant, ParticipantPicker) and self.ctx.reader.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM participant WHERE deleted_at IS NULL)"
+        ).fetchone()[0]:
+            missing.append(self.tr("Aucun participant n'est encore enregistré : créez d'abord "
+                                   "sa fiche (écran Participants, « Nouveau participant »)."))
+        if self.partner.count() == 0:
+            missing.append(self.tr("Aucun partenaire n'est encore enregistré : ajoutez-le "
+                                   "d'abord (écran Partenaires, « Nouveau partenaire »)."))
+        if missing:
+            self.missing = QLabel("\n".join(missing), self)
+            self.missing.setObjectName("fieldError")
+            self.missing.setWordWrap(True)
+            self.form.insertRow(0, self.missing)
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
     def save(self) -> None:
         person, partner = self.participant.currentData(), self.partner.currentData()
@@ -78,6 +106,15 @@ class NewReferralDialog(QDialog):
             self.participant.setFocus()
             return
         day, reason = iso(self.date), self.reason.toPlainText()
+        self.form.clear_errors()
+        for name, value, text in (
+                ("participant_id", person, self.tr("Choisissez le participant dans la liste.")),
+                ("partner_id", partner, self.tr("Choisissez le partenaire dans la liste."))):
+            if not value:
+                self.form.errors[name].setText(text)
+                self.form.errors[name].setVisible(True)
+        if not person or not partner:
+            return
 
         def done(row):
             self.created = row
@@ -96,8 +133,21 @@ class StatusDialog(QDialog):
         self.ctx = ctx
         self.referral = records.get(ctx.reader, "referral", referral_uuid)
         lang = ctx.lang
-        self.setWindowTitle(self.tr("Statut de l'orientation"))
+        who, partner = ctx.reader.execute(
+            "SELECT p.last_name || ' ' || p.first_name, pa.name FROM referral r "
+            "JOIN participant p ON p.id = r.participant_id "
+            "JOIN partner pa ON pa.id = r.partner_id WHERE r.uuid = ?",
+            [referral_uuid]).fetchone()
+        self.setWindowTitle(self.tr("Statut de l'orientation — {who} → {partner}").format(
+            who=who, partner=partner))
         layout = QVBoxLayout(self)
+        self.heading = QLabel(self.tr(
+            "Orientation de {who} vers {partner}, du {date} : {status}.").format(
+                who=who, partner=partner, date=date_text(self.referral["date"]),
+                status=codes.STATUT_ORIENTATION.label(self.referral["status"], lang)), self)
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("dialogTitle")
+        layout.addWidget(self.heading)
         history = referrals.history(ctx.reader, referral_uuid)
         layout.addWidget(QLabel(self.tr("Historique"), self))
         self.history = QTableWidget(len(history), 3, self)
@@ -113,7 +163,7 @@ class StatusDialog(QDialog):
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.history)
-        self.form = ErrorForm()
+        self.form = ErrorForm(kind="referral_status")
         layout.addLayout(self.form)
         self.status = QComboBox(self)
         for code in referrals.allowed_next(self.referral["status"]):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import settings
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import ErrorForm, show_error
+from citesdesk.gui.formkit import ErrorForm, resize_within_screen, show_error
 from citesdesk.gui.qpv_picker import add_list_row
 from citesdesk.services import site as site_service
 
@@ -119,7 +119,8 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
+        resize_within_screen(self, self.fontMetrics().averageCharWidth() * 90,
+                             self.fontMetrics().height() * 30)
 
     def _page(self, tabs: QTabWidget, title: str) -> tuple[QWidget, ErrorForm]:
         page = QWidget(tabs)

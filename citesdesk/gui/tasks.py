@@ -11,7 +11,9 @@ declare what they change.
 
 Long work passes ``progress_title``: a progress dialog with a Cancel button appears after
 a short delay; the ``progress(done, total, text)`` callback then raises
-:class:`citesdesk.services.Cancelled` and the transaction is rolled back.
+:class:`citesdesk.services.Cancelled` and the transaction is rolled back. One rule: the
+progress dialog is closed (and can no longer show itself) before ``on_done``/``on_error``
+runs, so a result message never opens under, or behind, a progress box.
 
 Errors: :class:`CitesDeskError` (a refusal meant for people) goes to ``on_error`` or, if
 there is none, to a message box; anything else is an unexpected error: logged with its
@@ -30,7 +32,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from citesdesk.core import changes as db_changes
 from citesdesk.core import files
@@ -189,8 +191,12 @@ class TaskRunner(QObject):
 
     # -- progress dialog -------------------------------------------------------------
     def _make_dialog(self, task: Task) -> QProgressDialog:
-        dialog = QProgressDialog(task.progress_title, self.tr("Annuler"), 0, 0,
-                                 self.dialog_parent)
+        # Over the window the user is working in: a modal dialog (the import wizard)
+        # if one is open, so that the box is never hidden behind it.
+        modal = QApplication.activeModalWidget()
+        parent = modal if modal is not None and not isinstance(modal, QProgressDialog) \
+            else self.dialog_parent
+        dialog = QProgressDialog(task.progress_title, self.tr("Annuler"), 0, 0, parent)
         dialog.setWindowTitle(task.progress_title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -214,11 +220,16 @@ class TaskRunner(QObject):
 
     def _finish(self, task: Task) -> None:
         self._pending.pop(task.id, None)
-        if task.dialog is not None:
-            task.dialog.canceled.disconnect()
-            task.dialog.close()
-            task.dialog.deleteLater()
-            task.dialog = None
+        dialog, task.dialog = task.dialog, None
+        if dialog is not None:
+            # The one rule for long work: the progress box is gone before any result
+            # message opens. reset() stops the timer that would show a not-yet-shown box
+            # later — over the result message, inside its event loop — and hide() closes
+            # a shown one. Only our own connection is cut: the Cancel button keeps its own.
+            dialog.canceled.disconnect(task.cancel)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
 
     # -- results ---------------------------------------------------------------------
     @Slot(object, object)

@@ -23,7 +23,7 @@ def _found(path, needles) -> dict:
 
 def test_purge_from_the_dashboard_leaves_no_trace_while_the_window_is_open(
         gui, qtbot, site_path):
-    from citesdesk.gui.screens.dashboard import DashboardScreen
+    from citesdesk.gui.screens.retention import RetentionScreen
 
     db = open_database(site_path)  # this process already holds the base: shared
     p = records.create(db, "participant", {
@@ -34,8 +34,8 @@ def test_purge_from_the_dashboard_leaves_no_trace_while_the_window_is_open(
     records.create(db, "note", {"participant_id": p["id"], "date": "2021-01-10",
                                 "text": "Confidence jamais lue ailleurs"})
     db.close()
-    gui.window.show_screen("dashboard")
-    screen = gui.window.findChild(DashboardScreen)
+    gui.window.show_screen("retention")  # the « Conservation des données » screen
+    screen = gui.window.findChild(RetentionScreen)
     with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.reload()
     assert screen.purge_button.isEnabled()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from citesdesk.core import indicators
 from citesdesk.core import settings as options
@@ -259,8 +260,10 @@ def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, p
     assert widget.status_dialog.status.count() == 3  # accepted, refused, abandoned
 
 
-def test_dashboard_lists_and_purges_people_past_retention(app_ctx, qtbot, db):
+def test_dashboard_lists_people_past_retention_and_the_purge_has_its_own_screen(
+        app_ctx, qtbot, db):
     from citesdesk.gui.screens.dashboard import DashboardScreen
+    from citesdesk.gui.screens.retention import RetentionScreen
 
     old = records.create(db, "participant", {"last_name": "Ancien", "first_name": "Paul"})
     records.create(db, "event", {"participant_id": old["id"], "type": "ENTRETIEN",
@@ -276,16 +279,42 @@ def test_dashboard_lists_and_purges_people_past_retention(app_ctx, qtbot, db):
     assert screen.todo_titles["retention"].text() == "Durée de conservation dépassée\u00a0: 1"
     assert screen.todo_lists["retention"].item(0).text() == \
         "Ancien Paul — dernier contact le 10/01/2022"
-    assert screen.purge_button.isEnabled()
+    # no deletion for good among the everyday numbers: a way to its own screen
+    assert not hasattr(screen, "purge_button")
+    assert not screen.retention_button.isHidden()
+    shown = []
+    app_ctx.navigation["show_screen"] = shown.append
+    screen.retention_button.click()
+    assert shown == ["retention"]
+
+    purge = RetentionScreen(app_ctx)
+    qtbot.addWidget(purge)
+    purge.show()
+    app_ctx.runner.changed.connect(purge.refresh)
+    app_ctx.runner.changed.connect(screen.refresh)
+    with qtbot.waitSignal(purge.loaded, timeout=30000):
+        purge.activated()
+    assert purge.title() == "Conservation"
+    assert "Conservation des données" in [label.text() for label in purge.findChildren(QLabel)]
+    assert "24 mois après son dernier contact" in purge.rule.text()
+    assert purge.table.rowCount() == 1
+    assert purge.table.item(0, 0).text() == "Ancien Paul"
+    assert purge.table.item(0, 1).text() == "10/01/2022"
+    assert purge.purge_button.isEnabled()
     Dialog.script("no")
-    screen.purge_due()
+    purge.purge_due()
+    assert Dialog.shown[-1][1] == "Supprimer définitivement 1 personne(s)"
+    assert "Supprimer définitivement 1 personne(s)" in Dialog.shown[-1][2]
     assert records.find(db, "participant", "last_name = 'Ancien'") != []
     Dialog.script("yes")
-    with qtbot.waitSignal(screen.loaded, timeout=30000):
-        screen.purge_due()
+    with qtbot.waitSignal(purge.loaded, timeout=30000):
+        purge.purge_due()
     assert records.find(db, "participant", "last_name = 'Ancien'") == []
-    assert screen.todo_titles["retention"].text() == "Durée de conservation dépassée\u00a0: 0"
-    assert not screen.purge_button.isEnabled()
+    assert purge.purge_button.isHidden() and not purge.empty_hint.isHidden()
+    qtbot.waitUntil(lambda: screen.todo_titles["retention"].text()
+                    == "Durée de conservation dépassée\u00a0: 0", timeout=30000)
+    assert screen.retention_button.isHidden()
+
 
 
 def test_the_referral_picker_searches_as_you_type(app_ctx, qtbot, db, people, type_text):

@@ -43,6 +43,8 @@ FIRST_SCREEN = {
     # and its one-sentence errors, the site's row for the status bar
     "citesdesk.core.changes", "citesdesk.core.locking", "citesdesk.core.files",
     "citesdesk.core.oserrors", "citesdesk.core.site",
+    # the laptop's node for the team exchange; the dashboard's count of team conflicts
+    "citesdesk.core.node", "citesdesk.gui.team_tasks",
     "citesdesk.gui", "citesdesk.gui.app", "citesdesk.gui.context", "citesdesk.gui.dialogs",
     "citesdesk.gui.errors", "citesdesk.gui.first_paint", "citesdesk.gui.formkit",
     "citesdesk.gui.icons",

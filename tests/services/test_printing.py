@@ -106,7 +106,9 @@ def test_sixty_events_break_across_pages_with_header_and_page_numbers(db, person
         assert "Date" in page and "Étape" in page and "Partenaire" in page and "Détail" in page
     steps = [int(s) for t in texts for s in re.findall(r"Étape n° (\d+)\u202f:", t)]
     assert steps == list(range(1, 61))  # every event once, in date order, none lost
-    assert "Parcours (60 étapes)" in "\n".join(texts)
+    # the title counts what the table lists: 60 steps, the cohort entry and exit, a referral
+    assert "Parcours (60 étapes, 2 entrées et sorties de cohorte, 1 orientation)" in \
+        "\n".join(texts)
     everything = "\n".join(texts)  # the journey as the window shows it, in date order
     entry = everything.index(f"Entrée dans la cohorte «{NNBSP}Cohorte été 2025{NNBSP}»")
     referral = everything.index("Orientation vers Œuvre de formation Côte d'Albâtre")
@@ -282,3 +284,36 @@ def test_pdffonts_lists_only_embedded_dejavu(db, person, tmp_path):
             font, emb = line.split()[0], line.split()[-5]
             assert font.split("+")[-1] in ("DejaVuSans", "DejaVuSans-Bold"), line
             assert emb == "yes", line
+
+
+def test_file_counts_what_it_lists_and_names_empty_sections_on_the_first_page(db):
+    """« Parcours (1 étapes) » above three rows, and a page 2 holding only « Notes
+    partagées : Aucune. », are gone."""
+    make_site(db)
+    p = records.create(db, "participant", {"last_name": "Seul", "first_name": "Noé"})
+    records.create(db, "event", {"participant_id": p["id"], "type": "ENTRETIEN",
+                                 "date": "2026-02-02"})
+    partner = records.create(db, "partner", {"type": "FRANCE_TRAVAIL", "name": "France Travail"})
+    records.create(db, "referral", {"participant_id": p["id"], "partner_id": partner["id"],
+                                    "date": "2026-02-03", "status": "PROPOSEE",
+                                    "status_date": "2026-02-03"})
+    texts = pages_text(pdf_bytes(printing.participant_pdf, db, p["uuid"]))
+    assert len(texts) == 1
+    text = texts[0]
+    assert "Parcours (1 étape, 1 orientation)" in text
+    assert f"Rien d'enregistré pour{NNBSP}: Cohortes, Notes partagées." in text
+    assert "Cohortes Aucune." not in text and "Notes partagées Aucune." not in text
+
+    english = pages_text(pdf_bytes(printing.participant_pdf, db, p["uuid"], lang="en"))[0]
+    assert "Journey (1 step, 1 referral)" in english
+    assert "Nothing recorded for: Cohorts, Shared notes." in english
+
+
+def test_a_long_file_never_ends_on_a_page_of_empty_sections(db):
+    make_site(db)
+    p = make_participant(db, events=58)
+    db.execute("UPDATE note SET deleted_at = '2026-01-01T00:00:00.000Z'")
+    texts = pages_text(pdf_bytes(printing.participant_pdf, db, p["uuid"]))
+    assert len(texts) >= 2
+    assert f"Rien d'enregistré pour{NNBSP}: Notes partagées." in texts[0]
+    assert "Étape n° 58" in texts[-1]  # the last page holds the end of a real section

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.files import write_private
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.formkit import resize_within_screen
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -101,7 +102,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 45)
+        resize_within_screen(self, metrics.averageCharWidth() * 110, metrics.height() * 45)
 
     def page_count(self) -> int:
         return self.document.pageCount()

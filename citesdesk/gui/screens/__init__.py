@@ -20,6 +20,7 @@ SCREENS: list[str] = [
     "citesdesk.gui.screens.evaluation:EvaluationScreen",
     "citesdesk.gui.screens.team:TeamScreen",
     "citesdesk.gui.screens.bin:BinScreen",
+    "citesdesk.gui.screens.retention:RetentionScreen",
 ]
 
 

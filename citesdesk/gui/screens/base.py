@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from citesdesk.gui.context import AppContext
 
@@ -62,3 +63,45 @@ class ListScreen(Screen):
             self._stale = True
             if self.isVisible():
                 self.reload()
+
+
+def screen_title(screen: Screen) -> QLabel:
+    """The screen's title, as a heading at the top of the screen (every screen has one)."""
+    label = QLabel(screen.title(), screen)
+    label.setObjectName("screenTitle")
+    return label
+
+
+class EmptyHint(QFrame):
+    """What to do on an empty screen, in one sentence, with the button that does it.
+
+    The screen shows it instead of its empty list (:meth:`show_for`) and hides it as soon
+    as there is something to list.
+    """
+
+    def __init__(self, text: str, button_text: str | None = None,
+                 on_click: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyHint")
+        layout = QVBoxLayout(self)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.button: QPushButton | None = None
+        if button_text:
+            self.button = QPushButton(button_text, self)
+            if on_click is not None:
+                self.button.clicked.connect(on_click)
+            row = QHBoxLayout()
+            row.addWidget(self.button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(1)
+        self.hide()
+
+    def show_for(self, empty: bool, *hidden_when_empty: QWidget) -> None:
+        """Show the hint (and hide ``hidden_when_empty``) when ``empty``, else the reverse."""
+        self.setVisible(empty)
+        for widget in hidden_when_empty:
+            widget.setVisible(not empty)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.form_parts import date_text
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import recycle_bin
 
 # Every kind of record can come back from the bin.
@@ -52,8 +52,10 @@ class BinScreen(Screen):
             "(par exemple les étapes d'un participant)."), self)
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
+        # Two dates that must not be confused: the record's own, and its deletion's.
         self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Élément"),
-                                              self.tr("Date"), self.tr("Supprimé le")])
+                                              self.tr("Date de l'élément"),
+                                              self.tr("Mis à la corbeille le")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -70,6 +72,7 @@ class BinScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
         layout.addWidget(self.intro)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)

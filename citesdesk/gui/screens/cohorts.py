@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
 from citesdesk.gui.form_parts import FieldErrors, date_text
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.formkit import required
+from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
 from citesdesk.services import cohorts, records
 
 FIELDS = ("name", "start_date", "end_date", "target", "referent", "description")
@@ -75,6 +77,7 @@ class CohortsScreen(Screen):
         self.rows: list[dict] = []
         self.current: str | None = None  # uuid of the cohort in the form, None = new
         self._loaded_once = False
+        self._shown_once = False
 
         self.table = _table(self, [self.tr("Cohorte"), self.tr("Début"), self.tr("Fin"),
                                    self.tr("Objectif"), self.tr("Actifs"), self.tr("Entrées"),
@@ -103,9 +106,9 @@ class CohortsScreen(Screen):
                 (self.tr("Objectif (participants)"), self.target, "target"),
                 (self.tr("Référent·e"), self.referent, "referent"),
                 (self.tr("Description"), self.description, "description")):
-            form.addRow(label, widget)
+            form.addRow(label + (" *" if required("cohort", field) else ""), widget)
             form.addRow("", self.errors.label(field))
-        form.addRow("", self.errors.general)
+        form.addRow("", self.errors.general_slot)
         form.addRow("", self.save_button)
         self.form_box = QGroupBox(self.tr("Cohorte"), self)
         self.form_box.setLayout(form)
@@ -114,46 +117,59 @@ class CohortsScreen(Screen):
                                      self.tr("Sortie"), self.tr("Motif de sortie")],
                               self.tr("Membres de la cohorte"), 4)
         self.add_members_button = QPushButton(self.tr("Ajouter plusieurs participants…"), self)
-        self.members_box = QGroupBox(self.tr("Membres"), self)
+        self.members_box = QGroupBox(self.tr("Choisissez une cohorte dans la liste."), self)
         members_layout = QVBoxLayout(self.members_box)
         members_layout.addWidget(self.members)
         members_layout.addWidget(self.add_members_button)
 
-        # Left: the cohorts (few rows) above the members of the one selected; right: its form.
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        top = QWidget(left)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table)
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addStretch(1)
-        top_layout.addLayout(row)
-        left.addWidget(top)
-        left.addWidget(self.members_box)
-        left.setStretchFactor(0, 2)
-        left.setStretchFactor(1, 3)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.form_box)
-        right_layout.addStretch(1)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
+        # The cohorts (few rows, full width so that names show whole) above two tabs:
+        # the members of the one selected, and its form.
+        layout = QVBoxLayout(self)
+        top_row = QHBoxLayout()
+        top_row.addWidget(screen_title(self))
+        top_row.addStretch(1)
+        top_row.addWidget(self.new_button)
+        layout.addLayout(top_row)
+        self.empty_hint = EmptyHint(
+            self.tr("Aucune cohorte pour l'instant. Une cohorte regroupe les participants "
+                    "entrés ensemble dans l'accompagnement : créez la première (un nom et une "
+                    "date de début suffisent), puis inscrivez-y des participants."),
+            self.tr("Créer la première cohorte"), self.new_cohort, self)
+        layout.addWidget(self.empty_hint)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.members_box, self.tr("Membres"))
+        self.tabs.addTab(self.form_box, self.tr("Fiche de la cohorte"))
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        QVBoxLayout(self).addWidget(splitter)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
 
         self.table.itemSelectionChanged.connect(self._selected)
-        self.table.itemActivated.connect(lambda _i: self.name.setFocus())
+        self.table.itemActivated.connect(lambda _i: self._edit())
         self.members.itemActivated.connect(self._open_member)
         self.new_button.clicked.connect(self.new_cohort)
         self.save_button.clicked.connect(self.save)
+        # Each field is checked when it is left, and again as it is corrected.
+        for field, edit in (("name", self.name), ("start_date", self.start),
+                            ("end_date", self.end), ("target", self.target),
+                            ("referent", self.referent)):
+            edit.editingFinished.connect(
+                lambda f=field, e=edit: self.errors.check_field("cohort", f, e.text()))
+            edit.textEdited.connect(
+                lambda _t, f=field, e=edit: not self.errors.labels[f].isHidden()
+                and self.errors.check_field("cohort", f, e.text()))
         self.add_members_button.clicked.connect(self.add_members)
         self.new_cohort()
 
     def title(self) -> str:
         return self.tr("Cohortes")
+
+    def _edit(self) -> None:
+        self.tabs.setCurrentWidget(self.form_box)
+        self.name.setFocus()
 
     def activated(self) -> None:
         if not self._loaded_once:
@@ -176,7 +192,9 @@ class CohortsScreen(Screen):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             target = r["target"]
-            self.table.setItem(i, 0, _cell(r["name"], r["uuid"]))
+            name = _cell(r["name"], r["uuid"])
+            name.setToolTip(r["name"])
+            self.table.setItem(i, 0, name)
             self.table.setItem(i, 1, _cell(date_text(r["start_date"])))
             self.table.setItem(i, 2, _cell(date_text(r["end_date"])))
             self.table.setItem(i, 3, _cell(target if target is not None else "", number=True))
@@ -186,6 +204,15 @@ class CohortsScreen(Screen):
             if r["uuid"] == self.current:
                 self.table.selectRow(i)
         self.table.blockSignals(False)
+        # No cohort yet: no empty list nor members, the form to create the first one.
+        self.empty_hint.show_for(not rows, self.table)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.members_box), bool(rows))
+        if not rows:
+            self.tabs.setCurrentWidget(self.form_box)
+        if rows and self.current is None and not self._shown_once:
+            # First time: the first cohort is open, rather than an empty members list.
+            self._shown_once = True
+            self.table.selectRow(0)
         if self.current:
             self._load_members()
         self.loaded.emit(len(rows))
@@ -230,6 +257,8 @@ class CohortsScreen(Screen):
         self.errors.clear()
         self.members.setRowCount(0)
         self.add_members_button.setEnabled(False)
+        if self.sender() is not None:  # asked by a button, not while building the screen
+            self._edit()
 
     def values(self) -> dict:
         return {"name": self.name.text(), "start_date": self.start.text(),
@@ -272,7 +301,9 @@ class CohortsScreen(Screen):
             self.members.setItem(i, 2, _cell(date_text(r["date_entree"])))
             self.members.setItem(i, 3, _cell(date_text(r["date_sortie"])))
             self.members.setItem(i, 4, _cell(r["motif_label"]))
-        self.members_box.setTitle(self.tr("Membres ({n})").format(n=len(rows)))
+        name = next((r["name"] for r in self.rows if r["uuid"] == uuid), "")
+        self.members_box.setTitle(self.tr("Membres de « {nom} » : {n}").format(
+            nom=name, n=len(rows)))
         self.members_loaded.emit(len(rows))
 
     def _open_member(self, item: QTableWidgetItem) -> None:

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,18 +21,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from citesdesk.core import codes
 from citesdesk.core.indicator_defs import KEY_CODES, indicator
-from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.first_paint import after_first_paint
-from citesdesk.gui.formkit import date_text
-from citesdesk.gui.screens.base import ListScreen
+from citesdesk.gui.formkit import date_text, number_text, percent_text, quarter_text
+from citesdesk.gui.screens.base import EmptyHint, ListScreen
 
 if TYPE_CHECKING:
     from citesdesk.services.dashboard import Dashboard
@@ -44,59 +39,27 @@ WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral
                      "cohort", "partner", "import_log", "sync_conflict", "*"})
 
 
-def _number(value, rate: bool) -> str:
+def _number(value, rate: bool, lang: str = "fr") -> str:
     if value is None:
         return "—"
     if rate:
-        return f"{value * 100:.0f}\u202f%"
-    return f"{int(value):,}".replace(",", "\u202f")
+        return percent_text(value, lang, 0)
+    return number_text(value, lang)
 
 
-def _build(db, _progress) -> Dashboard:
+def _build(db, _progress) -> tuple[Dashboard, int]:
+    """The dashboard's numbers, and how many people the site follows (none: say where to
+    start)."""
     from citesdesk.services import dashboard
 
-    return dashboard.build(db)
+    people = db.execute("SELECT count(*) FROM participant WHERE deleted_at IS NULL").fetchone()
+    return dashboard.build(db), people[0]
 
 
 def _records_behind(db, code: str, quarter) -> list[dict]:
     from citesdesk.core import indicators
 
     return indicators.records_behind(db, code, quarter)
-
-
-class RecordsDialog(QDialog):
-    """The records behind one indicator value; double-click opens the participant."""
-
-    def __init__(self, ctx, title: str, rows: list[dict], parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{n} enregistrement(s)").format(n=len(rows)), self))
-        self.table = QTableWidget(len(rows), 4, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Nom"), self.tr("Date"), self.tr("Code"), self.tr("Cohorte / partenaire")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        for r, row in enumerate(rows):
-            values = [row.get("name") or "", date_text(row.get("date")), row.get("code") or "",
-                      row.get("cohort") or row.get("partner") or ""]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                item.setData(Qt.ItemDataRole.UserRole, row.get("participant_uuid"))
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.cellDoubleClicked.connect(self._open)
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 25)
-
-    def _open(self, row: int, _col: int) -> None:
-        uuid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        if uuid:
-            self.ctx.open_participant(uuid)
 
 
 class DashboardScreen(ListScreen):
@@ -126,7 +89,16 @@ class DashboardScreen(ListScreen):
         layout = QVBoxLayout(body)
         self.heading = QLabel(body)
         self.heading.setObjectName("screenTitle")
+        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        # On a site with nobody yet: where to start, with the button that does it.
+        self.start_hint = EmptyHint(
+            self.tr("Bienvenue. Pour commencer : créez la cohorte en cours (écran Cohortes), "
+                    "enregistrez les participants un par un ou importez leur liste (écran "
+                    "Imports), puis notez leurs étapes. Les nombres et les graphiques de "
+                    "cette page se remplissent au fur et à mesure."),
+            self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None), body)
+        layout.addWidget(self.start_hint)
 
         numbers = QHBoxLayout()
         self.number_buttons: dict[str, QPushButton] = {}
@@ -148,8 +120,14 @@ class DashboardScreen(ListScreen):
         layout.addWidget(self.caption)
 
         # QtCharts is loaded with the first numbers, not when the window opens: the
-        # dashboard is the home screen, and its import would delay the first paint.
-        self.charts = QGridLayout()
+        # dashboard is the home screen, and its import would delay the first paint. One
+        # chart per row, the whole width: legends and cohort names show whole.
+        self.no_chart = QLabel(self.tr(
+            "Les graphiques apparaîtront avec les premières entrées dans une cohorte."), body)
+        self.no_chart.setObjectName("caption")
+        self.no_chart.setVisible(False)
+        layout.addWidget(self.no_chart)
+        self.charts = QVBoxLayout()
         self.months_view = self.groups_view = self.cohorts_view = None
         layout.addLayout(self.charts)
         self._body = body
@@ -163,19 +141,20 @@ class DashboardScreen(ListScreen):
             title.setWordWrap(True)
             lst = QListWidget(todo)
             lst.setAccessibleName(key)
+            # A long line wraps (no sideways scrolling); each item's tooltip is whole.
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             lst.itemActivated.connect(self._open_item)
             lst.itemDoubleClicked.connect(self._open_item)
             todo_layout.addWidget(title, 0, col)
             todo_layout.addWidget(lst, 1, col)
             self.todo_lists[key] = lst
             self.todo_titles[key] = title
-        self.purge_button = QPushButton(self.tr("&Supprimer définitivement…"), todo)
-        self.purge_button.setToolTip(self.tr(
-            "Supprime pour de bon les personnes dont la durée de conservation est dépassée, "
-            "avec tout ce qui les concerne (RGPD)."))
-        self.purge_button.setEnabled(False)
-        self.purge_button.clicked.connect(self.purge_due)
-        todo_layout.addWidget(self.purge_button, 2, 3)
+        # Deleting for good is not an everyday number: it has its own screen.
+        self.retention_button = QPushButton(self.tr("Voir « Conservation des données »"), todo)
+        self.retention_button.setVisible(False)
+        self.retention_button.clicked.connect(lambda: self.ctx.show_screen("retention"))
+        todo_layout.addWidget(self.retention_button, 2, 3)
         from citesdesk.gui.team_tasks import ConflictCount
 
         self.team_conflicts = ConflictCount(todo)  # concurrent edits from the team's laptops
@@ -195,9 +174,8 @@ class DashboardScreen(ListScreen):
             view.setMinimumHeight(self.fontMetrics().height() * 16)
             views.append(view)
         self.months_view, self.groups_view, self.cohorts_view = views
-        self.charts.addWidget(self.months_view, 0, 0, 1, 2)
-        self.charts.addWidget(self.groups_view, 1, 0)
-        self.charts.addWidget(self.cohorts_view, 1, 1)
+        for view in views:
+            self.charts.addWidget(view)
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
@@ -211,7 +189,7 @@ class DashboardScreen(ListScreen):
             return
         self._loading = True
         self._stale = False
-        self.ctx.runner.submit(_build, atomic=False, on_done=self._show,
+        self.ctx.runner.submit(_build, atomic=False, on_done=lambda r: self._show(*r),
                                on_error=self._failed)
 
     def _after_first_paint(self) -> None:
@@ -223,25 +201,33 @@ class DashboardScreen(ListScreen):
         self._loading = False
         self.heading.setText(str(exc))
 
-    def _show(self, data: Dashboard) -> None:
+    def _show(self, data: Dashboard, people: int | None = None) -> None:
         self._loading = False
         self.data = data
         lang = self.ctx.lang
         q = data.quarter
         self.heading.setText(self.tr("Tableau de bord — trimestre {q} ({period})").format(
-            q=q.label, period=q.period_en() if lang == "en" else q.period_fr()))
+            q=quarter_text(q, lang), period=q.period_en() if lang == "en" else q.period_fr()))
         for code, button in self.number_buttons.items():
             ind = indicator(code)
             value = data.key[code][0]
             label = ind.en if lang == "en" else ind.fr
-            button.setText(f"{_number(value, code.startswith('TX_'))}\n{label}")
-            button.setAccessibleName(f"{label} : {_number(value, code.startswith('TX_'))}")
+            shown = _number(value, code.startswith("TX_"), lang)
+            button.setText(f"{shown}\n{label}")
+            button.setAccessibleName(f"{label} : {shown}")
             button.setToolTip(self.tr("Afficher les enregistrements derrière ce nombre"))
         if self.months_view is None:
             self._chart_views()
         self._draw_months(data)
         self._draw_groups(data)
         self._draw_cohorts(data)
+        # Charts only with data: an empty chart draws broken axes (« 1 0 0 0 0 »).
+        has_months = any(data.entries_per_month) or any(data.exits_per_month)
+        self.months_view.setVisible(has_months)
+        self.groups_view.setVisible(any(data.exits_by_group.values()))
+        self.cohorts_view.setVisible(any(c for _, c in data.active_per_cohort))
+        self.no_chart.setVisible(not has_months)
+        self.start_hint.setVisible(people == 0)
         self._fill_todo(data)
         self.loaded.emit()
 
@@ -327,7 +313,7 @@ class DashboardScreen(ListScreen):
             "no_notice": self.tr("Notice d'information non remise : {n}"),
             "retention": self.tr("Durée de conservation dépassée : {n}"),
         }
-        self.purge_button.setEnabled(bool(data.todo["retention"]))
+        self.retention_button.setVisible(bool(data.todo["retention"]))
         from citesdesk.gui.team_tasks import waiting
 
         self.team_conflicts.set_count(waiting(self.ctx.reader))
@@ -353,27 +339,8 @@ class DashboardScreen(ListScreen):
                 else:
                     text, uuid = name, row["uuid"]
                 item = QListWidgetItem(text, lst)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, uuid)
-
-    def purge_due(self) -> None:
-        """Delete for good the people past the retention period (after a confirmation)."""
-        rows = self.data.todo["retention"] if self.data else []
-        if not rows:
-            return
-        answer = Dialog.ask(
-            self, self.tr("Supprimer définitivement"),
-            self.tr("Supprimer définitivement {n} personne(s) dont la durée de conservation "
-                    "est dépassée, avec leurs parcours, notes et orientations ? Cette "
-                    "suppression ne peut pas être annulée.").format(n=len(rows)),
-            buttons=("yes", "no"), default="no")
-        if answer != "yes":
-            return
-        uuids = [r["uuid"] for r in rows]
-        from citesdesk.services import retention
-
-        # Not inside the runner's transaction: the purge is one transaction of its own,
-        # after which it empties the write-ahead log of the deleted values.
-        self.ctx.runner.submit(lambda db, progress: retention.purge(db, uuids), atomic=False)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         uuid = item.data(Qt.ItemDataRole.UserRole)
@@ -387,10 +354,10 @@ class DashboardScreen(ListScreen):
         quarter = self.data.quarter
 
         def done(rows: list[dict]) -> None:
-            ind = indicator(code)
-            label = ind.en if self.ctx.lang == "en" else ind.fr
-            self.records_dialog = RecordsDialog(
-                self.ctx, f"{code} — {label} — {quarter.label}", rows, self)
+            from citesdesk.gui.records_dialog import RecordsDialog  # not needed at start
+
+            self.records_dialog = RecordsDialog(self.ctx, code,
+                                                quarter_text(quarter, self.ctx.lang), rows, self)
             self.records_dialog.show()
 
         self.ctx.runner.submit(

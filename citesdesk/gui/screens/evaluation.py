@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import settings
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.formkit import number_text, quarter_text
+from citesdesk.gui.screens.base import Screen, screen_title
 
 SUMMARY_DELAY_MS = 250
 
@@ -61,6 +63,7 @@ class EvaluationScreen(Screen):
         self._stale = True
         self.summary = None
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
         intro = QLabel(self.tr(
             "Le lot transmis à l'évaluation nationale est un instantané pseudonymisé du site : "
             "ni nom, ni date de naissance (l'année seulement), ni adresse, ni téléphone, ni "
@@ -93,15 +96,16 @@ class EvaluationScreen(Screen):
         form.addRow(self.status)
         layout.addWidget(box)
 
-        rbox = QGroupBox(self.tr("Destinataires (clés publiques age)"))
+        rbox = QGroupBox(self.tr("Destinataire : la clé de l'évaluation nationale"))
         rlayout = QVBoxLayout(rbox)
         self.recipients = QListWidget()
         self.recipients.setMaximumHeight(90)
         rlayout.addWidget(self.recipients)
         row = QHBoxLayout()
         self.recipient_edit = QLineEdit()
-        self.recipient_edit.setPlaceholderText(self.tr("age1… (transmise par l'évaluation "
-                                                       "nationale)"))
+        self.recipient_edit.setPlaceholderText(self.tr(
+            "Collez la clé reçue de l'évaluation nationale (elle commence par « age1 »)"))
+        self.recipient_edit.setAccessibleName(self.tr("Clé de l'évaluation nationale"))
         self.add_button = QPushButton(self.tr("Ajouter"))
         self.remove_button = QPushButton(self.tr("Retirer"))
         self.add_button.clicked.connect(self.add_recipient)
@@ -117,6 +121,13 @@ class EvaluationScreen(Screen):
         layout.addWidget(self.create_button)
 
         layout.addWidget(QLabel(self.tr("Lots déjà créés")))
+        self.no_history = QLabel(self.tr(
+            "Aucun lot créé pour l'instant : ajoutez la clé de l'évaluation nationale "
+            "ci-dessus, puis « Créer le lot… »."))
+        self.no_history.setWordWrap(True)
+        self.no_history.setObjectName("caption")
+        self.no_history.setVisible(False)
+        layout.addWidget(self.no_history)
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Lot n°"), self.tr("Fichier"), self.tr("SHA-256")])
@@ -163,9 +174,11 @@ class EvaluationScreen(Screen):
         self.summary = summary
         v = self.values
         v["sequence"].setText(str(summary.sequence))
-        quarters = summary.quarters
-        v["quarters"].setText(self.tr("{first} à {last} ({n} trimestres)").format(
-            first=quarters[0], last=quarters[-1], n=len(quarters)))
+        quarters = [quarter_text(Quarter.parse(str(q)), self.ctx.lang) for q in summary.quarters]
+        v["quarters"].setText(
+            self.tr("{first} (1 trimestre)").format(first=quarters[0]) if len(quarters) == 1
+            else self.tr("{first} à {last} ({n} trimestres)").format(
+                first=quarters[0], last=quarters[-1], n=len(quarters)))
         for key in ("participants", "inscriptions", "evenements", "orientations",
                     "partenaires", "cohortes"):
             v[key].setText(self._number(summary.counts[key]))
@@ -178,8 +191,7 @@ class EvaluationScreen(Screen):
         self.create_button.setEnabled(bool(summary.recipients))
 
     def _number(self, n: int) -> str:
-        text = f"{n:,}"
-        return text.replace(",", "\u202f") if self.ctx.lang == "fr" else text
+        return number_text(n, self.ctx.lang)
 
     def load_recipients(self) -> None:
         self.recipients.clear()
@@ -190,6 +202,7 @@ class EvaluationScreen(Screen):
             "SELECT created_at, sequence, file_name, sha256 FROM bundle_log "
             "WHERE deleted_at IS NULL ORDER BY sequence DESC").fetchall()
         self.history.setRowCount(len(rows))
+        self.no_history.setVisible(not rows)
         for r, (created, sequence, name, sha) in enumerate(rows):
             when = f"{self.ctx.date_text(created)} {created[11:16]} UTC"
             for c, text in enumerate((when, str(sequence), name, sha)):

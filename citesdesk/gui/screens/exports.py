@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,16 +27,17 @@ from PySide6.QtWidgets import (
 from citesdesk.core import indicators as ind
 from citesdesk.core.quarter import Quarter, quarters_between
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.formkit import date_text, number_text, percent_text, quarter_text
+from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import export as export_service
 
 
-def _fmt(indicator: ind.Indicator, value) -> str:
+def _fmt(indicator: ind.Indicator, value, lang: str = "fr") -> str:
     if value is None:
         return "—"
     if indicator.is_rate:
-        return f"{value * 100:.1f}\u202f%".replace(".", ",")
-    return f"{value:,}".replace(",", "\u202f")
+        return percent_text(value, lang)
+    return number_text(value, lang)
 
 
 def _quarters(db, progress, today: dt.date) -> list[Quarter]:
@@ -62,6 +64,7 @@ class ExportsScreen(Screen):
         self.today = self.today_fn()
         self._loaded = False
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
 
         box = QGroupBox(self.tr("Indicateurs trimestriels"), self)
         form = QVBoxLayout(box)
@@ -78,12 +81,19 @@ class ExportsScreen(Screen):
             [self.tr("Indicateur"), self.tr("Trimestre"), self.tr("Cumul")])
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.preview.horizontalHeader().setStretchLastSection(False)
-        self.preview.setColumnWidth(0, 320)
+        header = self.preview.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.preview.setToolTip(self.tr("Double-cliquez sur un nombre pour voir les fiches "
                                         "qui le composent."))
         self.preview.cellDoubleClicked.connect(self.show_records)
         form.addWidget(self.preview)
+        hint = QLabel(self.tr("Double-cliquez sur un nombre pour voir les fiches qui le "
+                              "composent."), box)
+        hint.setObjectName("caption")
+        hint.setWordWrap(True)
+        form.addWidget(hint)
         self.save_quarter_button = QPushButton(self.tr("Enregistrer le classeur du trimestre…"),
                                                box)
         self.save_quarter_button.clicked.connect(self.save_quarter)
@@ -134,8 +144,8 @@ class ExportsScreen(Screen):
         self.quarter_combo.blockSignals(True)
         self.quarter_combo.clear()
         for q in quarters:
-            self.quarter_combo.addItem(q.label, q)
-        index = self.quarter_combo.findText(default.label)
+            self.quarter_combo.addItem(quarter_text(q, self.ctx.lang), q)
+        index = next((i for i, q in enumerate(quarters) if q == default), -1)
         self.quarter_combo.setCurrentIndex(max(index, 0))
         self.quarter_combo.blockSignals(False)
         self._quarter_changed()
@@ -157,7 +167,7 @@ class ExportsScreen(Screen):
         for row, code in enumerate(ind.KEY_CODES):
             i = ind.indicator(code)
             qv, cv = result.values[code]
-            cells = [i.label(self.ctx.lang), _fmt(i, qv), _fmt(i, cv)]
+            cells = [i.label(self.ctx.lang), _fmt(i, qv, self.ctx.lang), _fmt(i, cv, self.ctx.lang)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
@@ -175,12 +185,11 @@ class ExportsScreen(Screen):
         code, cumulative = ind.KEY_CODES[row], column == 2
 
         def done(rows: list[dict]) -> None:
-            from citesdesk.gui.screens.dashboard import RecordsDialog
+            from citesdesk.gui.records_dialog import RecordsDialog
 
-            i = ind.indicator(code)
-            period = self.tr("cumul") if cumulative else q.label
-            self.records_dialog = RecordsDialog(
-                self.ctx, f"{code} — {i.label(self.ctx.lang)} — {period}", rows, self)
+            period = self.tr("cumul au {date}").format(date=date_text(q.d1.isoformat())) \
+                if cumulative else quarter_text(q, self.ctx.lang)
+            self.records_dialog = RecordsDialog(self.ctx, code, period, rows, self)
             self.records_dialog.show()
 
         self.ctx.runner.submit(
@@ -202,7 +211,8 @@ class ExportsScreen(Screen):
             export_service.export_quarter_task, q, path, None,
             on_done=lambda r: Dialog.info(self, self.tr("Classeur enregistré : {path}").format(
                 path=r.path)),
-            progress_title=self.tr("Classeur du trimestre {q}").format(q=q.label),
+            progress_title=self.tr("Classeur du trimestre {q}").format(
+                q=quarter_text(q, self.ctx.lang)),
             atomic=False)
 
     def save_workbook(self) -> None:
@@ -275,7 +285,10 @@ def list_export_button(screen) -> QPushButton:
         from citesdesk.gui.participants_query import COLUMN_KEYS
 
         model, table = screen.model, screen.table
-        shown = [i for i in range(len(COLUMN_KEYS)) if not table.isColumnHidden(i)]
+        # Columns set aside only because the window is narrow are still exported.
+        narrow = getattr(table, "narrow_hidden", set())
+        shown = [i for i in range(len(COLUMN_KEYS))
+                 if not table.isColumnHidden(i) or i in narrow]
         export_list(screen, screen.ctx.runner, model.query, [COLUMN_KEYS[i] for i in shown],
                     [model.headerData(i, Qt.Orientation.Horizontal) for i in shown])
     button.clicked.connect(run)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
 from citesdesk.services import importer
 
 UNDO_CHANGES = {"participant", "cohort", "enrollment", "event", "partner", "partner_contact",
@@ -44,6 +44,7 @@ class ImportsScreen(Screen):
         self.items: list[dict] = []
         self._loaded = False
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
         intro = QLabel(self.tr(
             "Importez les listes envoyées par les partenaires (participants, partenaires, "
             "étapes du parcours, liste des QPV). Une vérification montre tout ce qui sera "
@@ -67,7 +68,15 @@ class ImportsScreen(Screen):
         row.addWidget(self.template_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Historique des imports"), self))
+        self.history_label = QLabel(self.tr("Historique des imports"), self)
+        layout.addWidget(self.history_label)
+        self.empty_hint = EmptyHint(
+            self.tr("Aucun import pour l'instant. Un fichier Excel ou CSV d'un partenaire "
+                    "(liste de participants, de partenaires ou d'étapes) s'importe en quelques "
+                    "étapes ; rien n'est enregistré avant votre accord. Pour préparer le "
+                    "fichier, enregistrez d'abord le modèle ci-dessus."),
+            self.tr("Importer un tableur…"), self.open_wizard, self)
+        layout.addWidget(self.empty_hint, 1)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Type"), self.tr("Fichier"), self.tr("Résultat"),
@@ -103,6 +112,7 @@ class ImportsScreen(Screen):
 
     def _fill(self, items: list[dict]) -> None:
         self.items = items
+        self.empty_hint.show_for(not items, self.table, self.history_label, self.undo_button)
         self.table.setRowCount(len(items))
         for r, item in enumerate(items):
             c = item["counts"]

@@ -18,22 +18,74 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.gui.formkit import fit_popup, number_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents
 from citesdesk.gui.qpv_picker import to_check_box
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import EmptyHint, Screen
 
 SEARCH_DELAY_MS = 150
 RELOAD_KINDS = {"participant", "enrollment", "cohort"}
 
 
 class ParticipantTable(QTableView):
-    """A table where Enter opens the current participant."""
+    """A table where Enter opens the current participant, and whose columns always fit
+    its width (no sideways scrolling): on a narrow window the least identifying columns
+    step aside (they are still exported), the names keep their width, the other columns
+    share the rest, and a cut cell shows whole in its tooltip."""
+
+    #: Columns that keep their natural width when room is short (last and first names).
+    KEEP = (0, 1)
+    #: Columns set aside, in this order, while the others do not fit: QPV, gender,
+    #: situation at entry.
+    SET_ASIDE = (6, 3, 7)
 
     def __init__(self, open_row, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_row = open_row
+        self.natural: list[int] = []
+        self.narrow_hidden: set[int] = set()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        if not self.natural:
+            return
+        room = self.viewport().width()
+        for c in self.narrow_hidden:
+            self.setColumnHidden(c, False)
+        self.narrow_hidden = set()
+        for c in self.SET_ASIDE:
+            shown = [w for i, w in enumerate(self.natural) if i not in self.narrow_hidden]
+            if sum(shown) <= room:
+                break
+            if not self.isColumnHidden(c):
+                self.narrow_hidden.add(c)
+                self.setColumnHidden(c, True)
+        widths = [0 if i in self.narrow_hidden else w for i, w in enumerate(self.natural)]
+        if sum(widths) > room:
+            kept = sum(widths[c] for c in self.KEEP)
+            others = [c for c in range(len(widths))
+                      if c not in self.KEEP and c not in self.narrow_hidden]
+            share = max(room - kept, 0) / max(sum(widths[c] for c in others), 1)
+            floor = 4 * self.fontMetrics().averageCharWidth()
+            for c in others:
+                widths[c] = max(int(widths[c] * share), floor)
+            excess = sum(widths) - room
+            for c in reversed(others):  # the floor may overshoot: take it back at the end
+                if excess <= 0:
+                    break
+                cut = min(excess, widths[c] - floor)
+                widths[c] -= cut
+                excess -= cut
+        for c, width in enumerate(widths):
+            if c not in self.narrow_hidden:
+                header.resizeSection(c, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -59,6 +111,10 @@ class ParticipantsScreen(Screen):
         heading = QLabel(self.tr("Participants"), self)
         heading.setObjectName("screenTitle")
         top.addWidget(heading)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setAccessibleName(self.tr("Nombre de participants trouvés"))
+        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         self.new_button = QPushButton(icon("person-add"), self.tr("Nouveau participant"), self)
         self.new_button.setToolTip(self.tr("Enregistrer un nouveau participant (Ctrl+N)"))
@@ -76,7 +132,9 @@ class ParticipantsScreen(Screen):
         self.search.setAccessibleName(self.tr("Rechercher un participant"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
 
         filters = QHBoxLayout()
         self.cohort = QComboBox(self)
@@ -102,18 +160,14 @@ class ParticipantsScreen(Screen):
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
-        filters.addWidget(self.qpv)
-        filters.addWidget(self.invisibles)
-        filters.addWidget(self.to_check)
+        search_row.addWidget(self.qpv)
+        search_row.addWidget(self.invisibles)
+        search_row.addWidget(self.to_check)
         label = QLabel(self.tr("Référent·e :"), self)
         label.setBuddy(self.referent)
         filters.addWidget(label)
         filters.addWidget(self.referent)
         filters.addStretch(1)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setAccessibleName(self.tr("Nombre de participants trouvés"))
-        filters.addWidget(self.count_label)
         layout.addLayout(filters)
 
         self.model = ParticipantsModel(ctx, self)
@@ -140,18 +194,29 @@ class ParticipantsScreen(Screen):
         for column, sample in enumerate(samples):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title))
+            self.table.natural.append(width + pad)
             header.resizeSection(column, width + pad)
+        last = str(self.model.headerData(len(samples), Qt.Orientation.Horizontal) or "")
+        self.table.natural.append(max(fm.horizontalAdvance("Cohorte 00 — Printemps"),
+                                      fm.horizontalAdvance(last)) + pad)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.empty_hint = EmptyHint(
+            self.tr("Aucun participant pour l'instant. Enregistrez la fiche du premier avec "
+                    "« Nouveau participant », ou importez la liste qu'un partenaire vous a "
+                    "envoyée depuis l'écran Imports."),
+            self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None), self)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
 
-        self.setTabOrder(self.search, self.cohort)
-        self.setTabOrder(self.cohort, self.status)
-        self.setTabOrder(self.status, self.qpv)
+        self.setTabOrder(self.search, self.qpv)
         self.setTabOrder(self.qpv, self.invisibles)
-        self.setTabOrder(self.invisibles, self.referent)
-        self.setTabOrder(self.referent, self.table)
+        self.setTabOrder(self.invisibles, self.cohort)
+        self.setTabOrder(self.cohort, self.status)
+        self.setTabOrder(self.status, self.referent)
+        self.setTabOrder(self.referent, self.empty_hint.button)
+        self.setTabOrder(self.empty_hint.button, self.table)
         self.setTabOrder(self.table, self.new_button)
 
         self._debounce = QTimer(self)
@@ -211,10 +276,12 @@ class ParticipantsScreen(Screen):
     def _fill_cohorts(self, rows: list) -> None:
         self._fill_combo(self.cohort, self.tr("Toutes les cohortes"),
                          [(name, cid) for cid, name in rows])
+        fit_popup(self.cohort)
 
     def _fill_referents(self, names: list[str]) -> None:
         self._fill_combo(self.referent, self.tr("Tous les référent·es"),
                          [(n, n) for n in names])
+        fit_popup(self.referent)
 
     # -- filters -------------------------------------------------------------------
     def apply_filters(self) -> None:
@@ -227,10 +294,13 @@ class ParticipantsScreen(Screen):
             to_check=self.to_check.isChecked())
 
     def _on_loaded(self, count: int) -> None:
-        sep = "\u202f" if self.ctx.lang == "fr" else ","
-        number = f"{count:,}".replace(",", sep)
+        number = number_text(count, self.ctx.lang)
         self.count_label.setText(self.tr("{count} participant").format(count=number) if count < 2
                                  else self.tr("{count} participants").format(count=number))
+        filtered = bool(self.search.text() or self.cohort.currentData()
+                        or self.referent.currentData() or self.qpv.isChecked()
+                        or self.invisibles.isChecked() or self.status.currentData() != "all")
+        self.empty_hint.show_for(count == 0 and not filtered, self.table)
         uuid, self._keep_uuid = self._keep_uuid, None
         if uuid:
             row = self.model.row_of_uuid(uuid)

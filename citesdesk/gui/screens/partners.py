@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo
 from citesdesk.gui.icons import icon
-from citesdesk.gui.screens.base import ListScreen
+from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
 from citesdesk.services import partners
 
 WATCHED = frozenset({"partner", "partner_contact", "referral", "import_log", "*"})
@@ -36,6 +37,7 @@ class PartnersScreen(ListScreen):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Rechercher un partenaire (nom, commune, SIRET)…"))
@@ -59,7 +61,25 @@ class PartnersScreen(ListScreen):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Liste des partenaires"))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every column on screen: the others take what they need, the name the rest (a
+        # cut name shows whole in its tooltip).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The type's longest labels (« Collectivité (commune, EPCI, CCAS) ») would take the
+        # names' room: a usual width, the whole label in the tooltip.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Organisme de formation")
+                             + 2 * self.fontMetrics().averageCharWidth())
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.empty_hint = EmptyHint(
+            self.tr("Aucun partenaire pour l'instant. Ajoutez les structures vers lesquelles "
+                    "vous orientez les participants (France Travail, Mission locale, "
+                    "entreprises, organismes de formation…), ou importez-en la liste depuis "
+                    "l'écran Imports."),
+            self.tr("Ajouter un partenaire…"), lambda: self.open_partner(None), self)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.reload)
@@ -91,8 +111,15 @@ class PartnersScreen(ListScreen):
                       row["commune"] or "", row["phone"] or "", str(row["contacts"]),
                       str(row["referrals"])]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(value)
+                if c >= 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if c in (0, 1):
+                    item.setToolTip(value)
+                self.table.setItem(r, c, item)
+        filtered = bool(self.search.text() or self.type_filter.currentData())
+        self.empty_hint.show_for(not rows and not filtered, self.table)
         self.loaded.emit()
 
     def open_row(self, row: int) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso
-from citesdesk.gui.screens.base import ListScreen
+from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
 WATCHED = frozenset({"referral", "referral_status", "participant", "partner", "import_log", "*"})
@@ -52,21 +53,29 @@ class ReferralsScreen(ListScreen):
         self.date_to = date_edit(self, today)
         self.date_to.setAccessibleName(self.tr("Fin de la période"))
         self.overdue = QCheckBox(self.tr("En &retard seulement"), self)
-        for w in (self.status, self.partner_type, self.use_period, self.date_from,
-                  QLabel(self.tr("au"), self), self.date_to, self.overdue):
+        for w in (self.status, self.partner_type, self.overdue):
             filters.addWidget(w)
         filters.addStretch(1)
-        layout.addLayout(filters)
+        period = QHBoxLayout()
+        for w in (self.use_period, self.date_from, QLabel(self.tr("au"), self), self.date_to):
+            period.addWidget(w)
         actions = QHBoxLayout()
+        actions.addWidget(screen_title(self))
+        actions.addStretch(1)
         self.new_button = QPushButton(self.tr("&Nouvelle orientation…"), self)
         self.status_button = QPushButton(self.tr("&Changer le statut…"), self)
+        self.status_button.setToolTip(self.tr("Changer le statut de l'orientation choisie "
+                                              "dans la liste (Entrée)"))
         self.open_button = QPushButton(self.tr("&Ouvrir le participant"), self)
         self.count = QLabel(self)
+        self.count.setObjectName("countLabel")
         for w in (self.new_button, self.status_button, self.open_button):
             actions.addWidget(w)
-        actions.addStretch(1)
-        actions.addWidget(self.count)
         layout.addLayout(actions)
+        layout.addLayout(filters)
+        period.addStretch(1)
+        period.addWidget(self.count)
+        layout.addLayout(period)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Participant"), self.tr("Partenaire"),
@@ -75,7 +84,22 @@ class ReferralsScreen(ListScreen):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Liste des orientations"))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        # Every column on screen, at any width: dates, type and status take what they
+        # need; the two names share the rest (a cut name shows whole in its tooltip).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, self.fontMetrics().horizontalAdvance("Organisme de formation")
+                             + 2 * self.fontMetrics().averageCharWidth())
+        self.empty_hint = EmptyHint(
+            self.tr("Aucune orientation pour l'instant. Orientez un participant vers un "
+                    "partenaire : son statut (proposée, acceptée, réalisée…) se suit ensuite "
+                    "ici."), self.tr("Nouvelle orientation…"), self.new_referral, self)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
         for combo in (self.status, self.partner_type):
             combo.currentIndexChanged.connect(self.reload)
@@ -87,6 +111,17 @@ class ReferralsScreen(ListScreen):
         self.status_button.clicked.connect(self.change_status)
         self.open_button.clicked.connect(self.open_participant)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.change_status())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.change_status)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self._selected() is not None and bool(self.table.selectedItems())
+        self.status_button.setEnabled(chosen)
+        self.open_button.setEnabled(chosen)
 
     def current_filter(self) -> ReferralFilter:
         period = self.use_period.isChecked()
@@ -119,8 +154,13 @@ class ReferralsScreen(ListScreen):
                 item = QTableWidgetItem(value)
                 if row["overdue"] and c == 4:
                     item.setForeground(late)
+                if c in (1, 2, 3):
+                    item.setToolTip(value)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        filtered = self.status.currentData() or self.partner_type.currentData() or \
+            self.use_period.isChecked() or self.overdue.isChecked()
+        self.empty_hint.show_for(not rows and not filtered, self.table)
+        self._update_buttons()
         self.loaded.emit()
 
     def _selected(self) -> dict | None:

@@ -194,12 +194,31 @@ def _timeline_detail(item: dict, lang: str) -> str:
     return item.get("detail") or ""
 
 
+def _count(key: str, n: int, lang: str) -> str:
+    return L.t(f"{key}_one", lang) if n == 1 else L.t(f"{key}_count", lang, n=n)
+
+
+def journey_title(d: dict, lang: str) -> str:
+    """« Parcours (60 étapes, 2 entrées et sorties de cohorte, 1 orientation) »: the count
+    of what the table below lists, each kind named, singular or plural."""
+    items = d.get("timeline")
+    if items is None:
+        counts = [("steps", len(d["events"]))]
+    else:
+        kinds = [i["kind"] for i in items]
+        counts = [("steps", kinds.count("event")),
+                  ("moves", kinds.count("entry") + kinds.count("exit")),
+                  ("referrals", kinds.count("referral"))]
+    parts = [_count(key, n, lang) for key, n in counts if n]
+    title = L.t("journey", lang) + (" (" + ", ".join(parts) + ")" if parts else "")
+    return french(title) if lang == "fr" else title
+
+
 def journey(d: dict, lang: str) -> list:
     """The dated journey: the window's timeline (cohort entries and exits, steps,
-    referrals) when available, else the steps alone. The count is of steps."""
+    referrals) when available, else the steps alone; its title counts what it lists."""
     events = d["events"]
-    title = L.t("journey", lang) + " (" + L.t("steps_count", lang, n=len(events)) + ")"
-    out = [h2(french(title) if lang == "fr" else title)]
+    out = [h2(journey_title(d, lang))]
     items = d.get("timeline")
     if items is not None:
         rows = [[date(i["date"]), i["label"], i.get("partner_name") or "",
@@ -247,10 +266,23 @@ def notes(d: dict, lang: str, *, title_key: str = "shared_notes", show_private=F
 def story(d: dict, lang: str = "fr") -> list:
     """The flowables of one participant's file (``d`` from :func:`data.dossier`)."""
     person = d["participant"]
+    timeline = d.get("timeline")
+    sections = [  # (title, flowables, empty)
+        ("cohorts", cohorts, not d["enrollments"]),
+        ("journey", journey, not (d["events"] if timeline is None else timeline)),
+        ("referrals", referrals, not d["referrals"]),
+        ("shared_notes", notes, not d["notes"]),
+    ]
+    # An empty section is named in one line on the first page rather than printed as a
+    # heading over « Aucune. »: no page ever holds only an empty section.
+    empty = [L.t(key, lang) for key, _, is_empty in sections if is_empty]
+    nothing = [Paragraph(esc(L.t("nothing_for", lang, sections=", ".join(empty))), SMALL)] \
+        if empty else []
     return [
         *heading(d, "participant_file", lang), gap(2),
         *identity(person, lang), *situation(person, lang), *consent(person, lang),
-        *cohorts(d, lang), *journey(d, lang), *referrals(d, lang), *notes(d, lang),
+        *nothing,
+        *[f for _, build, is_empty in sections if not is_empty for f in build(d, lang)],
     ]
 
 
