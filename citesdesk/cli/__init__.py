@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site-name", required=True)
     p.add_argument("--departement")
     p.add_argument("--coordinator")
+    p.add_argument("--encrypt", action="store_true",
+                   help="chiffrer la base (phrase secrète : CITESDESK_PASSPHRASE ou saisie)")
 
     p = _sub(subs, "demo", "citesdesk.cli.cmd_db", "créer une base remplie de données fictives")
     p.add_argument("--db", required=True)
@@ -131,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = _sub(subs, "restore", "citesdesk.cli.cmd_db", "restaurer une sauvegarde")
     p.add_argument("file")
     p.add_argument("--db", required=True)
+    p = _sub(subs, "passphrase", "citesdesk.cli.passphrase",
+             "chiffrer la base, changer ou retirer sa phrase secrète")
+    p.add_argument("--db", required=True)
+    p.add_argument("--remove", action="store_true", help="déchiffrer la base")
     return parser
 
 
@@ -150,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     args.open_bundle = open_bundle
     module = importlib.import_module(args._module)
     try:
+        from citesdesk.cli.passphrase import unlock
+
+        unlock(args)  # an encrypted --db: CITESDESK_PASSPHRASE, or asked on a terminal
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)

@@ -1,18 +1,15 @@
 """``citesdesk init | demo | info | backup | restore``: the site database as a whole.
 
 Every refusal is one sentence on stderr (exit 1) and leaves nothing behind: a database
-being created is removed if anything fails, a backup or a restore is written to a
-temporary file first and only then moved into place.
+being created is removed if anything fails; backup and restore are
+:mod:`citesdesk.services.backup` (a temporary file first, checked, then moved into place).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,6 +92,11 @@ def _init(args) -> int:
     values = {"name": args.site_name, "site_code": args.site_code,
               "departement": args.departement, "coordinators": args.coordinator or ""}
     validate_record("site", values)  # refuse before creating anything
+    if args.encrypt:
+        from citesdesk.cli.passphrase import ENV, new
+        from citesdesk.core import cipher
+
+        cipher.remember(path, new(args, ENV))
     from citesdesk.services import records
 
     with _creating(path):
@@ -193,50 +195,18 @@ def _info(args) -> int:
     return 0
 
 
-def _copy_verified(db: SiteDatabase, target: Path) -> None:
-    """Online backup of ``db`` into ``target`` via a temporary file, checked, then moved."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's private one
-    try:
-        db.backup_to(tmp)
-        copy = open_database(tmp, readonly=True)
-        try:
-            ok = copy.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            copy.close()
-        if ok != "ok":
-            raise CitesDeskError(
-                f"La copie de la base est incohérente ({ok}) : rien n'a été remplacé. "
-                "Vérifiez l'espace disque et réessayez.",
-                f"The copy of the database is inconsistent ({ok}): nothing was replaced. "
-                "Check the free disk space and try again.")
-        os.replace(tmp, target)
-    finally:
-        for p in _sidecars(tmp):
-            with contextlib.suppress(FileNotFoundError):
-                p.unlink()
-
-
 def _backup(args) -> int:
+    from citesdesk.services import backup
+
     out = Path(args.out)
     _refuse_existing(out, args)
     _check_parent(out)
     try:  # writable, to record the backup's date (the window's status bar shows it)
-        db, record = open_database(args.db), True
+        db = open_database(args.db)
     except CitesDeskError:  # a read-only database can still be copied
-        db, record = open_database(args.db, readonly=True), False
+        db = open_database(args.db, readonly=True)
     try:
-        _copy_verified(db, out)
-        if record:
-            from citesdesk.core import settings
-            from citesdesk.core.db import utc_now
-
-            with db.atomic():
-                settings.put(db, "last_backup_at", utc_now())
+        backup.backup(db, out)
     finally:
         db.close()
     print(_say(args, f"Sauvegarde écrite et vérifiée : {out}",
@@ -245,39 +215,10 @@ def _backup(args) -> int:
 
 
 def _restore(args) -> int:
+    from citesdesk.services import backup
+
     source, target = Path(args.file), Path(args.db)
-    if source.exists() and target.exists() and source.resolve() == target.resolve():
-        raise CitesDeskError(
-            f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
-            "restaurer.",
-            f"'{source}' already is the site database: choose the backup file to restore.")
-    _check_parent(target)
-    backup = open_database(source, readonly=True)  # refuses what this version cannot open
-    try:
-        aside = None
-        if target.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = target.with_name(f"{target.stem}.avant-restauration-{stamp}{target.suffix}")
-            try:
-                current = open_database(target, readonly=True)
-            except CitesDeskError as exc:
-                raise CitesDeskError(
-                    f"La base actuelle ne peut pas être mise de côté ({exc.message_fr}) ; pour "
-                    f"ne rien perdre, elle n'a pas été remplacée : déplacez « {target} » "
-                    "ailleurs, puis relancez la restauration.",
-                    f"The current database cannot be set aside ({exc.message_en}); so as to "
-                    f"lose nothing it was not replaced: move '{target}' elsewhere, then run "
-                    "the restore again.") from exc
-            try:
-                _copy_verified(current, aside)
-            finally:
-                current.close()
-            for p in _sidecars(target)[1:]:
-                with contextlib.suppress(FileNotFoundError):
-                    p.unlink()
-        _copy_verified(backup, target)
-    finally:
-        backup.close()
+    aside = backup.restore(source, target)
     msg_fr = f"Base restaurée depuis « {source} » dans « {target} »."
     msg_en = f"Database restored from '{source}' into '{target}'."
     if aside:

@@ -88,6 +88,10 @@ def due(db, today: dt.date | None = None) -> list[dict]:
 def purge(db, participant_uuids: list[str]) -> int:
     """Delete these people and every record about them, for good; returns how many."""
     count = 0
+    if participant_uuids:
+        from citesdesk.services.backup import snapshot
+
+        snapshot(db, "purge")  # kept encrypted, thinned out by the rotation (12 months)
     with db.atomic():
         for uuid in participant_uuids:
             row = db.execute("SELECT id FROM participant WHERE uuid = ?", [uuid]).fetchone()

@@ -61,6 +61,9 @@ def commit(db, plan: ImportPlan, *, valid_only: bool = False,
     for r in rows:
         counts[{"create": "created", "update": "updated", "skip": "skipped"}[r.action]] += 1
     t = plan.table
+    from citesdesk.services.backup import snapshot
+
+    snapshot(db, "import")  # what the import rewrites can be brought back
     progress(0, total, "")
     with db.atomic():
         w = Writer(db)
