@@ -280,3 +280,19 @@ def test_pdffonts_lists_only_embedded_dejavu(db, person, tmp_path):
             font, emb = line.split()[0], line.split()[-5]
             assert font.split("+")[-1] in ("DejaVuSans", "DejaVuSans-Bold"), line
             assert emb == "yes", line
+
+
+def test_batch_with_processes_on_an_encrypted_database(tmp_path):
+    """Worker processes (spawned: nothing inherited) get the passphrase with the work."""
+    from citesdesk.core import cipher
+    from citesdesk.core.db import open_database
+
+    db = open_database(tmp_path / "chiffree.sqlite", create=True, key="phrase des fiches 2026")
+    try:
+        uuids = _many(db, 26)
+        one = printing.print_batch(db, uuids, tmp_path / "lot.pdf", workers=2)
+        texts = pages_text((tmp_path / "lot.pdf").read_bytes())
+        assert one.count == 26 and sum("page 1 / " in t for t in texts) == 26
+    finally:
+        db.close()
+        cipher._keys.clear()
