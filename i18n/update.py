@@ -39,6 +39,7 @@ AREAS: dict[str, list[str]] = {
                  "citesdesk/gui/settings_dialog.py", "citesdesk/gui/formkit.py",
                  "citesdesk/gui/screens/dashboard.py", "citesdesk/gui/screens/partners.py",
                  "citesdesk/gui/screens/referrals.py", "citesdesk/gui/bundle_inspect.py"],
+    "security": ["citesdesk/gui/security/*.py", "citesdesk/gui/screens/audit.py"],
 }
 
 

@@ -90,8 +90,7 @@ def unlock(args) -> None:
 
 def run(args) -> int:
     """``citesdesk passphrase --db FILE [--remove]``."""
-    from citesdesk.core.db import open_database
-    from citesdesk.services import backup
+    from citesdesk.services.encryption import change_passphrase
 
     path = Path(args.db)
     old = cipher.key_for(path)
@@ -99,12 +98,7 @@ def run(args) -> int:
         raise CitesDeskError(f"« {path} » n'est pas chiffrée : rien à faire.",
                              f"'{path}' is not encrypted: nothing to do.")
     fresh = None if args.remove else new(args)
-    db = open_database(path)  # refuses a wrong passphrase, upgrades an old schema
-    try:
-        backup.snapshot(db, "chiffrement")
-    finally:
-        db.close()
-    cipher.convert(path, old, fresh)
+    change_passphrase(path, fresh)
     if fresh is None:
         print(_say(args, f"« {path} » n'est plus chiffrée.", f"'{path}' is no longer encrypted."))
     elif old:

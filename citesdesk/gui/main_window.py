@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         from citesdesk.gui.printing.actions import install_menu
 
         install_menu(self)  # "Impression": participant file, consent form, access export
+        from citesdesk.gui.security.menu import install_menu as install_security
+
+        install_security(self)  # File: restore a backup, security and encryption
 
         self.help_menu = bar.addMenu(self.tr("A&ide"))
         self._action(self.help_menu, self.tr("&Guide d'utilisation"), self.show_help,

@@ -19,6 +19,7 @@ SCREENS: list[str] = [
     "citesdesk.gui.screens.exports:ExportsScreen",
     "citesdesk.gui.screens.evaluation:EvaluationScreen",
     "citesdesk.gui.screens.bin:BinScreen",
+    "citesdesk.gui.screens.audit:AuditScreen",
 ]
 
 

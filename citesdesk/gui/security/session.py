@@ -1,0 +1,174 @@
+"""What watches over the open database for as long as the application runs.
+
+* Automatic backups: a snapshot when the database is opened, then every 30 minutes if
+  something changed (the audit log moved), on the task runner's connection.
+* Auto-lock (encrypted databases): after ``autolock_minutes`` without a key or a click,
+  every window is covered and its title hidden, input goes nowhere else, and the
+  passphrase must be typed again; a wrong one counts like at start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from citesdesk.core import cipher, settings
+from citesdesk.gui.security import passphrase
+
+SNAPSHOT_EVERY_S = 30 * 60
+CHECK_EVERY_MS = 15_000
+INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+         QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride,
+         QEvent.Type.Shortcut}
+
+
+
+class Overlay(QWidget):
+    """An opaque cover over one window while the application is locked."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("lockOverlay")
+        self.setAutoFillBackground(True)
+        layout = QVBoxLayout(self)
+        label = QLabel(QCoreApplication.translate(
+            "Lock", "CitésDesk est verrouillé : tapez la phrase secrète pour continuer."), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.setGeometry(window.rect())
+        self.raise_()
+        self.show()
+
+
+class Session(QObject):
+    def __init__(self, app) -> None:
+        super().__init__(app.qapp)
+        self.app = app
+        self.last_input = time.monotonic()
+        self.locked = False
+        self._covers: dict[QWidget, tuple[Overlay, str]] = {}
+        self._prompt: passphrase.PassphraseDialog | None = None
+        self._snapshot_at = 0.0
+        self._fingerprint = None
+        app.qapp.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.snapshot("ouverture")
+
+    # -- automatic backups -------------------------------------------------------------
+    def fingerprint(self):
+        return tuple(self.app.reader.execute("SELECT max(hlc), count(*) FROM audit_log")
+                     .fetchone())
+
+    def snapshot(self, reason: str) -> None:
+        from citesdesk.services import backup
+
+        self._fingerprint = self.fingerprint()
+        self._snapshot_at = time.monotonic()
+        self.app.runner.submit(lambda db, progress: backup.snapshot(db, reason),
+                               atomic=False, changes={"setting"})
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if now - self._snapshot_at >= SNAPSHOT_EVERY_S and self.fingerprint() != self._fingerprint:
+            self.snapshot("periodique")
+        minutes = self.lock_minutes()
+        if minutes and not self.locked and now - self.last_input >= minutes * 60:
+            self.lock()
+
+    # -- auto-lock ---------------------------------------------------------------------
+    def lock_minutes(self) -> int:
+        if not cipher.key_for(self.app.db_path):
+            return 0  # nothing to type to unlock a plain database
+        return settings.get(self.app.reader, "autolock_minutes")
+
+    def _inside_prompt(self, obj) -> bool:
+        prompt = self._prompt
+        while obj is not None and prompt is not None:
+            if obj is prompt:
+                return True
+            obj = obj.parent() if isinstance(obj, QObject) else None
+        return False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in INPUT:
+            if self.locked and not self._inside_prompt(obj):
+                return True  # nothing reaches the covered windows
+            self.last_input = time.monotonic()
+        elif self.locked and kind == QEvent.Type.Resize and obj in self._covers:
+            self._covers[obj][0].setGeometry(obj.rect())
+        elif (self.locked and kind == QEvent.Type.Show and isinstance(obj, QWidget)
+              and obj.isWindow() and obj not in self._covers and not self._inside_prompt(obj)):
+            self._cover(obj)  # a message that a background task opened meanwhile
+        return False
+
+    def _cover(self, window: QWidget) -> None:
+        self._covers[window] = (Overlay(window), window.windowTitle())
+        window.setWindowTitle(QCoreApplication.translate("Lock", "CitésDesk (verrouillé)"))
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        popup = QApplication.activePopupWidget()
+        while popup is not None:
+            popup.close()
+            popup = QApplication.activePopupWidget()
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and window not in self._covers:
+                self._cover(window)
+        self._ask()
+
+    def _ask(self, message: str = "") -> None:
+        if passphrase.Dialog.headless or passphrase.Dialog.answers:
+            return  # tests call try_unlock()
+        self._prompt = passphrase.PassphraseDialog(
+            QCoreApplication.translate("Lock", "CitésDesk verrouillé"),
+            QCoreApplication.translate(
+                "Lock", "CitésDesk s'est verrouillé après {minutes} minutes sans activité. "
+                "Tapez la phrase secrète de la base pour continuer.").format(
+                minutes=self.lock_minutes()),
+            parent=None)
+        self._prompt.setWindowModality(Qt.WindowModality.ApplicationModal)
+        if message:
+            self._prompt.show_message(message)
+        self._prompt.accepted.connect(lambda: self.try_unlock(self._prompt.field.text()))
+        self._prompt.rejected.connect(lambda: QTimer.singleShot(0, self._ask))
+        self._prompt.open()
+
+    def try_unlock(self, typed: str) -> bool:
+        """Unlock if ``typed`` is the passphrase (checked against the file, counted)."""
+        key = cipher.key_for(self.app.db_path) or ""
+        error = passphrase.try_key(self.app.db_path, typed)
+        if error is None and hmac.compare_digest(typed.encode(), key.encode()):
+            self.unlock()
+            return True
+        if self._prompt is not None:
+            prompt, self._prompt = self._prompt, None
+            prompt.deleteLater()
+        QTimer.singleShot(0, lambda: self._ask(error or ""))
+        return False
+
+    def unlock(self) -> None:
+        for window, (cover, title) in self._covers.items():
+            with contextlib.suppress(RuntimeError):  # a window closed meanwhile
+                cover.deleteLater()
+                window.setWindowTitle(title)
+        self._covers.clear()
+        if self._prompt is not None:
+            self._prompt.deleteLater()
+            self._prompt = None
+        self.locked = False
+        self.last_input = time.monotonic()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.app.qapp.removeEventFilter(self)
