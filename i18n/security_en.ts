@@ -171,6 +171,25 @@
     </message>
 </context>
 <context>
+    <name>PassphraseFields</name>
+    <message>
+        <source>&amp;Chiffrer la base avec une phrase secrète (recommandé pour de vraies données)</source>
+        <translation>&amp;Encrypt the database with a passphrase (recommended for real data)</translation>
+    </message>
+    <message>
+        <source>Phrase secrète</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Phrase secrète, à nouveau</source>
+        <translation>Passphrase, again</translation>
+    </message>
+    <message>
+        <source>12 caractères au moins. Sans elle, personne ne pourra rouvrir la base ni ses sauvegardes : notez-la en lieu sûr.</source>
+        <translation>At least 12 characters. Without it nobody can open the database or its backups again: write it down somewhere safe.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restaurer une sauvegarde</source>

@@ -139,3 +139,31 @@ def test_restore_dialog_lists_backups_and_restores_one(gui, site_path, qtbot):
     assert any("L'ancienne base est gardée" in s[2] for s in Dialog.shown)
     dialog = None  # it holds the first window, which the reopening deleted
     gc.collect()
+
+
+def test_welcome_creates_an_encrypted_site(qtbot, tmp_path, type_text):
+    from citesdesk.gui.app import has_site
+    from citesdesk.gui.welcome import WelcomeDialog
+
+    path = tmp_path / "nouveau" / "site.sqlite"
+    dialog = WelcomeDialog(path)
+    qtbot.addWidget(dialog)
+    type_text(dialog.name, "Cité de l'emploi de Quintessence")
+    type_text(dialog.code, "CDE-59-003")
+    dialog.passphrase.enabled.setChecked(True)
+    type_text(dialog.passphrase.first, KEY)
+    type_text(dialog.passphrase.again, KEY + "x")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice is None and not path.exists()
+    assert Dialog.shown[-1][2] == "Les deux phrases secrètes diffèrent : retapez-les."
+    dialog.passphrase.again.setText(KEY)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice is not None and has_site(path)
+    assert b"Quintessence" not in path.read_bytes()
+    cipher._keys.clear()
+    with pytest.raises(cipher.PassphraseRequired):  # a new process needs it again
+        open_database(path, readonly=True)
+    Dialog.script(KEY)
+    assert passphrase.unlock_file(path)
+    assert open_database(path, readonly=True).execute(
+        "SELECT name FROM site").fetchone()[0] == "Cité de l'emploi de Quintessence"
