@@ -174,6 +174,7 @@ class Application:
             self.reader = open_database(self.db_path, readonly=True)
             self.reads = Reader(self.db_path)
             self.build_window().show()
+            self.session.snapshot("ouverture")
 
     def close(self) -> None:
         self.session.stop()

@@ -221,7 +221,9 @@ def restore(source: Path, target: Path, key: str | None = None) -> Path | None:
     Every connection to ``target`` must be closed. ``key``: the passphrase of the backup
     (by default, the one remembered for ``target``). The current database is first copied
     aside (``NAME.avant-restauration-DATE.sqlite``, checked); nothing is replaced if that
-    copy, or the backup, cannot be read.
+    copy, or the backup, cannot be read. A plain backup restored over an encrypted
+    database is encrypted with the current passphrase: a restore never removes the
+    encryption.
     """
     source, target = Path(source), Path(target)
     if source.exists() and target.exists() and source.resolve() == target.resolve():
@@ -259,5 +261,8 @@ def restore(source: Path, target: Path, key: str | None = None) -> Path | None:
         copy_verified(saved, target)
     finally:
         saved.close()
+    if plain and current_key:  # a backup from before the encryption: encrypted again
+        cipher.convert(target, None, current_key)
+        key = current_key
     cipher.remember(target, key)
     return aside

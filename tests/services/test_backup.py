@@ -156,3 +156,18 @@ def test_kill_during_a_backup_leaves_the_database_intact_and_no_half_backup(tmp_
     assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 20
     time.sleep(0)
     db.close()
+
+
+def test_a_plain_backup_restored_over_an_encrypted_database_stays_encrypted(site, tmp_path):
+    """The snapshot taken before encrypting is plain: restoring it keeps the encryption."""
+    plain = backup.snapshot(site, "chiffrement")
+    site.close()
+    path = tmp_path / "site.sqlite"
+    cipher.convert(path, None, KEY)
+    aside = backup.restore(plain, path)
+    assert path.read_bytes()[:16] != b"SQLite format 3\x00"
+    assert aside.read_bytes()[:16] != b"SQLite format 3\x00"
+    cipher._keys.clear()
+    db = open_database(path, key=KEY)
+    assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 30
+    db.close()

@@ -52,7 +52,7 @@ def _read(db, filters: dict) -> dict:
 
 class AuditScreen(ListScreen):
     key = "audit"
-    icon_name = "lock"
+    icon_name = "list"
     watched = frozenset({"*", "participant", "cohort", "partner", "enrollment", "event",
                          "referral", "referral_status", "note", "partner_contact",
                          "partner_exchange", "site", "setting", "audit_log"})
@@ -78,7 +78,7 @@ class AuditScreen(ListScreen):
         self.person.hide()
         row.addWidget(self.who, 1)
         row.addWidget(self.person, 1)
-        form.addRow(self.tr("&Participant :"), row)
+        form.addRow(self._label(self.tr("&Participant :"), self.who), row)
         self.record = QLineEdit(self)
         self.record.setPlaceholderText(self.tr("début de l'identifiant"))
         self.record.setAccessibleName(self.tr("Enregistrement"))
@@ -94,7 +94,7 @@ class AuditScreen(ListScreen):
             edit.setAccessibleName(name)
             dates.addWidget(edit)
         dates.addStretch(1)
-        form.addRow(self.tr("&Période :"), dates)
+        form.addRow(self._label(self.tr("&Période :"), self.since), dates)
         self.actor = QComboBox(self)
         self.actor.setAccessibleName(self.tr("Coordinateur·rice"))
         form.addRow(self.tr("&Coordinateur·rice :"), self.actor)
@@ -128,6 +128,11 @@ class AuditScreen(ListScreen):
         self.export_button.clicked.connect(self.export)
         self.person.activated.connect(lambda _: self.reload())
         self.actor.activated.connect(lambda _: self.reload())
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)  # a row holding a layout: its label needs a buddy
+        label.setBuddy(buddy)
+        return label
 
     def title(self) -> str:
         return self.tr("Journal")

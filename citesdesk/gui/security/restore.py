@@ -96,7 +96,8 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(
             lambda: self.restore_button.setEnabled(bool(self.table.selectedItems())))
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 24)
+        self.resize(self.fontMetrics().averageCharWidth() * 140,
+                    self.fontMetrics().height() * 24)
         self.counted.connect(self._show_counts)
         self.counts: dict[int, dict | None] = {}
         key = cipher.key_for(ctx.db_path)
