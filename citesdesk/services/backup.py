@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import logging
 import os
 import re
@@ -30,6 +31,7 @@ from citesdesk.core.errors import CitesDeskError
 log = logging.getLogger(__name__)
 
 KEEP_LAST, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 10, 7, 4, 12
+STALE_TMP_S = 3600  # a copy still being written after an hour was killed
 #: Reasons a snapshot is taken (part of its file name; the restore dialog shows them).
 REASONS = {"ouverture": ("à l'ouverture", "on opening"),
            "periodique": ("toutes les 30 minutes", "every 30 minutes"),
@@ -144,7 +146,21 @@ def snapshot(db: SiteDatabase, reason: str, *, required: bool = False,
         log.warning("automatic backup (%s) failed: %s", reason, exc)
         return None
     rotate(where, db.path.stem, today=(now or dt.datetime.now()).date())
+    sweep(where, db.path.stem)
     return target
+
+
+def sweep(where: Path, stem: str, older_than_s: int = STALE_TMP_S) -> list[Path]:
+    """Remove the temporary files that a killed snapshot of ``stem`` left in ``where``
+    (old enough not to be another process's copy in progress); the removed."""
+    gone = []
+    limit = dt.datetime.now().timestamp() - older_than_s
+    for p in Path(where).glob(f".{glob.escape(stem)}-*.sqlite.*.tmp"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < limit:
+                p.unlink()
+                gone.append(p)
+    return gone
 
 
 @dataclass

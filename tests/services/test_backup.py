@@ -154,7 +154,14 @@ def test_kill_during_a_backup_leaves_the_database_intact_and_no_half_backup(tmp_
     db = open_database(path, key=key or None)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 20
-    time.sleep(0)
+    backup.snapshot(db, "periodique")  # a copy in progress elsewhere is left alone…
+    assert all(p.exists() for p in leftovers)
+    old = time.time() - backup.STALE_TMP_S - 60
+    for p in leftovers:
+        os.utime(p, (old, old))
+    backup.snapshot(db, "periodique")  # …a killed one's leftover is swept
+    assert not any(p.exists() for p in leftovers)
+    assert all(not p.name.endswith(".tmp") for p in (tmp_path / "sauvegardes").iterdir())
     db.close()
 
 
