@@ -32,7 +32,6 @@ try:  # the Windows installer and the Linux wheels carry it; see pyproject.toml
 except ImportError:  # pragma: no cover - only when installed without it
     driver = None
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIN_LENGTH = 12
 #: Pages kept in memory per encrypted connection (KiB, negative = size): every page read
 #: from disk is decrypted, so a larger cache keeps repeated scans near plain speed.
@@ -70,21 +69,31 @@ def key_for(path: str | os.PathLike) -> str | None:
 
 
 def looks_plain(path: str | os.PathLike) -> bool:
-    """Whether ``path`` starts with the SQLite header (an empty file counts as plain).
+    """Whether ``path`` is a plain SQLite file (an empty or missing file counts as plain).
 
-    Reads the file with ``open()``: call it only before this process connects to the
-    file (an open/close drops the process's POSIX locks on it).
+    Asked to SQLite itself, not read with ``open()``: closing a file descriptor of a
+    database drops every POSIX lock this process holds on it, and the window may hold
+    connections to the very file it is asked about (SQLite's own VFS avoids that).
     """
     p = Path(path)
     if not p.is_file() or p.stat().st_size == 0:
         return True
-    with p.open("rb") as fh:
-        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    try:
+        probe = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        probe.close()
 
 
 def looks_encrypted(path: str | os.PathLike) -> bool:
     """Not plain SQLite, and made of whole pages as a SQLCipher file is (a text or a
-    spreadsheet chosen by mistake is not). Same caution as :func:`looks_plain`."""
+    spreadsheet chosen by mistake is not)."""
     p = Path(path)
     if not p.is_file() or looks_plain(p):
         return False

@@ -92,14 +92,17 @@ def _connect(path: Path | str, readonly: bool = False,
     wrong tries (:mod:`citesdesk.core.attempts`).
     """
     if key and str(path) != ":memory:":
-        attempts.check(path)
+        proven = cipher.key_for(path) == key  # already opened it in this process
+        if not proven:
+            attempts.check(path)
         target = Path(path).resolve().as_uri() + "?mode=ro" if readonly else str(path)
         try:
             conn = cipher.connect(target, key, uri=readonly)
         except cipher.WrongPassphrase:
             attempts.failed(path)
             raise
-        attempts.succeeded(path)
+        if not proven:
+            attempts.succeeded(path)
     elif str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False)
     elif readonly:
