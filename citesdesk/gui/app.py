@@ -163,6 +163,7 @@ class Application:
         """Close every connection, run ``operation()`` (a restore, a change of passphrase)
         and open the database again, in a new window; ``operation``'s error is raised
         after the reopening."""
+        self.session.wait()  # no snapshot reading the file while it is replaced
         self.runner.shutdown()
         self.reads.shutdown()
         self.reader.close()

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import logging
+import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from citesdesk.core import cipher, settings
 from citesdesk.gui.security import passphrase
 
+log = logging.getLogger(__name__)
 SNAPSHOT_EVERY_S = 30 * 60
 CHECK_EVERY_MS = 15_000
 INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -46,8 +49,12 @@ class Overlay(QWidget):
 
 
 class Session(QObject):
+    copied = Signal()  # a snapshot was written (from its thread)
+
     def __init__(self, app) -> None:
         super().__init__(app.qapp)
+        self._thread: threading.Thread | None = None
+        self.copied.connect(self._record)
         self.app = app
         self.last_input = time.monotonic()
         self.locked = False
@@ -68,12 +75,48 @@ class Session(QObject):
                      .fetchone())
 
     def snapshot(self, reason: str) -> None:
-        from citesdesk.services import backup
-
+        """Copy the database in a thread of its own, on a read connection: saves made
+        meanwhile are not held up (WAL); the date is then recorded by the runner."""
         self._fingerprint = self.fingerprint()
         self._snapshot_at = time.monotonic()
-        self.app.runner.submit(lambda db, progress: backup.snapshot(db, reason),
-                               atomic=False, changes={"setting"})
+        self.wait()
+        self._thread = threading.Thread(target=self._copy, args=(self.app.db_path, reason),
+                                        name="snapshot", daemon=True)
+        self._thread.start()
+
+    def _copy(self, path, reason: str) -> None:
+        from citesdesk.core.db import open_database
+        from citesdesk.services import backup
+
+        try:
+            db = open_database(path, readonly=True)
+            try:
+                done = backup.snapshot(db, reason) is not None
+            finally:
+                db.close()
+        except Exception:  # logged: an automatic backup never stops the work
+            log.exception("automatic backup (%s) failed", reason)
+            return
+        if done:
+            self.copied.emit()
+
+    def _record(self) -> None:
+        from citesdesk.services import backup
+
+        # No "changed" announced: only the status bar shows the date, refreshed here.
+        self.app.runner.submit(lambda db, progress: backup.record_backup(db, audited=False),
+                               atomic=False, on_done=lambda _: self._show_date())
+
+    def _show_date(self) -> None:
+        window = self.app.window
+        if window is not None and hasattr(window, "update_status"):
+            window.update_status()
+
+    def wait(self) -> None:
+        """Let a snapshot being written end (before the database file is replaced)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
     def tick(self) -> None:
         now = time.monotonic()
@@ -170,5 +213,6 @@ class Session(QObject):
         self.last_input = time.monotonic()
 
     def stop(self) -> None:
+        self.wait()
         self.timer.stop()
         self.app.qapp.removeEventFilter(self)
