@@ -22,6 +22,7 @@ from citesdesk.core import cipher
 from citesdesk.core.errors import CitesDeskError
 
 ENV, NEW_ENV = "CITESDESK_PASSPHRASE", "CITESDESK_NEW_PASSPHRASE"
+BACKUP_ENV = "CITESDESK_BACKUP_PASSPHRASE"  # restore: a backup under an older passphrase
 
 
 def _say(args, fr: str, en: str) -> str:
@@ -86,6 +87,8 @@ def unlock(args) -> None:
     key = current(args, encrypted[0])
     for f in {*encrypted, Path(db)} if db else encrypted:
         cipher.remember(f, key)
+    if backup and os.environ.get(BACKUP_ENV):  # a backup made under an older passphrase
+        cipher.remember(backup, os.environ[BACKUP_ENV])
 
 
 def run(args) -> int:

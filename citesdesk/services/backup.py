@@ -235,7 +235,7 @@ def restore(source: Path, target: Path, key: str | None = None) -> Path | None:
     """Replace ``target`` by the backup ``source``; returns where the old one was set aside.
 
     Every connection to ``target`` must be closed. ``key``: the passphrase of the backup
-    (by default, the one remembered for ``target``). The current database is first copied
+    (by default, the one remembered for ``source``, else for ``target``). The current database is first copied
     aside (``NAME.avant-restauration-DATE.sqlite``, checked); nothing is replaced if that
     copy, or the backup, cannot be read. A plain backup restored over an encrypted
     database is encrypted with the current passphrase: a restore never removes the
@@ -250,7 +250,7 @@ def restore(source: Path, target: Path, key: str | None = None) -> Path | None:
     _check_parent(target)
     current_key = cipher.key_for(target)
     plain = source.exists() and cipher.looks_plain(source)  # no connection to it yet
-    key = None if plain else key or current_key
+    key = None if plain else key or cipher.key_for(source) or current_key
     saved = open_database(source, readonly=True, key=key)  # refuses what cannot be opened
     try:
         aside = None

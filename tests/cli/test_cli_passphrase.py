@@ -117,3 +117,23 @@ def test_the_prompt_on_a_terminal(tmp_path):
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert "Cité Pty".encode() in out and KEY.encode() not in out
+
+
+def test_restore_a_backup_made_under_the_previous_passphrase(tmp_path, capsys, monkeypatch):
+    db, copy = tmp_path / "site.sqlite", tmp_path / "avant.sqlite"
+    monkeypatch.setenv("CITESDESK_PASSPHRASE", KEY)
+    assert run(capsys, "init", "--db", str(db), "--site-code", "C93001",
+               "--site-name", "Cité Ancienne", "--encrypt")[0] == 0
+    assert run(capsys, "backup", "--db", str(db), "--out", str(copy))[0] == 0
+    monkeypatch.setenv("CITESDESK_NEW_PASSPHRASE", "la nouvelle phrase du site")
+    assert run(capsys, "passphrase", "--db", str(db))[0] == 0
+    monkeypatch.setenv("CITESDESK_PASSPHRASE", "la nouvelle phrase du site")
+    code, _, err = run(capsys, "restore", str(copy), "--db", str(db))
+    assert code == 1 and "ne permet pas d'ouvrir « avant.sqlite »" in err
+    monkeypatch.setenv("CITESDESK_BACKUP_PASSPHRASE", KEY)
+    code, out, err = run(capsys, "restore", str(copy), "--db", str(db))
+    assert code == 0 and "L'ancienne base est gardée" in out, err
+    # the restored database is the backup, under the passphrase it was made with
+    monkeypatch.setenv("CITESDESK_PASSPHRASE", KEY)
+    code, out, _ = run(capsys, "info", "--db", str(db))
+    assert code == 0 and "Cité Ancienne" in out

@@ -1,7 +1,8 @@
 """What watches over the open database for as long as the application runs.
 
 * Automatic backups: a snapshot when the database is opened, then every 30 minutes if
-  something changed (the audit log moved), on the task runner's connection.
+  something changed (the audit log moved), copied in a thread of its own from a read
+  connection (saves are not held up), its date then recorded by the task runner.
 * Auto-lock (encrypted databases): after ``autolock_minutes`` without a key or a click,
   every window is covered and its title hidden, input goes nowhere else, and the
   passphrase must be typed again; a wrong one counts like at start.
