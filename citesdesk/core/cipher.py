@@ -20,6 +20,7 @@ per file (:mod:`citesdesk.core.attempts`) and slowed down after five.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -37,7 +38,11 @@ MIN_LENGTH = 12
 #: from disk is decrypted, so a larger cache keeps repeated scans near plain speed.
 CACHE_KIB = 65536
 
+KDF_ITER = 256_000  # SQLCipher 4's PBKDF2-HMAC-SHA512 rounds (its default)
+
 _keys: dict[str, str] = {}
+#: (file, passphrase) -> the key SQLCipher derived, as a ``PRAGMA key`` literal.
+_derived: dict[tuple[str, str], str] = {}
 
 
 class PassphraseRequired(DatabaseError):
@@ -62,6 +67,8 @@ def remember(path: str | os.PathLike, passphrase: str | None) -> None:
         _keys[_where(path)] = passphrase
     else:
         _keys.pop(_where(path), None)
+    for entry in [e for e in _derived if e[0] == _where(path) and e[1] != passphrase]:
+        del _derived[entry]
 
 
 def key_for(path: str | os.PathLike) -> str | None:
@@ -224,11 +231,42 @@ class Connection:
         setattr(self._conn, name, value)
 
 
-def connect(target: str, passphrase: str, *, uri: bool = False) -> Connection:
+def _keyed(target: str, key: str, uri: bool):
+    """A driver connection with ``PRAGMA key = key`` first, proven by a read; ``None``
+    if the key does not open the file."""
+    raw = driver.connect(target, uri=uri, check_same_thread=False)
+    try:
+        # SQLCipher's own log (on stderr) would print "hmac check failed" for a wrong key;
+        # it is a process-wide setting that touches no file, so it may precede the key.
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute(f"PRAGMA key = {key}")
+        raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except driver.DatabaseError:
+        raw.close()
+        return None
+    return raw
+
+
+def _derive(raw, passphrase: str) -> str | None:
+    """The raw key SQLCipher derived from ``passphrase`` for this file (its salt read
+    through SQLCipher), as a ``PRAGMA key`` literal; ``None`` if the file has no salt yet."""
+    row = raw.execute("PRAGMA cipher_salt").fetchone()
+    if not row or not row[0]:
+        return None
+    salt = bytes.fromhex(row[0])
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITER, 32)
+    return f"\"x'{key.hex()}{salt.hex()}'\""
+
+
+def connect(target: str, passphrase: str, *, uri: bool = False,
+            file: str | os.PathLike | None = None) -> Connection:
     """An encrypted connection, keyed and checked; :class:`WrongPassphrase` if it fails.
 
     ``PRAGMA key`` is the first statement; reading ``sqlite_master`` then proves the key
-    (SQLCipher answers "file is not a database" to a wrong one).
+    (SQLCipher answers "file is not a database" to a wrong one). Deriving the key from the
+    passphrase is slow on purpose (PBKDF2, a quarter of a second or more): once it has
+    opened ``file``, the derived key is kept for this process and later connections to
+    the same file (the window has several) give it directly.
     """
     if driver is None:  # pragma: no cover - only when installed without it
         raise DatabaseError(
@@ -236,15 +274,18 @@ def connect(target: str, passphrase: str, *, uri: bool = False) -> Connection:
             "sqlcipher3 absent) : réinstallez CitésDesk.",
             "This installation of CitésDesk cannot open encrypted databases (the sqlcipher3 "
             "module is missing): reinstall CitésDesk.")
-    raw = driver.connect(target, uri=uri, check_same_thread=False)
-    try:
-        # SQLCipher's own log (on stderr) would print "hmac check failed" for a wrong key;
-        # it is a process-wide setting that touches no file, so it may precede the key.
-        raw.execute("PRAGMA cipher_log_level = NONE")
-        raw.execute(f"PRAGMA key = {_quote(passphrase)}")
-        raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except driver.DatabaseError:
-        raw.close()
+    where = _where(file) if file is not None else None
+    cached = _derived.get((where, passphrase)) if where else None
+    raw = _keyed(target, cached, uri) if cached else None
+    if raw is None:
+        _derived.pop((where, passphrase), None)  # rewritten under another salt meanwhile
+        existed = bool(where) and os.path.isfile(where) and os.path.getsize(where) > 0
+        raw = _keyed(target, _quote(passphrase), uri)
+        if raw is not None and existed:
+            derived = _derive(raw, passphrase)
+            if derived:
+                _derived[(where, passphrase)] = derived
+    if raw is None:
         name = Path(target.split("?")[0]).name if uri else Path(target).name
         raise WrongPassphrase(
             f"La phrase secrète ne permet pas d'ouvrir « {name} » : vérifiez-la (majuscules, "

@@ -97,7 +97,7 @@ def _connect(path: Path | str, readonly: bool = False,
             attempts.check(path)
         target = Path(path).resolve().as_uri() + "?mode=ro" if readonly else str(path)
         try:
-            conn = cipher.connect(target, key, uri=readonly)
+            conn = cipher.connect(target, key, uri=readonly, file=path)
         except cipher.WrongPassphrase:
             attempts.failed(path)
             raise

@@ -17,6 +17,7 @@ NAME = "Quintessenza"
 def _forget():
     yield
     cipher._keys.clear()
+    cipher._derived.clear()
 
 
 def site_with_a_person(path, key):
@@ -167,3 +168,24 @@ def test_short_passphrases_are_refused():
         cipher.check_passphrase("court")
     assert "12 caractères" in info.value.message_fr
     cipher.check_passphrase("assez longue oui")
+
+
+def test_the_derived_key_is_reused_and_dropped_when_the_file_is_rewritten(tmp_path):
+    path = tmp_path / "site.sqlite"
+    site_with_a_person(path, KEY).close()
+    cipher._derived.clear()
+    open_database(path, readonly=True, key=KEY).close()
+    [(where, phrase)] = cipher._derived
+    assert where == str(path.resolve()) and phrase == KEY
+    literal = cipher._derived[(where, phrase)]
+    assert literal.startswith("\"x'") and len(literal) == 3 + 96 + 2  # key and salt
+    raw = cipher._keyed(str(path), literal, False)  # the derived key alone opens the file
+    assert raw.execute("SELECT last_name FROM participant").fetchone()[0] == NAME
+    raw.close()
+    cipher.convert(path, KEY, KEY)  # rewritten: a new salt, the old derived key is stale
+    db = open_database(path, readonly=True, key=KEY)  # falls back to the passphrase
+    assert db.execute("SELECT last_name FROM participant").fetchone()[0] == NAME
+    db.close()
+    assert cipher._derived[(where, KEY)] != literal
+    with pytest.raises(cipher.WrongPassphrase):
+        open_database(path, readonly=True, key="une autre phrase fausse")
