@@ -43,6 +43,7 @@ KDF_ITER = 256_000  # SQLCipher 4's PBKDF2-HMAC-SHA512 rounds (its default)
 _keys: dict[str, str] = {}
 #: (file, passphrase) -> the key SQLCipher derived, as a ``PRAGMA key`` literal.
 _derived: dict[tuple[str, str], str] = {}
+_opened: set[tuple[str, str]] = set()  # opened once with the passphrase itself
 
 
 class PassphraseRequired(DatabaseError):
@@ -265,8 +266,8 @@ def connect(target: str, passphrase: str, *, uri: bool = False,
     ``PRAGMA key`` is the first statement; reading ``sqlite_master`` then proves the key
     (SQLCipher answers "file is not a database" to a wrong one). Deriving the key from the
     passphrase is slow on purpose (PBKDF2, a quarter of a second or more): once it has
-    opened ``file``, the derived key is kept for this process and later connections to
-    the same file (the window has several) give it directly.
+    opened ``file`` twice (a command opens it once; the window, several times), the derived
+    key is kept for this process and later connections to the same file give it directly.
     """
     if driver is None:  # pragma: no cover - only when installed without it
         raise DatabaseError(
@@ -282,9 +283,11 @@ def connect(target: str, passphrase: str, *, uri: bool = False,
         existed = bool(where) and os.path.isfile(where) and os.path.getsize(where) > 0
         raw = _keyed(target, _quote(passphrase), uri)
         if raw is not None and existed:
-            derived = _derive(raw, passphrase)
-            if derived:
-                _derived[(where, passphrase)] = derived
+            if (where, passphrase) in _opened:  # opened twice: worth deriving once more
+                derived = _derive(raw, passphrase)
+                if derived:
+                    _derived[(where, passphrase)] = derived
+            _opened.add((where, passphrase))
     if raw is None:
         name = Path(target.split("?")[0]).name if uri else Path(target).name
         raise WrongPassphrase(

@@ -18,6 +18,7 @@ def _forget():
     yield
     cipher._keys.clear()
     cipher._derived.clear()
+    cipher._opened.clear()
 
 
 def site_with_a_person(path, key):
@@ -174,6 +175,9 @@ def test_the_derived_key_is_reused_and_dropped_when_the_file_is_rewritten(tmp_pa
     path = tmp_path / "site.sqlite"
     site_with_a_person(path, KEY).close()
     cipher._derived.clear()
+    cipher._opened.clear()
+    open_database(path, readonly=True, key=KEY).close()
+    assert cipher._derived == {}  # one opening (a command): the passphrase only
     open_database(path, readonly=True, key=KEY).close()
     [(where, phrase)] = cipher._derived
     assert where == str(path.resolve()) and phrase == KEY
