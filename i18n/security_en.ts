@@ -131,8 +131,8 @@
         <translation>CitésDesk locked</translation>
     </message>
     <message>
-        <source>CitésDesk s&apos;est verrouillé après {minutes} minutes sans activité. Tapez la phrase secrète de la base pour continuer.</source>
-        <translation>CitésDesk locked itself after {minutes} minutes without activity. Type the database&apos;s passphrase to continue.</translation>
+        <source>CitésDesk s&apos;est verrouillé après {minutes} min sans activité. Tapez la phrase secrète de la base pour continuer.</source>
+        <translation>CitésDesk locked itself after {minutes} min without activity. Type the database&apos;s passphrase to continue.</translation>
     </message>
 </context>
 <context>

@@ -167,3 +167,32 @@ def test_welcome_creates_an_encrypted_site(qtbot, tmp_path, type_text):
     assert passphrase.unlock_file(path)
     assert open_database(path, readonly=True).execute(
         "SELECT name FROM site").fetchone()[0] == "Cité de l'emploi de Quintessence"
+
+
+def test_the_lock_prompt_gets_the_keys_the_covered_windows_do_not(
+        encrypted_path, make_app, qtbot, monkeypatch):
+    """Keys go to the prompt through its window, as a real keyboard's do (xcb)."""
+    from PySide6.QtTest import QTest
+
+    def keys(window, text):
+        for char in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(window, QKeyEvent(
+                    kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+    cipher.remember(encrypted_path, KEY)
+    app = make_app(encrypted_path)
+    app.window.show()
+    monkeypatch.setattr(Dialog, "headless", False)  # the real, non-blocking prompt
+    app.session.lock()
+    prompt = app.session._prompt
+    qtbot.waitExposed(prompt)
+    main_handle = app.window.windowHandle()
+    keys(main_handle, "rien")  # swallowed: the covered window gets nothing
+    assert prompt.field.text() == ""
+    prompt.field.setFocus()
+    keys(prompt.windowHandle(), KEY)
+    assert prompt.field.text() == KEY
+    QTest.keyClick(prompt.windowHandle(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not app.session.locked)
+    assert app.window.windowTitle() == "CitésDesk"

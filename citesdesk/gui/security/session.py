@@ -17,6 +17,7 @@ import threading
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from citesdesk.core import cipher, settings
@@ -135,6 +136,8 @@ class Session(QObject):
 
     def _inside_prompt(self, obj) -> bool:
         prompt = self._prompt
+        if prompt is not None and isinstance(obj, QWindow):  # keys reach the window first
+            return obj is prompt.windowHandle()
         while obj is not None and prompt is not None:
             if obj is prompt:
                 return True
@@ -177,7 +180,7 @@ class Session(QObject):
         self._prompt = passphrase.PassphraseDialog(
             QCoreApplication.translate("Lock", "CitésDesk verrouillé"),
             QCoreApplication.translate(
-                "Lock", "CitésDesk s'est verrouillé après {minutes} minutes sans activité. "
+                "Lock", "CitésDesk s'est verrouillé après {minutes} min sans activité. "
                 "Tapez la phrase secrète de la base pour continuer.").format(
                 minutes=self.lock_minutes()),
             parent=None)
