@@ -44,6 +44,7 @@ AREAS: dict[str, list[str]] = {
     "search": ["citesdesk/gui/participant_picker.py"],
     "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py"],
     "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
+    "security": ["citesdesk/gui/security/*.py", "citesdesk/gui/screens/audit.py"],
 }
 
 

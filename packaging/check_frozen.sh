@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the Linux folder and run the frozen program offscreen, as a coordinator's laptop would:
-# --version, demo, export quarter, print participant, and a real window start in English.
+# --version, demo, export quarter, print participant, an encrypted database (CLI and window),
+# and a real window start in English.
 # Usage: bash packaging/check_frozen.sh [PYTHON]   (run from the project root; used by .ci/run)
 set -euo pipefail
 python=${1:-python3}
@@ -37,6 +38,22 @@ PY
 )
 run print participant "$ref" --db "$work/demo.sqlite" --out "$work/fiche.pdf"
 head -c 5 "$work/fiche.pdf" | grep -q "%PDF-"
+# An encrypted database (SQLCipher carried in the folder): created, read back with its
+# passphrase, refused without it, and no name readable in the raw file.
+export CITESDESK_PASSPHRASE="phrase secrète du contrôle gelé"
+run init --db "$work/enc.sqlite" --site-code C93099 --site-name "Cité Quintessence" --encrypt
+run info --db "$work/enc.sqlite" > "$work/enc-info.txt"
+grep -q "Cité Quintessence" "$work/enc-info.txt"
+if grep -a -q "Quintessence" "$work"/enc.sqlite*; then
+    echo "the encrypted database shows the site's name in clear" >&2; exit 1
+fi
+if CITESDESK_PASSPHRASE="une phrase qui est fausse" run info --db "$work/enc.sqlite" 2> "$work/wrong.txt"; then
+    echo "a wrong passphrase opened the encrypted database" >&2; exit 1
+fi
+grep -q "ne permet pas d'ouvrir" "$work/wrong.txt"
+CITESDESK_SMOKE_TEST=1 run --db "$work/enc.sqlite" > "$work/window-enc.txt"
+grep -q "window shown" "$work/window-enc.txt"
+unset CITESDESK_PASSPHRASE
 # A real window, in English, that paints and closes itself.
 CITESDESK_SMOKE_TEST=1 run --db "$work/demo.sqlite" --lang en > "$work/window.txt"
 cat "$work/window.txt"

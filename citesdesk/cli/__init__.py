@@ -9,6 +9,7 @@ Exit status: 0 done, 1 input refused (one clear sentence on stderr), 2 usage err
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sqlite3
 import sys
@@ -125,8 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     from citesdesk.core import files
 
     files.sweep_at_start(*_folders_of(args))  # what a killed run left behind
+    # What the services log (an automatic backup that failed…) goes to the window's log
+    # file, not to the terminal: a command says one sentence.
+    logging.getLogger("citesdesk").addHandler(logging.NullHandler())
     sys.unraisablehook = _quiet_unraisable
     try:
+        from citesdesk.cli.passphrase import unlock
+
+        unlock(args)  # an encrypted --db: CITESDESK_PASSPHRASE, or asked on a terminal
         return int(module.run(args) or 0)
     except CitesDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)

@@ -1,16 +1,13 @@
 """``citesdesk init | demo | info | backup | restore``: the site database as a whole.
 
 Every refusal is one sentence on stderr (exit 1) and leaves nothing behind: a database
-being created is removed if anything fails, a backup or a restore is written to a
-temporary file first and only then moved into place.
+being created is removed if anything fails; backup and restore are
+:mod:`citesdesk.services.backup` (a temporary file first, checked, then moved into place).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import errno
-import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,10 +21,10 @@ from citesdesk.cli.common import (
     print_json,
     reading,
 )
-from citesdesk.core import node, schema
+from citesdesk.core import schema
 from citesdesk.core.db import SiteDatabase, open_database
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
-from citesdesk.core.files import private_output, user_error
+from citesdesk.core.files import private_output
 from citesdesk.core.qpv import describe, list_in_force
 from citesdesk.core.site import get_site
 from citesdesk.core.validation import validate_record
@@ -48,6 +45,9 @@ def register(cli) -> None:
     p.add_argument("--coordinator", metavar=cli.text(("NOM", "NAME")), help=(
         "coordinateur·rice, inscrit·e dans le journal d'audit",
         "coordinator, whose name the audit log records"))
+    p.add_argument("--encrypt", action="store_true", help=(
+        "chiffrer la base (phrase secrète : variable CITESDESK_PASSPHRASE, ou tapée)",
+        "encrypt the database (passphrase: variable CITESDESK_PASSPHRASE, or typed)"))
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = cli.command("demo", __name__, ("créer une base remplie de données fictives",
@@ -156,9 +156,17 @@ def _init(args) -> int:
         validate_record("site", values)  # refuse before creating anything
     except ValidationFailed as exc:
         raise _options_refused(exc) from None
+    from citesdesk.core import cipher
+
+    if args.encrypt:
+        from citesdesk.cli.passphrase import ENV, new
+
+        cipher.remember(path, new(args, ENV))
     from citesdesk.services import records
 
     with _creating(path) as building:
+        if args.encrypt:  # built in a work file: the same passphrase
+            cipher.remember(building, cipher.key_for(path))
         db = open_database(building, create=True)
         try:
             records.create(db, "site", values)
@@ -259,41 +267,17 @@ def _info(args) -> int:
     return 0
 
 
-def _copy_verified(db: SiteDatabase, target: Path) -> None:
-    """Online backup of ``db`` into ``target`` via a private work file, checked, then moved."""
-    with private_output(target) as work:
-        try:
-            db.backup_to(work.file)
-        except sqlite3.OperationalError as exc:  # the disk filled up under the copy
-            raise user_error(exc, target) or OSError(errno.EIO, str(exc), str(target)) from None
-        copy = open_database(work.file, readonly=True)
-        try:
-            ok = copy.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            copy.close()
-        if ok != "ok":
-            raise CitesDeskError(
-                f"La copie de la base est incohérente ({ok}) : rien n'a été remplacé. "
-                "Vérifiez l'espace disque et réessayez.",
-                f"The copy of the database is inconsistent ({ok}): nothing was replaced. "
-                "Check the free disk space and try again.")
-
-
 def _backup(args) -> int:
+    from citesdesk.services import backup
+
     out = output_file("--out", args.out, "sqlite", exists_ok=False)
     input_file("--db", args.db, "la base à sauvegarder", "the database to back up")
     try:  # writable, to record the backup's date (the window's status bar shows it)
-        db, record = open_database(args.db), True
+        db = open_database(args.db)
     except CitesDeskError:  # a read-only database can still be copied
-        db, record = open_database(args.db, readonly=True), False
+        db = open_database(args.db, readonly=True)
     try:
-        _copy_verified(db, out)
-        if record:
-            from citesdesk.core import settings
-            from citesdesk.core.db import utc_now
-
-            with db.atomic():
-                settings.put(db, "last_backup_at", utc_now())
+        backup.backup(db, out)
     finally:
         db.close()
     if args.json:
@@ -305,51 +289,12 @@ def _backup(args) -> int:
 
 
 def _restore(args) -> int:
+    from citesdesk.services import backup
+
     source = input_file("FICHIER", args.file, "la sauvegarde à restaurer",
                         "the backup to restore")
     target = output_file("--db", args.db, "sqlite")
-    if source.exists() and target.exists() and source.resolve() == target.resolve():
-        raise CitesDeskError(
-            f"« {source} » est déjà la base du site : choisissez le fichier de sauvegarde à "
-            "restaurer.",
-            f"'{source}' already is the site database: choose the backup file to restore.")
-    from citesdesk.core.locking import held
-
-    with held(target):  # no window or command may be writing into the base being replaced
-        return _replace(args, source, target)
-
-
-def _replace(args, source: Path, target: Path) -> int:
-    with contextlib.ExitStack() as stack:
-        backup = stack.enter_context(reading(source))  # refuses what this version cannot open
-        aside = None
-        if target.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = target.with_name(f"{target.stem}.avant-restauration-{stamp}{target.suffix}")
-            try:
-                current = open_database(target, readonly=True)
-            except CitesDeskError as exc:
-                raise CitesDeskError(
-                    "La base actuelle ne peut pas être mise de côté "
-                    f"({_clause(exc, 'fr')}) ; pour ne rien perdre, elle n'a pas été "
-                    f"remplacée : déplacez « {target} » ailleurs, puis relancez la "
-                    "restauration.",
-                    "The current database cannot be set aside "
-                    f"({_clause(exc, 'en')}); so as to lose nothing it was not replaced: "
-                    f"move '{target}' elsewhere, then run the restore again.") from exc
-            try:
-                _copy_verified(current, aside)
-            finally:
-                current.close()
-            for p in _sidecars(target)[1:]:
-                with contextlib.suppress(FileNotFoundError):
-                    p.unlink()
-        _copy_verified(backup, target)
-    restored = open_database(target)  # an older state of this laptop: a new clock node,
-    try:  # so that colleagues send it again what it lost (docs/team.md)
-        node.new_node(restored)
-    finally:
-        restored.close()
+    aside = backup.restore(source, target)
     msg_fr = f"Base restaurée depuis « {source} » dans « {target} »."
     msg_en = f"Database restored from '{source}' into '{target}'."
     if aside:
@@ -361,11 +306,6 @@ def _replace(args, source: Path, target: Path) -> int:
         return 0
     print(_say(args, msg_fr, msg_en))
     return 0
-
-
-def _clause(exc: CitesDeskError, lang: str) -> str:
-    """A message inside parentheses: without its final period."""
-    return exc.message(lang).rstrip(". ")
 
 
 COMMANDS = {"init": _init, "demo": _demo, "info": _info, "backup": _backup,

@@ -14,6 +14,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from pathlib import Path
 
 from citesdesk.cli.argparse_fr import NBSP
 
@@ -173,15 +174,13 @@ class CliParser(argparse.ArgumentParser):
 
 #: Only used where the command modules cannot be listed (see :func:`command_modules`).
 FROZEN_FALLBACK = ("cmd_db", "cmd_import", "cmd_export", "cmd_print", "cmd_erase", "cmd_bundle",
-                   "cmd_national", "cmd_team")
+                   "cmd_national", "cmd_team", "cmd_passphrase")
 
 
 def command_modules():
     """The ``cmd_*`` modules of this package that register commands, in ``ORDER``."""
-    import citesdesk.cli as package
-
     mods = []
-    for info in pkgutil.iter_modules(package.__path__):
+    for info in pkgutil.iter_modules([str(Path(__file__).resolve().parent)]):
         if info.name.startswith("cmd_"):
             mod = importlib.import_module(f"citesdesk.cli.{info.name}")
             if hasattr(mod, "register"):

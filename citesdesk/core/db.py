@@ -1,8 +1,9 @@
 """Opening the site database: the one place where a SQLite connection is made.
 
 Everything else receives a :class:`SiteDatabase` (a ``sqlite_utils.Database`` with the
-site's clock and settings). An encrypted driver (SQLCipher) would plug in here, in
-:func:`_connect`, without touching other code.
+site's clock and settings). An encrypted database (SQLCipher, see
+:mod:`citesdesk.core.cipher`) is opened here too, in :func:`connect`, given its
+passphrase (``key=``, or the one remembered for that file in this process).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from citesdesk.core import files, node, schema
+from citesdesk.core import attempts, cipher, files, node, schema
 from citesdesk.core.clock import HybridLogicalClock
 from citesdesk.core.errors import DatabaseError
 from citesdesk.core.locking import (
@@ -46,6 +47,7 @@ class SiteDatabase(Database):
     clock: HybridLogicalClock
     readonly: bool
     moved: bool = False
+    key: str | None = None  # the passphrase of an encrypted database
 
     def setting(self, key: str, default: Any = None) -> Any:
         row = self.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
@@ -127,7 +129,7 @@ class SiteDatabase(Database):
     def backup_to(self, target: str | os.PathLike) -> Path:
         """Consistent copy of the whole database (SQLite online backup), even mid-use."""
         target = Path(target)
-        dest = sqlite3.connect(target)
+        dest = connect(target, key=self.key)
         try:
             self.conn.backup(dest)
         finally:
@@ -139,13 +141,28 @@ def _refuse(fr: str, en: str) -> DatabaseError:
     return DatabaseError(fr, en)
 
 
-def _connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: Path | str, readonly: bool = False,
+             key: str | None = None) -> sqlite3.Connection:
     """The connection itself. Autocommit mode: transactions are explicit (``db.atomic()``).
 
     ``check_same_thread`` is off so that a connection can be handed to the worker thread
     that will own it; CitésDesk never uses one connection from two threads at once.
+    With ``key``, a SQLCipher connection (``PRAGMA key`` first), refused after too many
+    wrong tries (:mod:`citesdesk.core.attempts`).
     """
-    if str(path) == ":memory:":
+    if key and str(path) != ":memory:":
+        proven = cipher.key_for(path) == key  # already opened it in this process
+        if not proven:
+            attempts.check(path)
+        target = Path(path).resolve().as_uri() + "?mode=ro" if readonly else str(path)
+        try:
+            conn = cipher.connect(target, key, uri=readonly, file=path)
+        except cipher.WrongPassphrase:
+            attempts.failed(path)
+            raise
+        if not proven:
+            attempts.succeeded(path)
+    elif str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False)
     elif readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
@@ -196,12 +213,13 @@ def _check_file(path: Path) -> None:
 
 
 def _not_sqlite(path: Path) -> DatabaseError:
-    return _refuse(
-        f"« {path.name} » n'est pas une base de données CitésDesk (ce n'est pas un fichier "
-        "SQLite). Vérifiez le fichier choisi.",
-        f"'{path.name}' is not a CitésDesk database (it is not a SQLite file). "
-        "Check the file you chose.",
-    )
+    """No SQLite header: an encrypted base (its passphrase is asked for) or another file."""
+    return cipher.PassphraseRequired(
+        f"« {path.name} » est chiffrée ou n'est pas une base de données CitésDesk (ce "
+        "n'est pas un fichier SQLite) : si elle est chiffrée, donnez sa phrase secrète ; "
+        "sinon, vérifiez le fichier choisi.",
+        f"'{path.name}' is encrypted or is not a CitésDesk database (not a SQLite file): "
+        "if it is encrypted, give its passphrase; otherwise check the file you chose.")
 
 
 def _applied_names(conn: sqlite3.Connection) -> list[str] | None:
@@ -255,10 +273,11 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> tuple[int, bool]:
     return len(applied), False
 
 
-def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int) -> Path:
+def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int,
+                             key: str | None = None) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.avant-migration-v{version}-{stamp}{path.suffix}")
-    dest = sqlite3.connect(target)
+    dest = connect(target, key=key)  # encrypted like the database
     try:
         conn.backup(dest)
     finally:
@@ -302,6 +321,7 @@ def _open_database(
     create: bool = False,
     readonly: bool = False,
     migrate: bool = True,
+    key: str | None = None,
 ) -> SiteDatabase:
     """Open (or with ``create=True``, create) a CitésDesk database.
 
@@ -310,6 +330,10 @@ def _open_database(
     database written by a newer CitésDesk. An existing database that needs upgrading is
     first copied aside (``NAME.avant-migration-vN-DATE.sqlite``).
 
+    ``key`` is the passphrase of an encrypted database; without it, the one remembered for
+    this file (:func:`citesdesk.core.cipher.remember`) is used, and an encrypted file with
+    none is refused with :class:`~citesdesk.core.cipher.PassphraseRequired`.
+
     The connection runs in WAL mode with foreign keys on and a busy timeout. It is meant
     to be used by one thread at a time; the GUI gives the writing connection to its one
     database worker and may open ``readonly=True`` connections for reading.
@@ -317,6 +341,7 @@ def _open_database(
     memory = str(path) == ":memory:"
     p = Path(path)
     exists = not memory and p.exists()
+    key = None if memory else (key or cipher.key_for(p))
     if not memory:
         if not exists and not create:
             raise _refuse(
@@ -326,7 +351,8 @@ def _open_database(
                 "'citesdesk init' or 'citesdesk demo'.",
             )
         if exists:
-            _check_file(p)
+            if not key:  # an encrypted file has no readable header: the key is the check
+                _check_file(p)
             if not readonly and not os.access(p, os.W_OK):
                 raise _refuse(
                     f"La base « {p} » est en lecture seule : CitésDesk ne peut pas y écrire.",
@@ -339,7 +365,7 @@ def _open_database(
             else:
                 files.create_private(p)  # owner-only from the start; WAL/SHM follow its mode
     try:
-        conn = _connect(p if not memory else ":memory:", readonly=readonly)
+        conn = connect(p if not memory else ":memory:", readonly=readonly, key=key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
@@ -362,6 +388,7 @@ def _open_database(
     if db._live_key is not None:
         LIVE[db._live_key] = LIVE.get(db._live_key, 0) + 1
     db.readonly = readonly
+    db.key = key
     try:
         if not readonly:
             if not memory:
@@ -372,7 +399,7 @@ def _open_database(
             conn.execute("PRAGMA secure_delete = ON")
             if migrate and applied < schema.SCHEMA_VERSION:
                 if applied > 0 and not memory:
-                    _backup_before_migration(p, conn, applied)
+                    _backup_before_migration(p, conn, applied, key)
                 # Marked as ours first, so that a step interrupted half-way (power cut)
                 # leaves a file that is still recognised and upgraded on the next opening.
                 conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
@@ -405,4 +432,6 @@ def _open_database(
         )
     last = db.execute("SELECT max(hlc) FROM audit_log").fetchone()[0]
     db.clock = HybridLogicalClock(db.setting("clock_node") or "ro", last)
+    if key:
+        cipher.remember(p, key)
     return db

@@ -48,6 +48,10 @@ def recipients_in(text: str) -> list[str]:
     return list(dict.fromkeys(AGE_RECIPIENT.findall(text or "")))
 
 
+def _check_lock(value: int) -> str | None:
+    return None if 0 <= value <= 240 else "0–240"
+
+
 def _check_recipients(value: list) -> str | None:
     from pyrage import x25519
 
@@ -91,6 +95,9 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("notice_contact", str, "", "Contact pour exercer ses droits",
            "Contact for exercising rights"),
     Option("last_backup_at", str, "", "Dernière sauvegarde", "Last backup"),
+    Option("autolock_minutes", int, 10,
+           "Verrouillage après inactivité (minutes, 0 : jamais ; base chiffrée)",
+           "Lock after inactivity (minutes, 0: never; encrypted database)", _check_lock),
 )}
 
 

@@ -121,6 +121,9 @@ class Application:
         self.reads = Reader(self.db_path)
         self.window = None
         self.build_window()
+        from citesdesk.gui.security.session import Session
+
+        self.session = Session(self)  # automatic backups, auto-lock
 
     def set_translators(self, lang: str) -> None:
         for t in self.translators:
@@ -133,6 +136,7 @@ class Application:
 
         old = self.window
         ctx = AppContext(self.runner, self.reader, self.db_path, self.lang, reads=self.reads)
+        ctx.navigation["reopen"] = self.reopen
         self.window = MainWindow(ctx)
         self.window.language_requested.connect(self.switch_language)
         self.window.database_requested.connect(self.switch_database)
@@ -154,7 +158,10 @@ class Application:
         from citesdesk.core.locking import DatabaseInUse
         from citesdesk.gui.dialogs import Dialog
         from citesdesk.gui.instance import offer_readonly
+        from citesdesk.gui.security.passphrase import unlock_file
 
+        if not unlock_file(path, self.window):
+            return
         readonly = False
         try:
             try:
@@ -175,8 +182,28 @@ class Application:
         self.runner = TaskRunner(self.writer)
         self.reads = Reader(self.db_path)
         self.build_window().show()
+        self.session.snapshot("ouverture")
+
+    def reopen(self, operation) -> None:
+        """Close every connection, run ``operation()`` (a restore, a change of passphrase)
+        and open the database again, in a new window; ``operation``'s error is raised
+        after the reopening."""
+        self.session.wait()  # no snapshot reading the file while it is replaced
+        self.runner.shutdown()
+        self.reads.shutdown()
+        self.reader.close()
+        try:
+            operation()
+        finally:
+            self.writer = open_database(self.db_path, create=True)
+            self.runner = TaskRunner(self.writer)
+            self.reader = open_database(self.db_path, readonly=True)
+            self.reads = Reader(self.db_path)
+            self.build_window().show()
+            self.session.snapshot("ouverture")
 
     def close(self) -> None:
+        self.session.stop()
         self.runner.shutdown()
         self.reads.shutdown()
         self.reader.close()
@@ -223,6 +250,11 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
         return dialog.exec() and 0
     path = Path(db_path) if db_path else default_db_path()
     files.sweep_at_start(path.parent)  # what a killed run left behind
+    from citesdesk.gui.security.passphrase import unlock_file
+
+    qapp.setStyleSheet(stylesheet())
+    if not unlock_file(path):  # an encrypted database: its passphrase first
+        return 0
     choice = None
     if not has_site(path):
         from citesdesk.gui.welcome import WelcomeDialog

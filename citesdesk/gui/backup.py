@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from citesdesk.core import settings
-from citesdesk.core.db import utc_now
 from citesdesk.core.files import private_dir
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
@@ -18,12 +17,11 @@ from citesdesk.gui.dialogs import Dialog
 
 def write_backup(db, progress, target: str) -> str:
     """Copy the database to ``target`` (checked before it replaces anything); records when."""
-    from citesdesk.cli.cmd_db import _copy_verified
+    from citesdesk.services import backup
 
     progress(0, 1, "")
-    _copy_verified(db, Path(target))
-    with db.atomic():
-        settings.put(db, "last_backup_at", utc_now())
+    backup.copy_verified(db, Path(target))
+    backup.record_backup(db)
     progress(1, 1, "")
     return target
 

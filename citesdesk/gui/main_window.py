@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         from citesdesk.gui.team_tasks import install_menu as install_team_menu
 
         install_team_menu(self)  # File: merge a team file
+        from citesdesk.gui.security.menu import install_menu as install_security
+
+        install_security(self)  # File: restore a backup, security and encryption
 
         self.help_menu = bar.addMenu(self.tr("A&ide"))
         self._action(self.help_menu, self.tr("&Guide d'utilisation"), self.show_help,

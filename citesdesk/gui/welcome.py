@@ -87,6 +87,10 @@ class WelcomeDialog(QDialog):
             error.hide()
             form.addRow("", error)
             self.errors[key] = error
+        from citesdesk.gui.security.fields import PassphraseFields
+
+        self.passphrase = PassphraseFields(box)  # encrypted from the start, if chosen
+        form.addRow(self.passphrase)
         self.where = QLabel(self.tr("La base sera créée dans : {path}").format(path=self.path))
         self.where.setWordWrap(True)
         form.addRow(self.where)
@@ -124,6 +128,7 @@ class WelcomeDialog(QDialog):
                   "coordinators": self.coordinator.text()}
         try:
             private_dir(self.path.parent)
+            self.passphrase.apply(self.path)
             create_site(self.path, values)
         except ValidationFailed as exc:
             for error in exc.errors:

@@ -256,8 +256,8 @@ def test_restore_over_a_file_that_cannot_be_set_aside(site, tmp_path, capsys):
     code, _, err = run(capsys, "restore", site, "--db", target)
     assert code == 1 and ".)" not in err and err.count("\n") == 1
     assert err.startswith("La base actuelle ne peut pas être mise de côté (« notes.sqlite » "
-                          "n'est pas une base de données CitésDesk")
-    assert "Vérifiez le fichier choisi) ; pour ne rien perdre" in err
+                          "est chiffrée ou n'est pas une base de données CitésDesk")
+    assert "vérifiez le fichier choisi) ; pour ne rien perdre" in err
     assert target.read_text(encoding="utf-8") == "mes notes"
 
 

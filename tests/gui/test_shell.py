@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import pytest
@@ -13,7 +14,7 @@ from citesdesk.services import records
 from tests.gui.waiting import tasks_finished
 
 
-def test_main_window_shows_site_and_database(gui):
+def test_main_window_shows_site_and_database(gui, qtbot):
     window = gui.window
     assert window.windowTitle() == "CitésDesk"
     assert "Cité de l'emploi de Saint-Denis" in window.site_label.text()
@@ -21,7 +22,9 @@ def test_main_window_shows_site_and_database(gui):
     assert [m.title() for m in (window.file_menu, window.edit_menu, window.view_menu,
                                 window.help_menu)] == ["&Fichier", "&Édition", "&Affichage",
                                                         "A&ide"]
-    assert not window.backup_label.isVisible()
+    # the automatic backup taken on opening is the last one
+    qtbot.waitUntil(window.backup_label.isVisible)
+    assert dt.date.today().strftime("%d/%m/%Y") in window.backup_label.text()
 
 
 def test_switching_to_english_rebuilds_the_window(gui, qtbot):

@@ -317,3 +317,19 @@ def test_a_long_file_never_ends_on_a_page_of_empty_sections(db):
     assert len(texts) >= 2
     assert f"Rien d'enregistré pour{NNBSP}: Notes partagées." in texts[0]
     assert "Étape n° 58" in texts[-1]  # the last page holds the end of a real section
+
+
+def test_batch_with_processes_on_an_encrypted_database(tmp_path):
+    """Worker processes (spawned: nothing inherited) get the passphrase with the work."""
+    from citesdesk.core import cipher
+    from citesdesk.core.db import open_database
+
+    db = open_database(tmp_path / "chiffree.sqlite", create=True, key="phrase des fiches 2026")
+    try:
+        uuids = _many(db, 26)
+        one = printing.print_batch(db, uuids, tmp_path / "lot.pdf", workers=2)
+        texts = pages_text((tmp_path / "lot.pdf").read_bytes())
+        assert one.count == 26 and sum("page 1 / " in t for t in texts) == 26
+    finally:
+        db.close()
+        cipher._keys.clear()

@@ -21,6 +21,7 @@ SCREENS: list[str] = [
     "citesdesk.gui.screens.team:TeamScreen",
     "citesdesk.gui.screens.bin:BinScreen",
     "citesdesk.gui.screens.retention:RetentionScreen",
+    "citesdesk.gui.screens.audit:AuditScreen",
 ]
 
 

@@ -85,6 +85,9 @@ def commit(db, plan: ImportPlan, *, valid_only: bool = False,
 
     module = {"participants": participants, "events": events, "partners": partners,
               "qpv": qpv}[plan.kind]
+    from citesdesk.services.backup import snapshot
+
+    snapshot(db, "import")  # what the import rewrites can be brought back
     with db.atomic():
         rechecked = plan.basis is None or basis(db) != plan.basis
         if rechecked:

@@ -42,12 +42,12 @@ def file_name(person: dict) -> str:
 _worker_db: dict = {}
 
 
-def _open(db_path: str):
+def _open(db_path: str, key: str | None = None):
     from citesdesk.core.db import open_database
 
     db = _worker_db.get(db_path)
-    if db is None:
-        db = _worker_db[db_path] = open_database(db_path, readonly=True)
+    if db is None:  # an encrypted database: its passphrase comes with the work (a pipe)
+        db = _worker_db[db_path] = open_database(db_path, readonly=True, key=key)
     return db
 
 
@@ -79,8 +79,9 @@ def _watch_parent() -> None:
         threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
 
 
-def _worker(db_path: str, uuids: list[str], lang: str, folder: str | None):
-    return _chunk(_open(db_path), uuids, lang, folder)
+def _worker(db_path: str, uuids: list[str], lang: str, folder: str | None,
+            key: str | None = None):
+    return _chunk(_open(db_path, key), uuids, lang, folder)
 
 
 def _join(parts: list[bytes], target: Path) -> None:
@@ -122,7 +123,8 @@ def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "
             ctx = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=n, mp_context=ctx,
                                      initializer=_watch_parent) as pool:
-                pending = {pool.submit(_worker, str(db.path), c, lang, folder): i
+                pending = {pool.submit(_worker, str(db.path), c, lang, folder,
+                                       getattr(db, "key", None)): i
                            for i, c in enumerate(chunks)}
                 done_count = 0
                 try:

@@ -6,7 +6,6 @@ that the data (what prints, what never prints) can be tested apart from the draw
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from citesdesk.core.db import SiteDatabase
@@ -158,18 +157,12 @@ def _rights(db: SiteDatabase, d: dict) -> dict[str, Any]:
         uuids += [r["uuid"] for r in d[key]]
     for r in d["referrals"]:
         uuids += [s["uuid"] for s in r.get("history", [])]
+    from citesdesk.services.audit import entries  # the window's audit viewer reads it too
+
     audit: list[dict] = []
     for i in range(0, len(uuids), 500):
-        chunk = uuids[i:i + 500]
-        audit += _rows(
-            db, "SELECT at, actor, action, table_name, record_uuid, changes FROM audit_log "
-            f"WHERE record_uuid IN ({','.join('?' * len(chunk))})", chunk)
+        audit += entries(db, records=uuids[i:i + 500], limit=None)
     audit.sort(key=lambda a: (a["at"], a["table_name"]))
-    for a in audit:
-        try:
-            a["changes"] = json.loads(a["changes"] or "{}")
-        except ValueError:
-            a["changes"] = {}
 
     recipients: dict[str, dict] = {}
     for kind, rows in (("referral", d["referrals"]), ("event", d["events"])):
