@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import ListScreen
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import audit
 from citesdesk.services.printing import labels
 
@@ -62,6 +62,7 @@ class AuditScreen(ListScreen):
         super().__init__(ctx, parent)
         self.rows: list[dict] = []
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))  # every screen has its title
         intro = QLabel(self.tr(
             "Chaque création, modification, suppression, import ou export laisse une trace : "
             "qui, quand, sur quel enregistrement. C'est aussi ce que l'export d'accès RGPD "
@@ -181,6 +182,8 @@ class AuditScreen(ListScreen):
                 item = QTableWidgetItem(text)
                 if c == 4:
                     item.setToolTip(entry["record_uuid"] or "")
+                elif c == 5:  # a long list of changes shows whole in its tooltip
+                    item.setToolTip(text)
                 self.table.setItem(r, c, item)
         n = len(self.rows)
         self.count.setText(self.tr("{n} entrée(s)").format(n=f"{n:,}".replace(",", "\u202f"))
@@ -204,7 +207,7 @@ class AuditScreen(ListScreen):
         rows, headers = [self.cells(e) for e in self.rows], list(self.headers)
 
         def work(db, progress):
-            from citesdesk.services.records import audit as log
+            from citesdesk.core.audit import audit as log
 
             out = audit.export(rows, path, headers)
             log(db, "export", "audit_log", None, {"rows": len(rows), "file": out.name})

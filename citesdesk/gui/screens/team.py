@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui import team_tasks as tasks
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import Screen
+from citesdesk.gui.screens.base import Screen, screen_title
 
 SUFFIX = ".citesequipe"
 
@@ -56,6 +56,7 @@ class TeamScreen(Screen):
         self.data: dict | None = None
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(screen_title(self))  # every screen has its title
         mine = QGroupBox(self.tr("Ce poste"))
         form = QFormLayout(mine)
         self.my_name, self.my_fingerprint = QLabel("…"), QLabel("…")

@@ -121,6 +121,18 @@ _T: dict[str, tuple[str, str]] = {
     "restore": ("restauration", "restored"),
     "purge_action": ("suppression définitive", "deleted for good"),
     "print": ("impression", "printed"),
+    "erase": ("effacement à la demande", "erased at the person's request"),
+    "import": ("import", "import"),
+    "undo_import": ("annulation d'un import", "import undone"),
+    "export": ("export", "export"),
+    "export_quarter": ("classeur trimestriel", "quarterly workbook"),
+    "export_workbook": ("classeur complet", "full workbook"),
+    "export_list": ("export de liste", "list export"),
+    "bundle": ("lot pour l'évaluation nationale", "national evaluation bundle"),
+    "demo": ("base de démonstration", "demo database"),
+    "team_copy": ("copie pour un poste de l'équipe", "copy for a team laptop"),
+    "team_export": ("fichier pour l'équipe", "file for the team"),
+    "team_merge": ("fichier de l'équipe intégré", "team file merged"),
     "doc_participant_file": ("fiche participant", "participant file"),
     "doc_access_export": ("export d'accès", "access export"),
     "doc_consent_form": ("formulaire de consentement", "consent form"),
@@ -155,8 +167,20 @@ def action(name: str, lang: str = "fr") -> str:
     return t(key, lang) if key in _T else name
 
 
+#: What the audit log's entries that are not about a record are about.
+OTHER_TABLES = {
+    "export": ("fichier exporté", "exported file"),
+    "import_log": ("import", "import"),
+    "bundle_log": ("lot", "bundle"),
+    "setting": ("réglage", "setting"),
+    "audit_log": ("journal des opérations", "operations log"),
+    "team": ("équipe", "team"),
+}
+
+
 def table_name(name: str, lang: str = "fr") -> str:
     k = KINDS.get(name)
     if k is None:
-        return name
+        fr, en = OTHER_TABLES.get(name, (name, name))
+        return en if lang == "en" else fr
     return k.en if lang == "en" else k.fr
