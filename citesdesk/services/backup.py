@@ -132,7 +132,17 @@ def snapshot(db: SiteDatabase, reason: str, *, required: bool = False,
         while target.exists():  # two snapshots in the same second
             n += 1
             target = where / f"{db.path.stem}-{stamp}-{reason}{n}.sqlite"
-        copy_verified(db, target)
+        if db.conn.in_transaction:
+            # Inside a writing transaction (the window's task runner holds BEGIN IMMEDIATE):
+            # SQLite refuses to back up from a connection that is writing, so the copy is
+            # read through a connection of its own — the state before this operation.
+            source = open_database(db.path, readonly=True, key=db.key)
+            try:
+                copy_verified(source, target)
+            finally:
+                source.close()
+        else:
+            copy_verified(db, target)
         record_backup(db, audited=False)
     except (CitesDeskError, OSError) as exc:
         if required:

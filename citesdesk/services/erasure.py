@@ -26,7 +26,7 @@ import logging
 import time
 
 #: How often, and how long apart, a checkpoint is retried while a reader holds the log.
-CHECKPOINT_TRIES, CHECKPOINT_PAUSE_S = 20, 0.1
+CHECKPOINT_TRIES, CHECKPOINT_PAUSE_S = 100, 0.1  # up to 10 s: an automatic backup reading
 
 
 def scrub_import_log(db, uuids: set[str]) -> int:

@@ -5,6 +5,7 @@ write-ahead log once the purge has run."""
 from citesdesk.core.db import open_database
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
+from tests.gui.waiting import tasks_finished
 
 VALUES = ["Quincampoix", "Zébulonne", "06 98 76 54 32", "0698765432", "Zuydcoote",
           "zebulonne", "zuydcoote", "Confidence jamais lue ailleurs", "17 impasse des Glycines"]
@@ -41,7 +42,7 @@ def test_purge_from_the_dashboard_leaves_no_trace_while_the_window_is_open(
     assert screen.purge_button.isEnabled()
     assert _found(site_path, VALUES)
     Dialog.script("yes")
-    with qtbot.waitSignal(gui.runner.task_finished, timeout=30000):
+    with tasks_finished(qtbot, gui.runner):  # the purge itself, not any task
         screen.purge_due()
     assert _found(site_path, VALUES) == {}
     assert gui.reader.execute("SELECT count(*) FROM participant").fetchone()[0] == 0

@@ -25,7 +25,7 @@ def test_messages_keep_their_room_and_the_banner_goes_with_the_last_error(
     before = {name: _where(ed[name].widget) for name in ("first_name", "birth_date", "phone")}
     tabs_before = _where(dialog.tabs)
     type_text(ed["first_name"].widget, "Sam")
-    type_text(ed["email"].widget, "sam-at-example")
+    type_text(ed["birth_date"].widget, "31/02/1990")  # an impossible date blocks the save
     _save_refused(dialog, qtbot)
     qtbot.wait(50)
     assert not ed["last_name"].error.isHidden() and not dialog.general_error.isHidden()
@@ -36,11 +36,11 @@ def test_messages_keep_their_room_and_the_banner_goes_with_the_last_error(
 
     type_text(ed["last_name"].widget, "Martin")  # fixed: its message goes as it is typed
     assert ed["last_name"].error.isHidden()
-    assert not dialog.general_error.isHidden()  # the e-mail is still wrong
-    dialog.tabs.setCurrentIndex(dialog.tab_of["email"])
-    ed["email"].widget.clear()
-    type_text(ed["email"].widget, "sam@example.org")
-    assert ed["email"].error.isHidden()
+    assert not dialog.general_error.isHidden()  # the birth date is still wrong
+    dialog.tabs.setCurrentIndex(dialog.tab_of["birth_date"])
+    ed["birth_date"].widget.clear()
+    type_text(ed["birth_date"].widget, "28/02/1990")
+    assert ed["birth_date"].error.isHidden()
     assert dialog.general_error.isHidden()  # the last error fixed: the banner goes
 
 
