@@ -86,7 +86,7 @@ def test_new_referral_on_an_empty_site_says_what_to_create_first(app_ctx, qtbot)
     assert not save.isEnabled()
     dialog.save()  # even if forced: a message under the field, never « introuvable (None) »
     assert dialog.form.errors["participant_id"].text() == \
-        "Choisissez le participant dans la liste."
+        "Choisissez un participant : tapez son nom, puis sélectionnez-le dans la liste."
     dialog.close()
 
 

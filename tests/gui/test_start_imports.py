@@ -45,6 +45,12 @@ FIRST_SCREEN = {
     "citesdesk.core.oserrors", "citesdesk.core.site",
     # the laptop's node for the team exchange; the dashboard's count of team conflicts
     "citesdesk.core.node", "citesdesk.gui.team_tasks",
+    # the passphrase of an encrypted base, the auto-lock and the backup taken on opening
+    # (with the settings it reads), the File menu's security entries
+    "citesdesk.core.attempts", "citesdesk.core.cipher", "citesdesk.core.settings",
+    "citesdesk.core.audit", "citesdesk.services.backup", "citesdesk.gui.security",
+    "citesdesk.gui.security.menu", "citesdesk.gui.security.passphrase",
+    "citesdesk.gui.security.session",
     "citesdesk.gui", "citesdesk.gui.app", "citesdesk.gui.context", "citesdesk.gui.dialogs",
     "citesdesk.gui.errors", "citesdesk.gui.first_paint", "citesdesk.gui.formkit",
     "citesdesk.gui.icons",
