@@ -31,15 +31,20 @@ PSEUDONYM_SECRET = "pseudonym_secret"
 RECIPIENTS = "recipients"
 
 
-def signing_key(db: SiteDatabase) -> SecretKey:
-    """The site's signing key, created (and stored) on first use."""
+def stored_signing_key(db: SiteDatabase, setting: str) -> SecretKey:
+    """The minisign signing key kept in ``setting``, created (and stored) on first use."""
     with db.atomic():
-        stored = db.setting(SIGNING_KEY)
+        stored = db.setting(setting)
         if stored:
             return SecretKey.from_dict(stored)
         key = SecretKey.generate()
-        db.set_setting(SIGNING_KEY, key.to_dict())
+        db.set_setting(setting, key.to_dict())
     return key
+
+
+def signing_key(db: SiteDatabase) -> SecretKey:
+    """The site's signing key (bundles), created (and stored) on first use."""
+    return stored_signing_key(db, SIGNING_KEY)
 
 
 def public_key(db: SiteDatabase) -> PublicKey:

@@ -49,13 +49,9 @@ def age_identity(db: SiteDatabase) -> pyrage.x25519.Identity:
 
 def signing_key(db: SiteDatabase) -> SecretKey:
     """This laptop's signing key for team files, created (and stored) on first use."""
-    with db.atomic():
-        stored = db.setting(SIGNING_KEY)
-        if stored:
-            return SecretKey.from_dict(stored)
-        key = SecretKey.generate()
-        db.set_setting(SIGNING_KEY, key.to_dict())
-    return key
+    from citesdesk.services.bundle.keys import stored_signing_key
+
+    return stored_signing_key(db, SIGNING_KEY)
 
 
 @dataclass(frozen=True)
