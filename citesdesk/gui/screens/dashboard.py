@@ -184,6 +184,7 @@ class DashboardScreen(ListScreen):
         if not self._painted and self.window() is not self:
             # In a window that has not painted yet (the start): it paints first, the
             # numbers follow (the worker would compete with the first paint).
+            self._stale = True  # read once painted
             if self._paint_watch is None:
                 self._paint_watch = after_first_paint(self.window(), self._after_first_paint)
             return
