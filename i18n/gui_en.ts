@@ -313,7 +313,7 @@
     <name>ParticipantsScreen</name>
     <message>
         <source>Participants</source>
-        <extracomment>Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry.</extracomment>
+        <extracomment>Changes after which the cohort and referent filters are read again. Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry.</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
