@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -245,6 +245,10 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
         qapp.setStyleSheet(stylesheet())
         dialog = BundleInspectDialog(open_bundle, lang)
         if os.environ.get("CITESDESK_SMOKE_TEST"):
+            if dialog.reading:  # the file is read off the GUI thread
+                loop = QEventLoop()
+                dialog.inspected.connect(loop.quit)
+                loop.exec()
             print(f"bundle inspector: {dialog.summary.text().splitlines()[0]}", flush=True)
             return 0
         return dialog.exec() and 0
