@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>Ouverture de la base…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Sauvegarder une copie de la base</source>
