@@ -493,6 +493,10 @@ You can go on working. If the error happens again, copy the details and send the
         <translation>The database will be created in: {path}</translation>
     </message>
     <message>
+        <source>Création de la base en cours</source>
+        <translation>Creating the database</translation>
+    </message>
+    <message>
         <source>Ouvrir une base de démonstration</source>
         <translation>Open a demonstration database</translation>
     </message>
