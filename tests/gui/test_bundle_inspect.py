@@ -16,6 +16,7 @@ from citesdesk.gui.dialogs import Dialog
 from citesdesk.services.bundle.create import create_bundle
 from citesdesk.services.demo import build_demo
 from citesdesk.services.national import keygen
+from tests.gui.waiting import ticks_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,21 +53,6 @@ def _slowly(monkeypatch, seconds: float = 1.0) -> None:
     monkeypatch.setattr(bundle_inspect, "_inspect", slow)
 
 
-def _ticks_while(qtbot, dialog) -> int:
-    """How many times a 20 ms timer fired while the dialog was reading."""
-    from PySide6.QtCore import QTimer
-
-    ticks = []
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
-    with qtbot.waitSignal(dialog.inspected, timeout=30000):
-        pass
-    timer.stop()
-    return len(ticks)
-
-
 def test_decrypting_leaves_the_window_responsive(bundle, qtbot, monkeypatch):
     from citesdesk.gui.bundle_inspect import BundleInspectDialog
 
@@ -77,12 +63,12 @@ def test_decrypting_leaves_the_window_responsive(bundle, qtbot, monkeypatch):
     assert dialog.reading and not dialog.busy.isHidden()
     assert dialog.summary.text() == "Lecture de lot.citesbundle…"
     assert not dialog.key_button.isEnabled()
-    assert _ticks_while(qtbot, dialog) >= 10  # the event loop turned while it read
+    assert ticks_until(qtbot, lambda: not dialog.reading) >= 10  # the event loop turned while it read
     assert dialog.summary.text().startswith("lot.citesbundle — ") and dialog.busy.isHidden()
     Dialog.script(str(key))
     dialog.choose_identity()
     assert dialog.reading
-    assert _ticks_while(qtbot, dialog) >= 10
+    assert ticks_until(qtbot, lambda: not dialog.reading) >= 10
     assert "Signature valide" in dialog.summary.text()
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer
-
 from citesdesk.core.db import open_database
 from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
+from tests.gui.waiting import ticks_until
 
 
 def _slow_open(monkeypatch, seconds: float) -> None:
@@ -27,17 +26,6 @@ def _slow_open(monkeypatch, seconds: float) -> None:
     monkeypatch.setattr(app_module, "open_database", slow)
 
 
-def _ticks_while_opening(gui, qtbot) -> int:
-    ticks = []
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
-    qtbot.waitUntil(lambda: not gui.opening, timeout=30000)
-    timer.stop()
-    return len(ticks)
-
-
 def test_the_window_stays_responsive_while_another_base_opens(gui, qtbot, tmp_path,
                                                                monkeypatch, site_path):
     other = tmp_path / "autre.sqlite"
@@ -47,7 +35,7 @@ def test_the_window_stays_responsive_while_another_base_opens(gui, qtbot, tmp_pa
     _slow_open(monkeypatch, 0.5)
     gui.switch_database(str(other))
     assert gui.opening and gui.db_path == site_path  # still the first base meanwhile
-    assert _ticks_while_opening(gui, qtbot) >= 10  # the event loop turned (≥ 0.2 s of ticks)
+    assert ticks_until(qtbot, lambda: not gui.opening) >= 10  # the event loop turned (≥ 0.2 s of ticks)
     assert gui.db_path == other and not gui.readonly
     assert get_site(gui.reader)["name"] == "Cité de l'emploi de Bron"
     assert gui.window.isVisible()
@@ -66,7 +54,7 @@ def test_a_file_that_is_not_a_base_is_refused_and_the_window_stays(gui, qtbot, t
     _slow_open(monkeypatch, 0.3)
     window = gui.window
     gui.switch_database(str(junk))
-    assert _ticks_while_opening(gui, qtbot) >= 5
+    assert ticks_until(qtbot, lambda: not gui.opening) >= 5
     assert gui.db_path == site_path and gui.window is window
     errors = [shown for shown in Dialog.shown if shown[0] == "error"]
     assert len(errors) == 1 and "notes.sqlite" in errors[0][2], Dialog.shown

@@ -36,9 +36,8 @@ def test_welcome_creates_the_site(qtbot, tmp_path, type_text):
 def test_creating_the_site_leaves_the_dialog_responsive(qtbot, tmp_path, monkeypatch):
     import time
 
-    from PySide6.QtCore import QTimer
-
     from citesdesk.gui import welcome
+    from tests.gui.waiting import ticks_until
 
     real = welcome.create_site
 
@@ -54,17 +53,10 @@ def test_creating_the_site_leaves_the_dialog_responsive(qtbot, tmp_path, monkeyp
     dialog.code.setText("CDE-69-002")
     dialog.departement.setText("69")
     dialog.coordinator.setText("Nadia Ferhat")
-    ticks = []
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
     dialog.create_button.click()
     assert dialog.working and not dialog.create_button.isEnabled()
-    with qtbot.waitSignal(dialog.accepted, timeout=30000):
-        pass
-    timer.stop()
-    assert len(ticks) >= 10  # the event loop turned while the base was created
+    # the event loop turned while the base was created
+    assert ticks_until(qtbot, lambda: dialog.result() == dialog.DialogCode.Accepted) >= 10
     assert dialog.choice.path == path and has_site(path) and not dialog.working
 
 
