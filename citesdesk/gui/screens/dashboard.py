@@ -180,6 +180,7 @@ class DashboardScreen(ListScreen):
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         if self._loading:
+            self._stale = True  # changed while being read: read again when next shown
             return
         if not self._painted and self.window() is not self:
             # In a window that has not painted yet (the start): it paints first, the
