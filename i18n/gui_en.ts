@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>Ouverture de la base…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Sauvegarder une copie de la base</source>
@@ -313,7 +320,7 @@
     <name>ParticipantsScreen</name>
     <message>
         <source>Participants</source>
-        <extracomment>Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry.</extracomment>
+        <extracomment>Changes after which the cohort and referent filters are read again. Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry.</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -484,6 +491,10 @@ You can go on working. If the error happens again, copy the details and send the
     <message>
         <source>La base sera créée dans : {path}</source>
         <translation>The database will be created in: {path}</translation>
+    </message>
+    <message>
+        <source>Création de la base en cours</source>
+        <translation>Creating the database</translation>
     </message>
     <message>
         <source>Ouvrir une base de démonstration</source>

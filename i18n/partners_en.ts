@@ -9,6 +9,10 @@
         <translation>National evaluation bundle — {file}</translation>
     </message>
     <message>
+        <source>Lecture en cours</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
         <source>Contenu du lot</source>
         <translation>Bundle contents</translation>
     </message>
@@ -27,6 +31,10 @@
     <message>
         <source>&amp;Ouvrir avec la clé de l&apos;évaluation nationale…</source>
         <translation>&amp;Open with the national evaluation&apos;s key…</translation>
+    </message>
+    <message>
+        <source>Lecture de {file}…</source>
+        <translation>Reading {file}…</translation>
     </message>
     <message>
         <source>Lecture impossible de {file}&#xa0;: {error}</source>

@@ -51,6 +51,10 @@
         <translation>Last file sent</translation>
     </message>
     <message>
+        <source>Aucun collègue pour l&apos;instant. Pour échanger vos saisies, ajoutez la clé publique de chaque collègue ; la vôtre s&apos;enregistre plus haut, avec « Enregistrer ma clé publique… ».</source>
+        <translation>No colleague yet. To exchange your records, add each colleague&apos;s public key; yours is saved above, with “Save my public key…”.</translation>
+    </message>
+    <message>
         <source>Ajouter un collègue…</source>
         <translation>Add a colleague…</translation>
     </message>

@@ -26,12 +26,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from citesdesk.core.errors import DatabaseError
+# A dependency like any other (pyproject.toml): an installation without it fails at start,
+# rather than finding out later that encrypted bases cannot be opened.
+from sqlcipher3 import dbapi2 as driver
 
-try:  # the Windows installer and the Linux wheels carry it; see pyproject.toml
-    from sqlcipher3 import dbapi2 as driver
-except ImportError:  # pragma: no cover - only when installed without it
-    driver = None
+from citesdesk.core.errors import DatabaseError
 
 MIN_LENGTH = 12
 #: Pages kept in memory per encrypted connection (KiB, negative = size): every page read
@@ -52,10 +51,6 @@ class PassphraseRequired(DatabaseError):
 
 class WrongPassphrase(DatabaseError):
     """The passphrase does not open the file (or the file is damaged)."""
-
-
-def available() -> bool:
-    return driver is not None
 
 
 def _where(path: str | os.PathLike) -> str:
@@ -138,7 +133,7 @@ def _translated(exc: Exception) -> sqlite3.Error:
 
 
 def _errors() -> tuple[type[BaseException], ...]:
-    return (driver.Error,) if driver is not None else ()
+    return (driver.Error,)
 
 
 class Cursor:
@@ -272,12 +267,6 @@ def connect(target: str, passphrase: str, *, uri: bool = False,
     opened ``file`` twice (a command opens it once; the window, several times), the derived
     key is kept for this process and later connections to the same file give it directly.
     """
-    if driver is None:  # pragma: no cover - only when installed without it
-        raise DatabaseError(
-            "Cette installation de CitésDesk ne sait pas ouvrir les bases chiffrées (module "
-            "sqlcipher3 absent) : réinstallez CitésDesk.",
-            "This installation of CitésDesk cannot open encrypted databases (the sqlcipher3 "
-            "module is missing): reinstall CitésDesk.")
     where = _where(file) if file is not None else None
     cached = _derived.get((where, passphrase)) if where else None
     raw = _keyed(target, cached, uri) if cached else None
@@ -313,8 +302,6 @@ def convert(path: str | os.PathLike, old: str | None, new: str | None) -> None:
     """
     import tempfile
 
-    if driver is None:  # pragma: no cover - only when installed without it
-        connect(str(path), new or old or "")  # the explanatory refusal
     p = Path(path)
     if old:
         connect(str(p), old).close()  # WrongPassphrase before anything is written

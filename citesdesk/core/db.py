@@ -62,6 +62,9 @@ class SiteDatabase(Database):
             [key, json.dumps(value, ensure_ascii=False)],
         )
 
+    def delete_setting(self, key: str) -> None:
+        self.execute("DELETE FROM setting WHERE key = ?", [key])
+
     def actor(self) -> str:
         """Who is writing: the coordinator chosen in the settings, else the site's first."""
         name = self.setting("current_coordinator")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from citesdesk.core.errors import FieldError
+from citesdesk.core.site import get_site
 from citesdesk.core.text import fold_key
 
 #: A 2024 code: QN + département (3 characters: 075, 02A, 974) + two digits + M, I, N or C.
@@ -107,10 +108,10 @@ class QpvList:
     @classmethod
     def from_db(cls, db) -> QpvList:
         rows = db.execute("SELECT code, name, coalesce(commune, '') FROM qpv ORDER BY code")
-        site = db.execute("SELECT departement, qpv_codes FROM site WHERE deleted_at IS NULL "
-                          "ORDER BY id LIMIT 1").fetchone()
-        return cls([Quarter(*r) for r in rows], site[0] if site else None,
-                   frozenset(filter(None, (site[1] or "").split("|"))) if site else frozenset())
+        site = get_site(db)
+        return cls([Quarter(*r) for r in rows], site["departement"] if site else None,
+                   frozenset(filter(None, (site["qpv_codes"] or "").split("|")))
+                   if site else frozenset())
 
     # A collection of codes, for the callers that only ask "is this code in the list?"
     def __contains__(self, code: object) -> bool:
@@ -253,15 +254,11 @@ def list_in_force(db) -> dict:
     """Which QPV list is in force: ``source`` (``builtin``, ``import`` or ``none``), its
     name in both languages, its date (ISO), the file it came from and its row count."""
     rows = db.execute("SELECT count(*), min(loaded_at), max(loaded_at) FROM qpv").fetchone()
-    info = db.execute("SELECT value FROM setting WHERE key = 'qpv_list'").fetchone()
+    described = db.setting("qpv_list")
     if not rows[0]:
         return {"source": "none", "name_fr": "aucune", "name_en": "none", "date": None,
                 "file": None, "rows": 0}
-    if info and info[0]:
-        import json
-
-        described = json.loads(info[0])
-    else:  # a list the site loaded before the official one was shipped
+    if not described:  # a list the site loaded before the official one was shipped
         described = {"source": "import", "file": None, "date": (rows[1] or "")[:10],
                      "name_fr": "Liste chargée par le site", "name_en": "List loaded by the site"}
     return {**described, "rows": rows[0]}
@@ -283,10 +280,6 @@ def describe(info: dict, lang: str = "fr") -> str:
 
 def record_import(db, file_name: str, today: str) -> None:
     """After ``import qpv``: the site's list is now the one in force."""
-    import json
-
-    db.execute("INSERT INTO setting(key, value) VALUES ('qpv_list', ?) "
-               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-               [json.dumps({"source": "import", "file": file_name, "date": today,
-                            "name_fr": "Liste chargée par le site",
-                            "name_en": "List loaded by the site"}, ensure_ascii=False)])
+    db.set_setting("qpv_list", {"source": "import", "file": file_name, "date": today,
+                                "name_fr": "Liste chargée par le site",
+                                "name_en": "List loaded by the site"})

@@ -202,9 +202,7 @@ def search_participants(db, text: str | None, *, limit: int = 50, offset: int = 
         sql = (f"SELECT p.*, NULL AS score FROM participant p WHERE {where} "
                "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id "
                "LIMIT ? OFFSET ?")
-    cur = db.execute(sql, [*params, limit, offset])
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    return list(db.query(sql, [*params, limit, offset]))
 
 
 def count_matches(db, text: str | None, *, filters: Filters | None = None,

@@ -14,7 +14,15 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -95,6 +103,19 @@ def has_site(path: Path) -> bool:
         db.close()
 
 
+def _open_pair(_db, _progress, path: str,
+               readonly: bool) -> tuple[SiteDatabase, SiteDatabase, bool]:
+    """On the worker thread: the writing (or read-only) and the reading connections of
+    ``path``, migrated first if it is older (:func:`open_database` copies it before)."""
+    writer = open_database(path, readonly=readonly)
+    try:
+        reader = open_database(path, readonly=True)
+    except BaseException:
+        writer.close()
+        raise
+    return writer, reader, readonly
+
+
 class Application:
     """The running application: translators, runner, read connection, main window."""
 
@@ -103,6 +124,7 @@ class Application:
         self.lang = lang
         self.db_path = Path(db_path)
         self.readonly = readonly
+        self.opening = False  # File › Open at work (switch_database)
         self.translators: list[QTranslator] = []
         self.set_translators(lang)
         self.qapp.setStyleSheet(stylesheet())
@@ -154,25 +176,28 @@ class Application:
         self.set_translators(lang)
         self.build_window().show()
 
-    def switch_database(self, path: str) -> None:
-        from citesdesk.core.locking import DatabaseInUse
-        from citesdesk.gui.dialogs import Dialog
-        from citesdesk.gui.instance import offer_readonly
+    def switch_database(self, path: str, readonly: bool = False) -> None:
+        """File › Open: open ``path`` — which may migrate an older base after copying it —
+        on the worker thread, behind a progress box, the window staying responsive; the
+        new window replaces this one when it is open (``opening`` is true meanwhile)."""
         from citesdesk.gui.security.passphrase import unlock_file
 
-        if not unlock_file(path, self.window):
+        if not readonly and not unlock_file(path, self.window):
             return
-        readonly = False
-        try:
-            try:
-                writer = open_database(path)
-            except DatabaseInUse as exc:
-                if not offer_readonly(self.window, exc, self.lang):
-                    return
-                writer, readonly = open_database(path, readonly=True), True
-            reader = open_database(path, readonly=True)
-        except CitesDeskError as exc:
-            Dialog.error(self.window, exc.message(self.lang))
+        self.opening = True
+        task = self.runner.submit(
+            _open_pair, path, readonly, atomic=False,
+            progress_title=QCoreApplication.translate("Application", "Ouverture de la base…"),
+            on_done=lambda opened: self._opened(path, opened, task.cancel_event.is_set()),
+            on_error=lambda exc: self._open_failed(path, exc))
+
+    def _opened(self, path: str, opened: tuple[SiteDatabase, SiteDatabase, bool],
+                cancelled: bool) -> None:
+        writer, reader, readonly = opened
+        self.opening = False
+        if cancelled:  # « Annuler » while it opened: the base on screen stays
+            writer.close()
+            reader.close()
             return
         self.runner.shutdown()
         self.reads.shutdown()
@@ -183,6 +208,19 @@ class Application:
         self.reads = Reader(self.db_path)
         self.build_window().show()
         self.session.snapshot("ouverture")
+
+    def _open_failed(self, path: str, exc: BaseException) -> None:
+        from citesdesk.core.locking import DatabaseInUse
+        from citesdesk.gui.dialogs import Dialog
+        from citesdesk.gui.instance import offer_readonly
+
+        self.opening = False
+        if isinstance(exc, DatabaseInUse):
+            if offer_readonly(self.window, exc, self.lang):
+                self.switch_database(path, readonly=True)
+        elif isinstance(exc, CitesDeskError):
+            Dialog.error(self.window, exc.message(self.lang))
+        # anything else was reported by the runner as an unexpected error
 
     def reopen(self, operation) -> None:
         """Close every connection, run ``operation()`` (a restore, a change of passphrase)
@@ -245,6 +283,10 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
         qapp.setStyleSheet(stylesheet())
         dialog = BundleInspectDialog(open_bundle, lang)
         if os.environ.get("CITESDESK_SMOKE_TEST"):
+            if dialog.reading:  # the file is read off the GUI thread
+                loop = QEventLoop()
+                dialog.inspected.connect(loop.quit)
+                loop.exec()
             print(f"bundle inspector: {dialog.summary.text().splitlines()[0]}", flush=True)
             return 0
         return dialog.exec() and 0

@@ -3,10 +3,14 @@
 Without a key: the file's size, SHA-256 and how many age recipients it is encrypted to.
 With the national evaluation's identity file: the manifest, the signature check, the
 validation and each CSV's rows and hash — or why the bundle is refused.
+
+Reading (and decrypting) the file happens on a thread of its own
+(:func:`citesdesk.gui.reads.in_background`): the dialog stays responsive, with a busy bar, however large the bundle.
 """
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +27,13 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.reads import in_background
+
+
+def _inspect(_db, path: Path, identity: str | None) -> dict:
+    from citesdesk.services.bundle import inspect
+
+    return inspect(path, identity)
 
 
 def _size(n: int) -> str:
@@ -43,6 +55,12 @@ class BundleInspectDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(self.summary.textFormat().PlainText)
         layout.addWidget(self.summary)
+        self.busy = QProgressBar(self)  # no percentage: it moves while the file is read
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Lecture en cours"))
+        self.busy.hide()
+        layout.addWidget(self.busy)
         self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(self.tr("Contenu du lot"))
         self.table.setHorizontalHeaderLabels([self.tr("Fichier"), self.tr("Lignes"),
@@ -61,19 +79,40 @@ class BundleInspectDialog(QDialog):
         self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 24)
         self.inspect()
 
-    def inspect(self, identity: str | None = None) -> None:
-        from citesdesk.services.bundle import inspect
+    @property
+    def reading(self) -> bool:
+        return not self.busy.isHidden()
 
-        try:
-            self.info = inspect(self.path, identity)
-        except (OSError, CitesDeskError) as exc:
-            text = exc.message(self.lang) if isinstance(exc, CitesDeskError) else (
-                exc.strerror or str(exc))
-            self.summary.setText(self.tr("Lecture impossible de {file} : {error}").format(
-                file=self.path.name, error=text))
+    def inspect(self, identity: str | None = None) -> None:
+        """Read the file (with the national identity file, if given) off this thread;
+        ``inspected`` is emitted once its summary, or why it cannot be read, is shown."""
+        self.summary.setText(self.tr("Lecture de {file}…").format(file=self.path.name))
+        self.busy.show()
+        self.key_button.setEnabled(False)
+        in_background(self, _inspect, self.path, identity, on_done=self._read,
+                      on_error=self._unreadable)
+
+    def _read(self, info: dict) -> None:
+        self.busy.hide()
+        self.key_button.setEnabled(True)
+        self.info = info
+        self._show()
+        self.inspected.emit()
+
+    def _unreadable(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.key_button.setEnabled(True)
+        if not isinstance(exc, OSError | CitesDeskError):
+            from citesdesk.gui.errors import report_unexpected
+
+            self.summary.clear()
+            report_unexpected(exc, "".join(traceback.format_exception(exc)), self)
             self.inspected.emit()
             return
-        self._show()
+        text = exc.message(self.lang) if isinstance(exc, CitesDeskError) else (
+            exc.strerror or str(exc))
+        self.summary.setText(self.tr("Lecture impossible de {file} : {error}").format(
+            file=self.path.name, error=text))
         self.inspected.emit()
 
     def _show(self) -> None:

@@ -277,7 +277,9 @@ class MainWindow(QMainWindow):
             if site else self.tr("Aucun site"))
         self.db_label.setText(self.tr("Base : {file}").format(file=self.ctx.db_path.name))
         self.db_label.setToolTip(str(self.ctx.db_path))
-        last = reader.setting("last_backup_at")
+        from citesdesk.core import settings
+
+        last = settings.get(reader, "last_backup_at")
         self.backup_label.setVisible(bool(last))
         if last:
             self.backup_label.setText(self.tr("Dernière sauvegarde : {date}").format(

@@ -15,11 +15,12 @@ SHARED_SEEN = "team_shared_seen"
 
 def load(db, progress) -> dict:
     """My key (created on first use), the colleagues, the conflicts, the shared folder."""
+    from citesdesk.core import settings
     from citesdesk.services import team
 
     me = team.my_key(db)
     return {"me": me, "members": team.members(db),
-            "conflicts": team.conflicts(db, lang=db.setting("language") or "fr"),
+            "conflicts": team.conflicts(db, lang=settings.get(db, "language")),
             "shared": db.setting(SHARED_FOLDER) or "",
             "minutes": int(db.setting(SHARED_MINUTES) or 15),
             "moved": bool(getattr(db, "moved", False))}

@@ -1,8 +1,12 @@
-"""First run: create the site, open a demonstration database, or open an existing file."""
+"""First run: create the site, open a demonstration database, or open an existing file.
+
+The site is created on a thread of its own (:func:`citesdesk.gui.reads.in_background`):
+creating an encrypted base derives its key, which takes a moment; the dialog stays
+responsive meanwhile, with a busy bar.
+"""
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +28,7 @@ from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.files import private_dir
 from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.reads import in_background
 from citesdesk.services import records
 
 DEMO_PARTICIPANTS = 300
@@ -46,6 +52,11 @@ def create_site(path: Path, values: dict) -> None:
             records.create(db, "site", values)
     finally:
         db.close()
+
+
+def _create(_db, path: Path, values: dict) -> None:
+    private_dir(path.parent)
+    create_site(path, values)
 
 
 class WelcomeDialog(QDialog):
@@ -98,6 +109,12 @@ class WelcomeDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create)
         form.addRow(self.create_button)
+        self.busy = QProgressBar(box)  # while the base is created
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Création de la base en cours"))
+        self.busy.hide()
+        form.addRow(self.busy)
         layout.addWidget(box)
 
         other = QDialogButtonBox(self)
@@ -127,22 +144,45 @@ class WelcomeDialog(QDialog):
                   "departement": self.departement.text(),
                   "coordinators": self.coordinator.text()}
         try:
-            private_dir(self.path.parent)
             self.passphrase.apply(self.path)
-            create_site(self.path, values)
-        except ValidationFailed as exc:
+        except CitesDeskError as exc:
+            Dialog.error(self, exc.message(self.lang))
+            return
+        self._set_working(True)
+        in_background(self, _create, self.path, values, on_done=self._created,
+                      on_error=self._refused)
+
+    @property
+    def working(self) -> bool:
+        return not self.busy.isHidden()
+
+    def _set_working(self, working: bool) -> None:
+        self.busy.setVisible(working)
+        for button in (self.create_button, self.demo_button, self.open_button):
+            button.setEnabled(not working)
+
+    def _created(self, _result: None) -> None:
+        self._set_working(False)
+        self.choice = WelcomeChoice(self.path)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_working(False)
+        if isinstance(exc, ValidationFailed):
             for error in exc.errors:
                 label = self.errors.get(error.field)
                 if label is not None:
                     label.setText(error.message(self.lang))
                     label.show()
-            return
-        except (CitesDeskError, OSError) as exc:
+        elif isinstance(exc, CitesDeskError | OSError):
             Dialog.error(self, exc.message(self.lang) if isinstance(exc, CitesDeskError)
                          else str(exc))
-            return
-        self.choice = WelcomeChoice(self.path)
-        self.accept()
+        else:
+            import traceback
+
+            from citesdesk.gui.errors import report_unexpected
+
+            report_unexpected(exc, "".join(traceback.format_exception(exc)), self)
 
     def open_demo(self) -> None:
         self.choice = WelcomeChoice(demo_path(self.path), demo=True)
@@ -162,10 +202,7 @@ def _build_demo(db, progress, participants: int) -> None:
 
     if get_site(db) is not None:
         return
-    kwargs = {"participants": participants, "seed": 1}
-    if "progress" in inspect.signature(demo.build_demo).parameters:
-        kwargs["progress"] = progress
-    demo.build_demo(db, **kwargs)
+    demo.build_demo(db, participants=participants, seed=1, progress=progress)
 
 
 def fill_demo(app, participants: int | None = None) -> None:

@@ -13,13 +13,6 @@ from citesdesk.core import codes, search
 from citesdesk.core.errors import NotFound
 from citesdesk.core.text import fold_key
 
-
-def _rows(db, sql: str, params: list) -> list[dict]:
-    cur = db.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
 _SUMMARY = """
     SELECT c.uuid, c.name, c.start_date, c.end_date, c.target, c.referent, c.description,
            count(e.id) AS entries,
@@ -40,13 +33,13 @@ def summaries(db, today: dt.date | None = None) -> list[dict]:
     exit, or an exit after that day.
     """
     today = (today or dt.date.today()).isoformat()
-    return _rows(db, _SUMMARY.format(where=""), {"today": today})
+    return list(db.query(_SUMMARY.format(where=""), {"today": today}))
 
 
 def summary(db, cohort_uuid: str, today: dt.date | None = None) -> dict:
     today = (today or dt.date.today()).isoformat()
-    rows = _rows(db, _SUMMARY.format(where="AND c.uuid = :uuid"),
-                 {"today": today, "uuid": cohort_uuid})
+    rows = list(db.query(_SUMMARY.format(where="AND c.uuid = :uuid"),
+                         {"today": today, "uuid": cohort_uuid}))
     if not rows:
         raise NotFound(f"Cohorte introuvable ({cohort_uuid}).",
                        f"Cohort not found ({cohort_uuid}).")
@@ -55,13 +48,13 @@ def summary(db, cohort_uuid: str, today: dt.date | None = None) -> dict:
 
 def members(db, cohort_uuid: str, *, lang: str = "fr") -> list[dict]:
     """The cohort's enrollments: participant, entry, exit, reason (with its group)."""
-    rows = _rows(db, """
+    rows = list(db.query("""
         SELECT e.uuid, e.date_entree, e.date_sortie, e.motif_sortie,
                p.uuid AS participant_uuid, p.last_name, p.first_name
         FROM enrollment e
         JOIN cohort c ON c.id = e.cohort_id
         JOIN participant p ON p.id = e.participant_id
-        WHERE c.uuid = ? AND e.deleted_at IS NULL AND p.deleted_at IS NULL""", [cohort_uuid])
+        WHERE c.uuid = ? AND e.deleted_at IS NULL AND p.deleted_at IS NULL""", [cohort_uuid]))
     rows.sort(key=_by_name)
     for r in rows:
         group = codes.groupe_sortie(r["motif_sortie"])

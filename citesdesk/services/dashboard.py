@@ -57,7 +57,7 @@ def _per_month(db, column: str, months: list[str]) -> list[int]:
 def participants_without_news(db, today: dt.date, days: int = NO_NEWS_DAYS) -> list[dict]:
     """Participants still enrolled (no exit) whose last event is older than ``days``."""
     limit = (today - dt.timedelta(days=days)).isoformat()
-    cur = db.execute(
+    return list(db.query(
         """SELECT p.uuid, p.last_name, p.first_name,
                   (SELECT max(e.date) FROM event e
                     WHERE e.participant_id = p.id AND e.deleted_at IS NULL) AS last_event
@@ -67,19 +67,15 @@ def participants_without_news(db, today: dt.date, days: int = NO_NEWS_DAYS) -> l
                          AND en.deleted_at IS NULL AND en.date_sortie IS NULL)
              AND coalesce((SELECT max(e.date) FROM event e
                     WHERE e.participant_id = p.id AND e.deleted_at IS NULL), '') < ?
-           ORDER BY last_event, p.last_name COLLATE NOCASE""", [limit])
-    return [dict(zip(("uuid", "last_name", "first_name", "last_event"), r, strict=True))
-            for r in cur.fetchall()]
+           ORDER BY last_event, p.last_name COLLATE NOCASE""", [limit]))
 
 
 def participants_without_notice(db) -> list[dict]:
     """Participants with no recorded information notice (RGPD: they must be informed)."""
-    cur = db.execute(
+    return list(db.query(
         """SELECT uuid, last_name, first_name, created_at FROM participant
            WHERE deleted_at IS NULL AND info_notice_date IS NULL
-           ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE""")
-    return [dict(zip(("uuid", "last_name", "first_name", "created_at"), r, strict=True))
-            for r in cur.fetchall()]
+           ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE"""))
 
 
 def overdue_with_names(db, today: dt.date) -> list[dict]:

@@ -133,11 +133,10 @@ def _sorted(matches: list[DuplicateMatch]) -> list[DuplicateMatch]:
                                           m.last_name, m.first_name, m.id))
 
 
-def _rows(db, where: str, params: list) -> list[dict]:
-    cur = db.execute(f"SELECT {_COLUMNS} FROM participant WHERE deleted_at IS NULL "
-                     f"AND ({where})", params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+def _people(db, where: str, params: list):
+    """The participants (not in the bin) matching ``where``, as dicts."""
+    return db.query(f"SELECT {_COLUMNS} FROM participant WHERE deleted_at IS NULL "
+                    f"AND ({where})", params)
 
 
 def find_duplicates(db, values: dict, exclude_uuid: str | None = None) -> list[DuplicateMatch]:
@@ -166,7 +165,7 @@ def find_duplicates(db, values: dict, exclude_uuid: str | None = None) -> list[D
     if not conds:
         return []
     found = []
-    for row in _rows(db, " OR ".join(conds), params):
+    for row in _people(db, " OR ".join(conds), params):
         if exclude_uuid and row["uuid"] == exclude_uuid:
             continue
         other = _Person.of(row)
@@ -186,7 +185,7 @@ class DuplicateIndex:
     def __init__(self, db) -> None:
         self._by: dict[str, dict[Any, list[_Person]]] = {
             "names": {}, "phone": {}, "email": {}, "ft_id": {}}
-        for row in _rows(db, "1", []):
+        for row in _people(db, "1", []):
             self.add(row)
 
     def add(self, row: dict) -> None:

@@ -17,6 +17,7 @@ from citesdesk.core.audit import write_entry
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.errors import FieldError, NotFound, ValidationFailed
 from citesdesk.core.model import KINDS
+from citesdesk.core.site import get_site
 from citesdesk.core.validation import validate_record
 
 #: Records that go to the bin, and come back, with their parent.
@@ -56,9 +57,9 @@ def qpv_reference(db: SiteDatabase):
     """
     from citesdesk.core.qpv import QpvList
 
-    stamp = tuple(db.execute(
-        "SELECT count(*), max(loaded_at), (SELECT coalesce(departement, '') || '/' || qpv_codes FROM site "
-        "WHERE deleted_at IS NULL ORDER BY id LIMIT 1) FROM qpv").fetchone())
+    site = get_site(db)
+    stamp = (*db.execute("SELECT count(*), max(loaded_at) FROM qpv").fetchone(),
+             f"{site['departement'] or ''}/{site['qpv_codes']}" if site else None)
     cached = getattr(db, "_qpv_cache", None)
     if cached is None or cached[0] != stamp:
         cached = (stamp, QpvList.from_db(db) if stamp[0] else None)
@@ -83,11 +84,7 @@ def _check_refs(db: SiteDatabase, kind: str, values: dict) -> None:
 
 
 def _row(db: SiteDatabase, kind: str, where: str, params: list) -> dict | None:
-    cur = db.execute(f"SELECT * FROM {kind} WHERE {where}", params)
-    row = cur.fetchone()
-    if row is None:
-        return None
-    return dict(zip([c[0] for c in cur.description], row, strict=True))
+    return next(db.query(f"SELECT * FROM {kind} WHERE {where}", params), None)
 
 
 def get(db: SiteDatabase, kind: str, ref: str | int, *, include_deleted: bool = False) -> dict:
@@ -107,9 +104,7 @@ def find(db: SiteDatabase, kind: str, where: str = "1", params: list | None = No
          *, order_by: str = "id", include_deleted: bool = False) -> list[dict]:
     """Records of ``kind`` matching a SQL condition, tombstones left out unless asked."""
     cond = where if include_deleted else f"({where}) AND deleted_at IS NULL"
-    cur = db.execute(f"SELECT * FROM {kind} WHERE {cond} ORDER BY {order_by}", params or [])
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return list(db.query(f"SELECT * FROM {kind} WHERE {cond} ORDER BY {order_by}", params or []))
 
 
 def create(db: SiteDatabase, kind: str, values: dict[str, Any], *,
@@ -220,8 +215,7 @@ def bin_contents(db: SiteDatabase) -> list[dict]:
         for parent, col in parents:
             cond += (f" AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = c.{col}"
                      " AND p.deleted_at IS NOT NULL AND p.hlc = c.hlc)")
-        cur = db.execute(f"SELECT c.* FROM {kind} c WHERE {cond} ORDER BY c.deleted_at DESC")
-        cols = [d[0] for d in cur.description]
-        items.extend({"kind": kind, **dict(zip(cols, r, strict=True))} for r in cur.fetchall())
+        items.extend({"kind": kind, **row} for row in
+                     db.query(f"SELECT c.* FROM {kind} c WHERE {cond} ORDER BY c.deleted_at DESC"))
     items.sort(key=lambda r: r["deleted_at"], reverse=True)
     return items

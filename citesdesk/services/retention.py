@@ -49,7 +49,7 @@ WITH dates(pid, d) AS (
     UNION ALL SELECT r.participant_id, s.date FROM referral_status s
               JOIN referral r ON r.id = s.referral_id
 )
-SELECT p.id, p.uuid, p.last_name, p.first_name, p.deleted_at IS NOT NULL,
+SELECT p.id, p.uuid, p.last_name, p.first_name, p.deleted_at IS NOT NULL AS in_bin,
        coalesce(max(substr(d.d, 1, 10)), substr(p.created_at, 1, 10)) AS last_contact
 FROM participant p LEFT JOIN dates d ON d.pid = p.id AND length(d.d) >= 10
 WHERE {where}
@@ -57,13 +57,9 @@ GROUP BY p.id
 """
 
 
-_KEYS = ("id", "uuid", "last_name", "first_name", "in_bin", "last_contact")
-
-
 def last_contacts(db) -> list[dict]:
     """Every participant (in the bin too) with the date of their last contact."""
-    return [dict(zip(_KEYS, row, strict=True))
-            for row in db.execute(_LAST_CONTACT.format(where="1"))]
+    return list(db.query(_LAST_CONTACT.format(where="1")))
 
 
 def last_contact(db, participant_id: int) -> tuple[str, str]:

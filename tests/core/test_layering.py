@@ -62,6 +62,48 @@ def import_graph(root: Path = PACKAGE) -> dict[str, set[tuple[str, int, str]]]:
     return graph
 
 
+def private_uses(root: Path = PACKAGE) -> list[str]:
+    """``module._name`` where ``module`` is another of the package's modules, imported
+    (``from citesdesk.services import records`` … ``records._row(…)``)."""
+    files = {_module_name(p, root): p for p in root.rglob("*.py")}
+    top = root.name
+    found = []
+    for module, path in files.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound: dict[str, str] = {}  # local name -> package module
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and not node.level and \
+                    (node.module or "").split(".")[0] == top:
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    if full in files:
+                        bound[alias.asname or alias.name] = full
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname and alias.name in files:
+                        bound[alias.asname] = alias.name
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                    node.value.id in bound and bound[node.value.id] != module and \
+                    node.attr.startswith("_") and not node.attr.startswith("__"):
+                found.append(f"{module} uses {bound[node.value.id]}.{node.attr} "
+                             f"(line {node.lineno})")
+    return sorted(found)
+
+
+def swallowed_import_errors(root: Path = PACKAGE) -> list[str]:
+    """``except ImportError`` (or ``ModuleNotFoundError``): a broken import that would
+    silently drop a feature."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ExceptHandler) and node.type is not None:
+                names = {n.id for n in ast.walk(node.type) if isinstance(n, ast.Name)}
+                if names & {"ImportError", "ModuleNotFoundError"}:
+                    found.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    return found
+
+
 def _layer(module: str) -> str:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else ""
@@ -124,6 +166,16 @@ def test_no_module_imports_a_private_name_of_another():
     assert private_imports(import_graph()) == []
 
 
+def test_no_module_uses_a_private_name_of_another_through_its_module():
+    assert private_uses() == []
+
+
+def test_a_missing_module_is_an_error_not_a_missing_feature():
+    # The one exception: an optional start-up speed-up inside PySide6 itself (nothing of
+    # CitésDesk depends on it).
+    assert swallowed_import_errors() == ["citesdesk/gui/__init__.py:26"]
+
+
 def test_no_import_cycle():
     assert cycles(import_graph()) == []
 
@@ -139,7 +191,12 @@ def test_the_checks_catch_each_fault(tmp_path):
     (pkg / "gui" / "c.py").write_text("from citesdesk.cli import d\n")
     (pkg / "cli" / "d.py").write_text("import citesdesk.cli.e\n")
     (pkg / "cli" / "e.py").write_text("from . import d\n")
+    (pkg / "gui" / "f.py").write_text(
+        "from citesdesk.services import b\ntry:\n    b._secret()\n"
+        "except (ValueError, ImportError):\n    pass\n")
     graph = import_graph(pkg)
+    assert private_uses(pkg) == ["citesdesk.gui.f uses citesdesk.services.b._secret (line 3)"]
+    assert swallowed_import_errors(pkg) == ["citesdesk/gui/f.py:4"]
     assert wrong_arrows(graph) == ["citesdesk.core.a imports citesdesk.services.b (line 2)",
                                    "citesdesk.gui.c imports citesdesk.cli.d (line 1)"]
     assert private_imports(graph) == ["citesdesk.services.b imports citesdesk.core.a._hidden (line 1)"]

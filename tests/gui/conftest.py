@@ -26,6 +26,19 @@ def _headless_dialogs(monkeypatch, tmp_path):
     ParticipantDialog._open.clear()
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A window the application deleted itself (File › Open replaces the window with the
+    new base's) is not closed again by qtbot at the end of the test."""
+    import shiboken6
+
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [(ref, close) for ref, close in widgets
+                           if ref() is None or shiboken6.isValid(ref())]
+    yield
+
+
 @pytest.fixture
 def site_path(tmp_path):
     path = tmp_path / "site.sqlite"

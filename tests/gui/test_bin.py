@@ -19,6 +19,7 @@ def test_bin_lists_and_restores(app_ctx, qtbot, db):
     screen = BinScreen(app_ctx)
     qtbot.addWidget(screen)
     app_ctx.runner.changed.connect(screen.refresh)
+    screen.show()  # a screen on view reads again what changed (a hidden one when shown)
     with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
     assert screen.title() == "Corbeille"
@@ -50,4 +51,4 @@ def test_empty_bin_says_so(app_ctx, qtbot):
     qtbot.addWidget(screen)
     with qtbot.waitSignal(screen.loaded, timeout=30000):
         screen.activated()
-    assert screen.table.rowCount() == 0 and not screen.empty.isHidden()
+    assert screen.table.rowCount() == 0 and not screen.empty_hint.isHidden()

@@ -16,6 +16,7 @@ from citesdesk.gui.dialogs import Dialog
 from citesdesk.services.bundle.create import create_bundle
 from citesdesk.services.demo import build_demo
 from citesdesk.services.national import keygen
+from tests.gui.waiting import ticks_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,12 +33,65 @@ def bundle(tmp_path_factory):
     return path, key, folder
 
 
+def _read(dialog, qtbot) -> None:
+    """The file is read off the GUI thread: wait for its summary."""
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=30000)
+
+
+def _slowly(monkeypatch, seconds: float = 1.0) -> None:
+    """Reading the bundle takes ``seconds`` more (a large file, a slow disk)."""
+    import time
+
+    from citesdesk.gui import bundle_inspect
+
+    real = bundle_inspect._inspect
+
+    def slow(*args):
+        time.sleep(seconds)
+        return real(*args)
+
+    monkeypatch.setattr(bundle_inspect, "_inspect", slow)
+
+
+def test_decrypting_leaves_the_window_responsive(bundle, qtbot, monkeypatch):
+    from citesdesk.gui.bundle_inspect import BundleInspectDialog
+
+    path, key, _folder = bundle
+    _slowly(monkeypatch)
+    dialog = BundleInspectDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.reading and not dialog.busy.isHidden()
+    assert dialog.summary.text() == "Lecture de lot.citesbundle…"
+    assert not dialog.key_button.isEnabled()
+    assert ticks_until(qtbot, lambda: not dialog.reading) >= 10  # the event loop turned while it read
+    assert dialog.summary.text().startswith("lot.citesbundle — ") and dialog.busy.isHidden()
+    Dialog.script(str(key))
+    dialog.choose_identity()
+    assert dialog.reading
+    assert ticks_until(qtbot, lambda: not dialog.reading) >= 10
+    assert "Signature valide" in dialog.summary.text()
+
+
+def test_a_file_gone_meanwhile_is_said_so(tmp_path, qtbot, monkeypatch):
+    from citesdesk.gui.bundle_inspect import BundleInspectDialog
+
+    _slowly(monkeypatch, 0.3)
+    gone = tmp_path / "parti.citesbundle"
+    dialog = BundleInspectDialog(gone)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.inspected, timeout=30000):
+        pass
+    assert dialog.summary.text().startswith("Lecture impossible de parti.citesbundle : ")
+    assert dialog.busy.isHidden()
+
+
 def test_without_the_key_only_the_outside_shows(bundle, qtbot):
     from citesdesk.gui.bundle_inspect import BundleInspectDialog
 
     path, _key, _folder = bundle
     dialog = BundleInspectDialog(path)
     qtbot.addWidget(dialog)
+    _read(dialog, qtbot)
     text = dialog.summary.text()
     assert text.startswith("lot.citesbundle — ")
     assert "Chiffré avec age pour 1 destinataire(s)" in text
@@ -50,6 +104,7 @@ def test_with_the_key_the_manifest_signature_and_contents(bundle, qtbot):
     path, key, _folder = bundle
     dialog = BundleInspectDialog(path)
     qtbot.addWidget(dialog)
+    _read(dialog, qtbot)
     Dialog.script(str(key))
     with qtbot.waitSignal(dialog.inspected, timeout=30000):
         dialog.choose_identity()
@@ -67,6 +122,7 @@ def test_a_file_that_is_not_a_bundle_is_said_so(tmp_path, qtbot):
     fake.write_bytes(b"PK\x03\x04 not encrypted")
     dialog = BundleInspectDialog(fake)
     qtbot.addWidget(dialog)
+    _read(dialog, qtbot)
     assert "n'est pas chiffré avec age" in dialog.summary.text()
     assert not dialog.key_button.isEnabled()
 
@@ -99,3 +155,20 @@ def test_opening_a_bundle_file_starts_the_inspector(bundle):
     result = _run([str(path)], folder, CITESDESK_SMOKE_TEST="1")
     assert result.returncode == 0, result.stderr
     assert "bundle inspector: lot.citesbundle — " in result.stdout
+
+
+def test_closing_the_inspector_while_it_reads_loses_nothing(bundle, qtbot, monkeypatch):
+    """The reading thread stops with the dialog (no thread left running, no late result)."""
+    from citesdesk.gui import reads
+    from citesdesk.gui.bundle_inspect import BundleInspectDialog
+
+    path, _key, _folder = bundle
+    _slowly(monkeypatch, 0.5)
+    dialog = BundleInspectDialog(path)
+    assert dialog.reading and len(reads._ONE_OFF) == 1
+    seen = []
+    dialog.inspected.connect(lambda: seen.append(1))
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not reads._ONE_OFF, timeout=30000)
+    qtbot.wait(100)
+    assert seen == []

@@ -17,6 +17,7 @@ def screen(app_ctx, qtbot):
     s = CohortsScreen(app_ctx)
     qtbot.addWidget(s)
     app_ctx.runner.changed.connect(s.refresh)  # what the main window does
+    s.show()  # on view: it reads again what changed (a hidden screen, when next shown)
     return s
 
 

@@ -91,10 +91,12 @@ def test_opening_a_held_base_from_the_file_menu_offers_read_only(gui, qtbot, tmp
     try:
         assert proc.stdout.readline().strip() == "ready"
         Dialog.script("cancel")
-        gui.switch_database(str(other))
+        gui.switch_database(str(other))  # opened off the GUI thread: wait for its end
+        qtbot.waitUntil(lambda: not gui.opening, timeout=30000)
         assert gui.db_path == site_path and not gui.readonly  # nothing changed
         Dialog.script("readonly")
         gui.switch_database(str(other))
+        qtbot.waitUntil(lambda: not gui.opening, timeout=30000)
         assert gui.db_path == other and gui.readonly
         assert gui.window.windowTitle() == "CitésDesk — lecture seule"
         assert Dialog.shown[-1][1] == "Base déjà ouverte"

@@ -22,8 +22,8 @@ def helene(site_path):
 
 
 def _list(gui, qtbot):
-    screen = gui.window.screen("participants")
-    if not screen._started:
+    screen = gui.window.show_screen("participants")  # on view: it follows changes
+    if screen.model.loading or screen._stale:
         with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
     return screen

@@ -33,7 +33,7 @@ def people(site_path):
 
 def _screen(gui, qtbot):
     screen = gui.window.show_screen("participants")  # the dashboard is the home screen
-    if screen.model.loading or not screen._started:
+    if screen.model.loading or screen._stale:
         with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
     return screen

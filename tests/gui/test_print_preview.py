@@ -155,7 +155,7 @@ def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot
     from citesdesk.gui.printing import actions
 
     screen = gui.window.show_screen("participants")
-    if screen.model.loading or not screen._started:
+    if screen.model.loading or screen._stale:
         with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
     assert screen.model.rowCount() == 1

@@ -32,7 +32,7 @@ def test_ctrl_e_adds_a_step_for_the_selected_participant(make_app, site_path, qt
     app.window.activateWindow()
     qtbot.waitActive(app.window)
     screen = app.window.show_screen("participants")
-    if not screen._started:
+    if screen._stale:
         with qtbot.waitSignal(screen.model.loaded, timeout=30000):
             screen.activated()
 

@@ -158,6 +158,7 @@ def test_welcome_creates_an_encrypted_site(qtbot, tmp_path, type_text):
     assert Dialog.shown[-1][2] == "Les deux phrases secrètes diffèrent : retapez-les."
     dialog.passphrase.again.setText(KEY)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=30000)  # created off the GUI thread
     assert dialog.choice is not None and has_site(path)
     assert b"Quintessence" not in path.read_bytes()
     cipher._keys.clear()

@@ -231,10 +231,12 @@ def test_open_another_database_from_the_file_menu(gui, tmp_path, qtbot):
     db.close()
     Dialog.script(str(other))
     gui.window.choose_database()
+    qtbot.waitUntil(lambda: not gui.opening, timeout=30000)  # opened off the GUI thread
     assert gui.db_path == other
     assert "Roubaix" in gui.window.site_label.text()
     assert gui.window.db_label.text() == "Base : autre.sqlite"
     Dialog.script(str(tmp_path / "absente.sqlite"))
     gui.window.choose_database()
+    qtbot.waitUntil(lambda: not gui.opening, timeout=30000)
     assert gui.db_path == other  # refused with a message, nothing changed
     assert Dialog.shown[-1][0] == "error" and "absente.sqlite" in Dialog.shown[-1][2]

@@ -17,18 +17,47 @@ def test_welcome_creates_the_site(qtbot, tmp_path, type_text):
     type_text(dialog.code, "CDE-59-002")
     type_text(dialog.departement, "9Z")  # wrong: refused under the field
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=30000)  # created off the GUI thread
     assert dialog.choice is None
     assert not dialog.errors["departement"].isHidden()
     assert dialog.errors["departement"].text()
     dialog.departement.setText("59")
     type_text(dialog.coordinator, "Inès Martin")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=30000)
     assert dialog.choice is not None and dialog.choice.path == path
     assert has_site(path)
     db = open_database(path, readonly=True)
     row = db.execute("SELECT name, site_code, departement, coordinators FROM site").fetchone()
     db.close()
     assert row == ("Cité de l'emploi de Roubaix", "CDE-59-002", "59", "Inès Martin")
+
+
+def test_creating_the_site_leaves_the_dialog_responsive(qtbot, tmp_path, monkeypatch):
+    import time
+
+    from citesdesk.gui import welcome
+    from tests.gui.waiting import ticks_until
+
+    real = welcome.create_site
+
+    def slow(*args):  # an encrypted base derives its key; a slow disk
+        time.sleep(0.5)
+        return real(*args)
+
+    monkeypatch.setattr(welcome, "create_site", slow)
+    path = tmp_path / "site.sqlite"
+    dialog = WelcomeDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Cité de l'emploi de Bron")
+    dialog.code.setText("CDE-69-002")
+    dialog.departement.setText("69")
+    dialog.coordinator.setText("Nadia Ferhat")
+    dialog.create_button.click()
+    assert dialog.working and not dialog.create_button.isEnabled()
+    # the event loop turned while the base was created
+    assert ticks_until(qtbot, lambda: dialog.result() == dialog.DialogCode.Accepted) >= 10
+    assert dialog.choice.path == path and has_site(path) and not dialog.working
 
 
 def test_no_database_means_welcome(tmp_path):

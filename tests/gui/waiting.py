@@ -35,3 +35,23 @@ def tasks_finished(qtbot, runner, timeout: int = TIMEOUT_MS):
                         timeout=timeout)
     finally:
         del runner.submit
+
+
+def ticks_until(qtbot, done, timeout: int = TIMEOUT_MS) -> int:
+    """Wait until ``done()`` is true; how many times a 20 ms timer fired meanwhile.
+
+    Work kept off the GUI thread leaves the event loop turning (many ticks); work done on
+    it would block the loop (none, whatever its length).
+    """
+    from PySide6.QtCore import QTimer
+
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    try:
+        qtbot.waitUntil(done, timeout=timeout)
+    finally:
+        timer.stop()
+    return len(ticks)

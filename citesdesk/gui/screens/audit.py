@@ -156,7 +156,6 @@ class AuditScreen(ListScreen):
         self.reload()
 
     def reload(self) -> None:
-        self._stale = False
         self.ctx.read("audit", _read, self.filters(), on_done=self.show_rows)
 
     def show_rows(self, data: dict) -> None:

@@ -5,26 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from citesdesk.gui.form_parts import date_text
-from citesdesk.gui.screens.base import Screen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import recycle_bin
 
 # Every kind of record can come back from the bin.
-WATCHED = {"participant", "cohort", "partner", "enrollment", "event", "referral",
-           "referral_status", "note", "partner_contact", "partner_exchange"}
+WATCHED = frozenset({"participant", "cohort", "partner", "enrollment", "event", "referral",
+                     "referral_status", "note", "partner_contact", "partner_exchange", "*"})
 
 
 def _when(stamp: str | None) -> str:
@@ -32,9 +29,10 @@ def _when(stamp: str | None) -> str:
     return date_text(stamp[:10]) if stamp else ""
 
 
-class BinScreen(Screen):
+class BinScreen(ListScreen):
     key = "bin"
     icon_name = "trash"
+    watched = WATCHED
 
     # The bin was read and shown (number of items).
     loaded = Signal(int)
@@ -45,54 +43,32 @@ class BinScreen(Screen):
         super().__init__(ctx, parent)
         self.runner = ctx.runner
         self.items: list[dict] = []
-        self._loaded_once = False
         self.intro = QLabel(self.tr(
             "Ce qui a été supprimé reste ici jusqu'à sa purge par les règles de conservation. "
             "Restaurer remet l'élément à sa place, avec ce qui a été supprimé en même temps "
             "(par exemple les étapes d'un participant)."), self)
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
         # Two dates that must not be confused: the record's own, and its deletion's.
-        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Élément"),
-                                              self.tr("Date de l'élément"),
-                                              self.tr("Mis à la corbeille le")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Contenu de la corbeille"))
-        self.table.setTabKeyNavigation(False)
-        self.empty = QLabel(self.tr("La corbeille est vide."), self)
+        table = self.make_table([self.tr("Type"), self.tr("Élément"),
+                                 self.tr("Date de l'élément"), self.tr("Mis à la corbeille le")],
+                                self.tr("Contenu de la corbeille"), stretch=None, several=True)
+        self.set_empty_hint(self.tr("La corbeille est vide."))
         self.restore_button = QPushButton(self.tr("Restaurer"), self)
-        self.restore_button.setEnabled(False)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(screen_title(self))
         layout.addWidget(self.intro)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(table, 1)
         layout.addLayout(row)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.selected())))
-        self.table.itemActivated.connect(lambda _i: self.restore_selected())
+        # Enter or a double-click restores what is chosen, as the button does.
+        self.set_list(table, (self.restore_button,))
         self.restore_button.clicked.connect(self.restore_selected)
 
     def title(self) -> str:
         return self.tr("Corbeille")
-
-    def activated(self) -> None:
-        self._loaded_once = True
-        # read once the screen has been drawn, after the work already asked for
-        QTimer.singleShot(0, self.reload)
-
-    def refresh(self, changes: set[str]) -> None:
-        if self._loaded_once and changes & WATCHED:
-            self.reload()
 
     def reload(self) -> None:
         lang = self.ctx.lang
@@ -109,8 +85,7 @@ class BinScreen(Screen):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, i)
                 self.table.setItem(i, col, cell)
-        self.empty.setVisible(not items)
-        self.restore_button.setEnabled(bool(self.selected()))
+        self.show_list(not items)
         self.loaded.emit(len(items))
 
     def selected(self) -> list[dict]:
@@ -119,6 +94,9 @@ class BinScreen(Screen):
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
+
+    def open_row(self, row: int) -> None:
+        self.restore_selected()
 
     def restore_selected(self) -> None:
         chosen = [(it["kind"], it["uuid"]) for it in self.selected()]

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -26,27 +23,10 @@ from PySide6.QtWidgets import (
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
 from citesdesk.gui.form_parts import FieldErrors, date_text
 from citesdesk.gui.formkit import required
-from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import cohorts, records
 
 FIELDS = ("name", "start_date", "end_date", "target", "referent", "description")
-
-
-def _table(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTableWidget:
-    """A read-only table whose column ``stretch`` takes the room the others leave."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
-    table.setAccessibleName(name)
-    table.setTabKeyNavigation(False)
-    return table
 
 
 def _cell(text: Any, data: Any = None, number: bool = False) -> QTableWidgetItem:
@@ -58,9 +38,10 @@ def _cell(text: Any, data: Any = None, number: bool = False) -> QTableWidgetItem
     return item
 
 
-class CohortsScreen(Screen):
+class CohortsScreen(ListScreen):
     key = "cohorts"
     icon_name = "users"
+    watched = frozenset({"cohort", "enrollment", "participant", "*"})
 
     # The list was read and shown (number of cohorts).
     loaded = Signal(int)
@@ -76,13 +57,11 @@ class CohortsScreen(Screen):
         self.runner = ctx.runner
         self.rows: list[dict] = []
         self.current: str | None = None  # uuid of the cohort in the form, None = new
-        self._loaded_once = False
         self._shown_once = False
 
-        self.table = _table(self, [self.tr("Cohorte"), self.tr("Début"), self.tr("Fin"),
-                                   self.tr("Objectif"), self.tr("Actifs"), self.tr("Entrées"),
-                                   self.tr("Sorties")], self.tr("Liste des cohortes"), 0)
-        self.table.setWordWrap(False)
+        table = self.make_table([self.tr("Cohorte"), self.tr("Début"), self.tr("Fin"),
+                                 self.tr("Objectif"), self.tr("Actifs"), self.tr("Entrées"),
+                                 self.tr("Sorties")], self.tr("Liste des cohortes"), 0)
         self.new_button = QPushButton(self.tr("Nouvelle cohorte"), self)
 
         self.errors = FieldErrors(ctx.lang)
@@ -113,7 +92,7 @@ class CohortsScreen(Screen):
         self.form_box = QGroupBox(self.tr("Cohorte"), self)
         self.form_box.setLayout(form)
 
-        self.members = _table(self, [self.tr("Nom"), self.tr("Prénom"), self.tr("Entrée"),
+        self.members = self.make_table([self.tr("Nom"), self.tr("Prénom"), self.tr("Entrée"),
                                      self.tr("Sortie"), self.tr("Motif de sortie")],
                               self.tr("Membres de la cohorte"), 4)
         self.add_members_button = QPushButton(self.tr("Ajouter plusieurs participants…"), self)
@@ -130,25 +109,26 @@ class CohortsScreen(Screen):
         top_row.addStretch(1)
         top_row.addWidget(self.new_button)
         layout.addLayout(top_row)
-        self.empty_hint = EmptyHint(
+        self.set_empty_hint(
             self.tr("Aucune cohorte pour l'instant. Une cohorte regroupe les participants "
                     "entrés ensemble dans l'accompagnement : créez la première (un nom et une "
                     "date de début suffisent), puis inscrivez-y des participants."),
-            self.tr("Créer la première cohorte"), self.new_cohort, self)
+            self.tr("Créer la première cohorte"), self.new_cohort)
         layout.addWidget(self.empty_hint)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.members_box, self.tr("Membres"))
         self.tabs.addTab(self.form_box, self.tr("Fiche de la cohorte"))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(table)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
+        # Choosing a cohort shows its members; Enter or a double-click opens its form.
+        self.set_list(table)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.table.itemActivated.connect(lambda _i: self._edit())
         self.members.itemActivated.connect(self._open_member)
         self.new_button.clicked.connect(self.new_cohort)
         self.save_button.clicked.connect(self.save)
@@ -171,15 +151,8 @@ class CohortsScreen(Screen):
         self.tabs.setCurrentWidget(self.form_box)
         self.name.setFocus()
 
-    def activated(self) -> None:
-        if not self._loaded_once:
-            self._loaded_once = True
-            # read once the window has been drawn, after the work already asked for
-            QTimer.singleShot(0, self.reload)
-
-    def refresh(self, changes: set[str]) -> None:
-        if self._loaded_once and changes & {"cohort", "enrollment", "participant"}:
-            self.reload()
+    def open_row(self, row: int) -> None:
+        self._edit()
 
     # -- list --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -205,7 +178,7 @@ class CohortsScreen(Screen):
                 self.table.selectRow(i)
         self.table.blockSignals(False)
         # No cohort yet: no empty list nor members, the form to create the first one.
-        self.empty_hint.show_for(not rows, self.table)
+        self.show_list(not rows)
         self.tabs.setTabVisible(self.tabs.indexOf(self.members_box), bool(rows))
         if not rows:
             self.tabs.setCurrentWidget(self.form_box)

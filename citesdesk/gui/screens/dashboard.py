@@ -180,10 +180,12 @@ class DashboardScreen(ListScreen):
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         if self._loading:
+            self._stale = True  # changed while being read: read again when next shown
             return
         if not self._painted and self.window() is not self:
             # In a window that has not painted yet (the start): it paints first, the
             # numbers follow (the worker would compete with the first paint).
+            self._stale = True  # read once painted
             if self._paint_watch is None:
                 self._paint_watch = after_first_paint(self.window(), self._after_first_paint)
             return

@@ -7,20 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import importer
 
-UNDO_CHANGES = {"participant", "cohort", "enrollment", "event", "partner", "partner_contact",
-                "qpv", "import_log"}
+UNDO_CHANGES = frozenset({"participant", "cohort", "enrollment", "event", "partner",
+                          "partner_contact", "qpv", "import_log", "*"})
 
 
 def _history(db, progress):
@@ -31,9 +31,10 @@ def _undo(db, progress, import_id):
     return importer.undo(db, import_id)
 
 
-class ImportsScreen(Screen):
+class ImportsScreen(ListScreen):
     key = "imports"
     icon_name = "folder"
+    watched = UNDO_CHANGES
 
     def title(self) -> str:
         return self.tr("Imports")
@@ -42,7 +43,6 @@ class ImportsScreen(Screen):
         super().__init__(ctx, parent)
         self.wizard = None
         self.items: list[dict] = []
-        self._loaded = False
         layout = QVBoxLayout(self)
         layout.addWidget(screen_title(self))
         intro = QLabel(self.tr(
@@ -70,40 +70,27 @@ class ImportsScreen(Screen):
         layout.addLayout(row)
         self.history_label = QLabel(self.tr("Historique des imports"), self)
         layout.addWidget(self.history_label)
-        self.empty_hint = EmptyHint(
+        self.set_empty_hint(
             self.tr("Aucun import pour l'instant. Un fichier Excel ou CSV d'un partenaire "
                     "(liste de participants, de partenaires ou d'étapes) s'importe en quelques "
                     "étapes ; rien n'est enregistré avant votre accord. Pour préparer le "
                     "fichier, enregistrez d'abord le modèle ci-dessus."),
-            self.tr("Importer un tableur…"), self.open_wizard, self)
+            self.tr("Importer un tableur…"), self.open_wizard)
         layout.addWidget(self.empty_hint, 1)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([
+        table = self.make_table([
             self.tr("Date"), self.tr("Type"), self.tr("Fichier"), self.tr("Résultat"),
-            self.tr("Par"), self.tr("État")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        layout.addWidget(self.table, 1)
+            self.tr("Par"), self.tr("État")], self.tr("Historique des imports"), stretch=None)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(table, 1)
         self.undo_button = QPushButton(self.tr("Annuler cet import…"), self)
-        self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_selected)
         layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Nothing to open in the history: Enter is left to the table (undoing an import is
+        # the button's, after a question).
+        self.set_list(table, (self.undo_button,))
 
     # -- history ---------------------------------------------------------------------
-    def activated(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.load()
-
-    def refresh(self, changes: set[str]) -> None:
-        if self._loaded and changes & UNDO_CHANGES:
-            self.load()
-
-    def load(self) -> None:
+    def reload(self) -> None:
         self.ctx.runner.submit(_history, on_done=self._fill, atomic=False)
 
     def _kind_label(self, kind: str) -> str:
@@ -112,7 +99,6 @@ class ImportsScreen(Screen):
 
     def _fill(self, items: list[dict]) -> None:
         self.items = items
-        self.empty_hint.show_for(not items, self.table, self.history_label, self.undo_button)
         self.table.setRowCount(len(items))
         for r, item in enumerate(items):
             c = item["counts"]
@@ -127,13 +113,13 @@ class ImportsScreen(Screen):
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        self._selection_changed()
+        self.show_list(not items, self.history_label, self.undo_button)
 
     def selected(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.items[rows[0].row()] if rows else None
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
 
-    def _selection_changed(self) -> None:
+    def update_buttons(self) -> None:
         item = self.selected()
         self.undo_button.setEnabled(bool(item) and not item["undone_at"])
 
@@ -165,7 +151,7 @@ class ImportsScreen(Screen):
         from citesdesk.gui.import_wizard import ImportWizard
 
         self.wizard = ImportWizard(self.ctx, self)
-        self.wizard.committed.connect(lambda _result: self.load())
+        self.wizard.committed.connect(lambda _result: self.reload())
         self.wizard.open()
         return self.wizard
 

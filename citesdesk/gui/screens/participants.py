@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,17 +23,19 @@ from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents
 from citesdesk.gui.qpv_picker import to_check_box
-from citesdesk.gui.screens.base import EmptyHint, Screen
+from citesdesk.gui.screens.base import ListScreen, screen_title
 
 SEARCH_DELAY_MS = 150
-RELOAD_KINDS = {"participant", "enrollment", "cohort"}
+RELOAD_KINDS = frozenset({"participant", "enrollment", "cohort", "*"})
+#: Changes after which the cohort and referent filters are read again.
+CHOICE_KINDS = frozenset({"participant", "cohort", "*"})
 
 
 class ParticipantTable(QTableView):
-    """A table where Enter opens the current participant, and whose columns always fit
-    its width (no sideways scrolling): on a narrow window the least identifying columns
-    step aside (they are still exported), the names keep their width, the other columns
-    share the rest, and a cut cell shows whole in its tooltip."""
+    """A table whose columns always fit its width (no sideways scrolling): on a narrow
+    window the least identifying columns step aside (they are still exported), the names
+    keep their width, the other columns share the rest, and a cut cell shows whole in its
+    tooltip."""
 
     #: Columns that keep their natural width when room is short (last and first names).
     KEEP = (0, 1)
@@ -41,9 +43,8 @@ class ParticipantTable(QTableView):
     #: situation at entry.
     SET_ASIDE = (6, 3, 7)
 
-    def __init__(self, open_row, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._open_row = open_row
         self.natural: list[int] = []
         self.narrow_hidden: set[int] = set()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -87,30 +88,26 @@ class ParticipantTable(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_row(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
+class ParticipantsScreen(ListScreen):
+    """The list screen whose list is a lazy model: :meth:`reload` asks the model to read
+    (the filters are its query) rather than filling a table."""
 
-class ParticipantsScreen(Screen):
     key = "participants"
     icon_name = "users"
+    watched = RELOAD_KINDS
 
     def title(self) -> str:
         return self.tr("Participants")
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._started = False
+        self._choices_stale = True
         self._keep_uuid: str | None = None
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        heading = QLabel(self.tr("Participants"), self)
-        heading.setObjectName("screenTitle")
-        top.addWidget(heading)
+        top.addWidget(screen_title(self))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.count_label.setAccessibleName(self.tr("Nombre de participants trouvés"))
@@ -171,7 +168,7 @@ class ParticipantsScreen(Screen):
         layout.addLayout(filters)
 
         self.model = ParticipantsModel(ctx, self)
-        self.table = ParticipantTable(self.open_row, self)
+        self.table = ParticipantTable(self)
         self.table.setAccessibleName(self.tr("Liste des participants"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -201,12 +198,12 @@ class ParticipantsScreen(Screen):
                                       fm.horizontalAdvance(last)) + pad)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
-        self.empty_hint = EmptyHint(
+        self.set_list(self.table)
+        self.set_empty_hint(
             self.tr("Aucun participant pour l'instant. Enregistrez la fiche du premier avec "
                     "« Nouveau participant », ou importez la liste qu'un partenaire vous a "
                     "envoyée depuis l'écran Imports."),
-            self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None), self)
+            self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None))
         layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
 
@@ -238,19 +235,18 @@ class ParticipantsScreen(Screen):
         down.activated.connect(self._to_table)
 
     # -- lifecycle -----------------------------------------------------------------
-    def activated(self) -> None:
-        if not self._started:
-            self._started = True
-            self._load_choices()
-            self.apply_filters()
-
     def refresh(self, changes: set[str]) -> None:
-        if not self._started or not changes & RELOAD_KINDS:
-            return
-        self._keep_uuid = self.current_uuid()
-        if changes & {"cohort", "participant"}:
+        if changes & CHOICE_KINDS:
+            self._choices_stale = True
+        super().refresh(changes)
+
+    def reload(self) -> None:
+        """Read the list again (the current participant stays chosen), and the filters'
+        choices when cohorts or people changed."""
+        if self._choices_stale:
+            self._choices_stale = False
             self._load_choices()
-        self.model.reload()
+        self.apply_filters()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -300,7 +296,7 @@ class ParticipantsScreen(Screen):
         filtered = bool(self.search.text() or self.cohort.currentData()
                         or self.referent.currentData() or self.qpv.isChecked()
                         or self.invisibles.isChecked() or self.status.currentData() != "all")
-        self.empty_hint.show_for(count == 0 and not filtered, self.table)
+        self.show_list(count == 0 and not filtered)
         uuid, self._keep_uuid = self._keep_uuid, None
         if uuid:
             row = self.model.row_of_uuid(uuid)

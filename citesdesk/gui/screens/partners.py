@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo
 from citesdesk.gui.icons import icon
-from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import partners
 
 WATCHED = frozenset({"partner", "partner_contact", "referral", "import_log", "*"})
@@ -73,12 +72,12 @@ class PartnersScreen(ListScreen):
                              + 2 * self.fontMetrics().averageCharWidth())
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.empty_hint = EmptyHint(
+        self.set_empty_hint(
             self.tr("Aucun partenaire pour l'instant. Ajoutez les structures vers lesquelles "
                     "vous orientez les participants (France Travail, Mission locale, "
                     "entreprises, organismes de formation…), ou importez-en la liste depuis "
                     "l'écran Imports."),
-            self.tr("Ajouter un partenaire…"), lambda: self.open_partner(None), self)
+            self.tr("Ajouter un partenaire…"), lambda: self.open_partner(None))
         layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -86,17 +85,14 @@ class PartnersScreen(ListScreen):
         self.search.textChanged.connect(self._debounce.start)
         self.type_filter.currentIndexChanged.connect(self.reload)
         self.new_button.clicked.connect(lambda: self.open_partner(None))
-        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table,
-                  activated=lambda: self.open_row(self.table.currentRow()))
         self.rows: list[dict] = []
+        self.set_list(self.table)
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def reload(self) -> None:
-        self._stale = False
         text, kind = self.search.text(), self.type_filter.currentData()
         self.ctx.runner.submit(lambda db, progress: partners.list_partners(db, text, kind),
                                atomic=False, on_done=self._fill)
@@ -119,7 +115,7 @@ class PartnersScreen(ListScreen):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
         filtered = bool(self.search.text() or self.type_filter.currentData())
-        self.empty_hint.show_for(not rows and not filtered, self.table)
+        self.show_list(not rows and not filtered)
         self.loaded.emit()
 
     def open_row(self, row: int) -> None:

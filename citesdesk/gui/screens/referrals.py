@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso
-from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
 WATCHED = frozenset({"referral", "referral_status", "participant", "partner", "import_log", "*"})
@@ -95,10 +95,10 @@ class ReferralsScreen(ListScreen):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("Organisme de formation")
                              + 2 * self.fontMetrics().averageCharWidth())
-        self.empty_hint = EmptyHint(
+        self.set_empty_hint(
             self.tr("Aucune orientation pour l'instant. Orientez un participant vers un "
                     "partenaire : son statut (proposée, acceptée, réalisée…) se suit ensuite "
-                    "ici."), self.tr("Nouvelle orientation…"), self.new_referral, self)
+                    "ici."), self.tr("Nouvelle orientation…"), self.new_referral)
         layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.table, 1)
         for combo in (self.status, self.partner_type):
@@ -110,18 +110,11 @@ class ReferralsScreen(ListScreen):
         self.new_button.clicked.connect(self.new_referral)
         self.status_button.clicked.connect(self.change_status)
         self.open_button.clicked.connect(self.open_participant)
-        self.table.cellDoubleClicked.connect(lambda _r, _c: self.change_status())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.change_status)
-        self._update_buttons()
+        # Enter or a double-click changes the chosen referral's status.
+        self.set_list(self.table, (self.status_button, self.open_button))
 
-    def _update_buttons(self) -> None:
-        chosen = self._selected() is not None and bool(self.table.selectedItems())
-        self.status_button.setEnabled(chosen)
-        self.open_button.setEnabled(chosen)
+    def open_row(self, row: int) -> None:
+        self.change_status()
 
     def current_filter(self) -> ReferralFilter:
         period = self.use_period.isChecked()
@@ -132,7 +125,6 @@ class ReferralsScreen(ListScreen):
             overdue_only=self.overdue.isChecked())
 
     def reload(self) -> None:
-        self._stale = False
         flt = self.current_filter()
         self.ctx.runner.submit(lambda db, progress: list_referrals(db, flt), atomic=False,
                                on_done=self._fill)
@@ -159,8 +151,7 @@ class ReferralsScreen(ListScreen):
                 self.table.setItem(r, c, item)
         filtered = self.status.currentData() or self.partner_type.currentData() or \
             self.use_period.isChecked() or self.overdue.isChecked()
-        self.empty_hint.show_for(not rows and not filtered, self.table)
-        self._update_buttons()
+        self.show_list(not rows and not filtered)
         self.loaded.emit()
 
     def _selected(self) -> dict | None:

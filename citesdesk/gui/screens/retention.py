@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.formkit import date_text, number_text
-from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import retention
 
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
@@ -55,10 +55,10 @@ class RetentionScreen(ListScreen):
         self.rule = QLabel(self)
         self.rule.setWordWrap(True)
         layout.addWidget(self.rule)
-        self.empty_hint = EmptyHint(self.tr(
+        self.set_empty_hint(self.tr(
             "Personne n'a dépassé la durée de conservation : il n'y a rien à supprimer. "
             "Revenez ici de temps en temps ; le tableau de bord signale aussi les personnes "
-            "concernées."), parent=self)
+            "concernées."))
         layout.addWidget(self.empty_hint, 1)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([
@@ -73,7 +73,6 @@ class RetentionScreen(ListScreen):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Personnes dont la durée de conservation est "
                                              "dépassée"))
-        self.table.itemActivated.connect(self._open)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count = QLabel(self)
@@ -88,9 +87,10 @@ class RetentionScreen(ListScreen):
         self.purge_button.clicked.connect(self.purge_due)
         row.addWidget(self.purge_button)
         layout.addLayout(row)
+        # Enter or a double-click opens the person's file (not from the bin).
+        self.set_list(self.table)
 
     def reload(self) -> None:
-        self._stale = False
         self.ctx.runner.submit(_due, atomic=False, on_done=self._show)
 
     def _show(self, result: tuple[int, list[dict]]) -> None:
@@ -115,12 +115,13 @@ class RetentionScreen(ListScreen):
                 self.table.setItem(r, c, item)
         self.count.setText(self.tr("{n} personne(s) à supprimer").format(
             n=number_text(len(rows), self.ctx.lang)))
-        self.empty_hint.show_for(not rows, self.table, self.count, self.purge_button)
+        self.show_list(not rows, self.count, self.purge_button)
         self.purge_button.setEnabled(bool(rows))
         self.loaded.emit(len(rows))
 
-    def _open(self, item: QTableWidgetItem) -> None:
-        uuid = item.data(Qt.ItemDataRole.UserRole)
+    def open_row(self, row: int) -> None:
+        item = self.table.item(row, 0)
+        uuid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if uuid:
             self.ctx.open_participant(uuid)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui import team_tasks as tasks
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.screens.base import Screen, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 
 SUFFIX = ".citesequipe"
 
@@ -47,9 +47,10 @@ TEAM_TABLES = frozenset({"team_member", "version_vector", "sync_conflict", "purg
                          "setting", "participant", "*"})
 
 
-class TeamScreen(Screen):
+class TeamScreen(ListScreen):
     key = "team"
     icon_name = "list"
+    watched = TEAM_TABLES
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -73,6 +74,11 @@ class TeamScreen(Screen):
         self.members = _table([self.tr("Nom"), self.tr("Empreinte"),
                                self.tr("Dernier fichier reçu"), self.tr("Dernier fichier envoyé")])
         blayout.addWidget(self.members)
+        self.set_empty_hint(self.tr(
+            "Aucun collègue pour l'instant. Pour échanger vos saisies, ajoutez la clé publique "
+            "de chaque collègue ; la vôtre s'enregistre plus haut, avec « Enregistrer ma clé "
+            "publique… »."), self.tr("Ajouter un collègue…"), self.add_colleague)
+        blayout.addWidget(self.empty_hint)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Ajouter un collègue…"))
         self.add_button.clicked.connect(self.add_colleague)
@@ -112,6 +118,8 @@ class TeamScreen(Screen):
         self.keep_button.clicked.connect(self.keep_selected)
         clayout.addWidget(self.keep_button)
         layout.addWidget(cbox, 1)
+        # The conflicts are the list acted on: Enter keeps the chosen value, as the button.
+        self.set_list(self.conflicts, (self.keep_button,))
 
         sbox = QGroupBox(self.tr("Dossier partagé (facultatif)"))
         srow = QHBoxLayout(sbox)
@@ -134,13 +142,6 @@ class TeamScreen(Screen):
         return self.tr("Équipe")
 
     # -- loading ---------------------------------------------------------------------
-    def activated(self) -> None:
-        self.reload()
-
-    def refresh(self, changes: set[str]) -> None:
-        if self.isVisible() and changes & TEAM_TABLES:
-            self.reload()
-
     def reload(self) -> None:
         self.ctx.runner.submit(tasks.load, on_done=self._show, on_error=self._failed,
                                atomic=False)
@@ -163,6 +164,8 @@ class TeamScreen(Screen):
             cells = (c["record"], c["field_label"], self._side(c["a"]), self._side(c["b"]), state)
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
+        self.empty_hint.show_for(not data["members"], self.members)
+        self.update_buttons()
         if data["moved"] and not self.summary.text():
             self.summary.setText(self.tr(
                 "Cette base a été ouverte sur un autre ordinateur ou par un autre utilisateur "
@@ -287,6 +290,15 @@ class TeamScreen(Screen):
                 a=f"{d['received']['last_name']} {d['received']['first_name']}",
                 b=f"{d['existing']['last_name']} {d['existing']['first_name']}")
         self.summary.setText(text)
+
+    def update_buttons(self) -> None:
+        item = self.conflicts.currentItem()
+        self.keep_button.setEnabled(self.has_selection() and item is not None
+                                    and item.column() in (2, 3))
+
+    def open_row(self, row: int) -> None:
+        if self.keep_button.isEnabled():  # a value is chosen (not the person or the field)
+            self.keep_selected()
 
     def keep_selected(self) -> None:
         item = self.conflicts.currentItem()

@@ -97,14 +97,11 @@ def next_sequence(db: SiteDatabase) -> int:
 
 def history(db: SiteDatabase) -> list[dict]:
     """Bundles made by this site, newest first."""
-    cur = db.execute(
+    out = []
+    for d in list(db.query(
         "SELECT created_at, sequence, file_name, sha256, datapackage_sha256, quarters, counts "
         "FROM bundle_log WHERE deleted_at IS NULL ORDER BY sequence DESC"
-    )
-    cols = [c[0] for c in cur.description]
-    out = []
-    for r in cur.fetchall():
-        d = dict(zip(cols, r, strict=True))
+    )):
         d["counts"] = json.loads(d["counts"] or "{}")
         d["quarters"] = [q for q in (d["quarters"] or "").split("|") if q]
         out.append(d)

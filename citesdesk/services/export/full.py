@@ -108,7 +108,8 @@ def _query(kind: str, cols: list[Column]) -> str:
             f"{_WHERE.get(kind, '')} ORDER BY t.id")
 
 
-def _rows(db, kind: str, cols: list[Column]):
+def _sheet_rows(db, kind: str, cols: list[Column]):
+    """The rows of one sheet, in column order, each value converted for the workbook."""
     converters = [(i, c.convert) for i, c in enumerate(cols) if c.convert]
     cur = db.execute(_query(kind, cols))
     if not converters:
@@ -149,7 +150,7 @@ def export_workbook(db, out, *, password: str | None = None,
         for kind in kinds:
             progress(done, grand, SHEET_NAMES[kind])
             cols = columns(kind)
-            rows = _rows(db, kind, cols)
+            rows = _sheet_rows(db, kind, cols)
             result.counts[kind] = 0
             for part in itertools.count(1):  # past Excel's last row, a second sheet
                 name = SHEET_NAMES[kind] + (f" ({part})" if part > 1 else "")

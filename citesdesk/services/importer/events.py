@@ -116,9 +116,8 @@ class Checker:
         if result.duplicate:
             result.action = self.plan.on_duplicate
             if result.duplicate.uuid:
-                cur = self.db.execute("SELECT * FROM event WHERE uuid = ?",
-                                      [result.duplicate.uuid])
-                old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+                old = next(self.db.query("SELECT * FROM event WHERE uuid = ?",
+                                         [result.duplicate.uuid]))
                 result.changes = {k: [old.get(k), v] for k, v in ev.items()
                                   if differs(k, old.get(k), v)}
         if not result.duplicate or result.action == "create":

@@ -77,10 +77,9 @@ def undo(db, import_id: str) -> dict:
             table, uuid, before, after = item["table"], item["uuid"], item["before"], \
                 item["after"]
             if table == "setting":  # the QPV list in force before a QPV list import
-                db.execute("DELETE FROM setting WHERE key = ?", [uuid])
+                db.delete_setting(uuid)
                 if before.get("value") is not None:
-                    db.execute("INSERT INTO setting(key, value) VALUES (?, ?)",
-                               [uuid, before["value"]])
+                    db.set_setting(uuid, json.loads(before["value"]))
                 continue
             if table == "qpv":
                 cols = list(before)
@@ -88,11 +87,9 @@ def undo(db, import_id: str) -> dict:
                            f"({', '.join('?' for _ in cols)})", list(before.values()))
                 restored += 1
                 continue
-            cur = db.execute(f"SELECT * FROM {table} WHERE uuid = ?", [uuid])
-            current = cur.fetchone()
+            current = next(db.query(f"SELECT * FROM {table} WHERE uuid = ?", [uuid]), None)
             if current is None:
                 continue
-            current = dict(zip([c[0] for c in cur.description], current, strict=True))
             back = {k: v for k, v in before.items() if current.get(k) == after.get(k)}
             kept += [{"table": table, "uuid": uuid, "field": k, "value": current.get(k)}
                      for k in before if k not in back]

@@ -100,8 +100,7 @@ class Checker:
         if dup.row:
             old = self.row_values.get(dup.row, {})
         else:
-            cur = self.db.execute("SELECT * FROM participant WHERE uuid = ?", [dup.uuid])
-            old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+            old = next(self.db.query("SELECT * FROM participant WHERE uuid = ?", [dup.uuid]))
         if "contact_check" in p:  # the flags of the fields this row leaves alone stay
             p["contact_check"] = merged(old.get("contact_check"), p["contact_check"],
                                         [f for f in CONTACT_FIELDS if p.get(f)])

@@ -102,8 +102,7 @@ class Checker:
         return None
 
     def _changes(self, uuid: str, partner: dict, contact: dict) -> dict:
-        cur = self.db.execute("SELECT * FROM partner WHERE uuid = ?", [uuid])
-        old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+        old = next(self.db.query("SELECT * FROM partner WHERE uuid = ?", [uuid]))
         out = {k: [old.get(k), v] for k, v in partner.items()
                if differs(k, old.get(k), v)}
         if contact.get("last_name"):

@@ -4,6 +4,8 @@ codes are then checked against it."""
 
 from __future__ import annotations
 
+import json
+
 from citesdesk.core.validation import QPV_2015_RE, QPV_2024_RE
 from citesdesk.services.importer.plan import Duplicate, ImportPlan, RowResult
 
@@ -75,11 +77,11 @@ def apply(db, plan: ImportPlan, rows: list[RowResult], w, tick) -> None:
         [[c, r["name"], r.get("insee_com"), r.get("commune"), now] for c, r in by_code.items()])
     from citesdesk.core.qpv import record_import
 
-    previous = db.execute("SELECT value FROM setting WHERE key = 'qpv_list'").fetchone()
+    previous = db.setting("qpv_list")
     record_import(db, plan.table.file_name, now[:10])
-    # The list in force before, put back if the import is undone.
-    w.updated.append({"table": "setting", "uuid": "qpv_list",
-                      "before": {"value": previous[0] if previous else None}, "after": {}})
+    # The list in force before (as stored: JSON text), put back if the import is undone.
+    w.updated.append({"table": "setting", "uuid": "qpv_list", "after": {}, "before": {
+        "value": None if previous is None else json.dumps(previous, ensure_ascii=False)}})
     w.created["qpv"] = added
     w.updated.extend({"table": "qpv", "uuid": b[0], "before": dict(zip(
         ("code", "name", "insee_com", "commune", "loaded_at"), b, strict=True)), "after": {}}

@@ -104,8 +104,7 @@ class Writer:
 
     def update(self, table: str, uuid: str, values: dict) -> dict:
         """Write the non-empty ``values`` that differ; returns {field: [old, new]}."""
-        cur = self.db.execute(f"SELECT * FROM {table} WHERE uuid = ?", [uuid])
-        old = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+        old = next(self.db.query(f"SELECT * FROM {table} WHERE uuid = ?", [uuid]))
         diff = {k: v for k, v in values.items() if differs(k, old.get(k), v)}
         if diff:
             sets = ", ".join(f"{k} = ?" for k in diff)

@@ -19,7 +19,7 @@ from citesdesk.services.printing.layout import BASE, SMALL, esc, gap, grid, h2, 
 def _changes(table: str, changes: dict, lang: str) -> str:
     if set(changes) == {"document"}:
         key = f"doc_{changes['document']}"
-        return L.t(key, lang) if key in L._T else str(changes["document"])
+        return L.t(key, lang) if L.known(key) else str(changes["document"])
     kind = KINDS.get(table)
     names = []
     for name in changes:

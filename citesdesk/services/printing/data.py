@@ -14,21 +14,14 @@ from citesdesk.core.site import get_site
 from citesdesk.services.retention import last_contact, retention_months
 
 
-def _rows(db: SiteDatabase, sql: str, params: list | tuple = ()) -> list[dict]:
-    cur = db.execute(sql, list(params))
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
 def resolve(db: SiteDatabase, ref: str) -> dict:
     """The participant whose uuid, France Travail, Mission locale or other id is ``ref``."""
     ref = (ref or "").strip()
-    rows = _rows(
-        db,
+    rows = list(db.query(
         "SELECT * FROM participant WHERE deleted_at IS NULL AND "
         "(uuid = ? OR ft_id = ? OR ml_id = ? OR other_id = ?) ORDER BY id",
         [ref, ref, ref, ref],
-    )
+    ))
     if not rows:
         raise NotFound(
             f"Aucun participant ne correspond à « {ref} » (ni uuid, ni identifiant France "
@@ -49,11 +42,10 @@ def resolve(db: SiteDatabase, ref: str) -> dict:
 
 def cohort_members(db: SiteDatabase, name_or_uuid: str) -> tuple[dict, list[str]]:
     """A cohort (by uuid or exact name, case-insensitive) and its participants' uuids."""
-    rows = _rows(
-        db,
+    rows = list(db.query(
         "SELECT * FROM cohort WHERE deleted_at IS NULL AND (uuid = ? OR lower(name) = lower(?))",
         [name_or_uuid, name_or_uuid],
-    )
+    ))
     if not rows:
         raise NotFound(
             f"Aucune cohorte ne s'appelle « {name_or_uuid} ». Vérifiez son nom ou son uuid.",
@@ -69,8 +61,8 @@ def cohort_members(db: SiteDatabase, name_or_uuid: str) -> tuple[dict, list[str]
 
 def person(db: SiteDatabase, participant_uuid: str) -> dict:
     """The participant row (not in the bin); :class:`NotFound` otherwise."""
-    rows = _rows(db, "SELECT * FROM participant WHERE uuid = ? AND deleted_at IS NULL",
-                 [participant_uuid])
+    rows = list(db.query("SELECT * FROM participant WHERE uuid = ? AND deleted_at IS NULL",
+                         [participant_uuid]))
     if not rows:
         raise NotFound(f"Participant introuvable ({participant_uuid}).",
                        f"Participant not found ({participant_uuid}).")
@@ -90,7 +82,7 @@ def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False,
     (flagged ``deleted_at``), the audit entries about any of their records, the partners
     their data went to, the date of last contact and the purge date of the retention rule.
     """
-    p = _rows(db, "SELECT * FROM participant WHERE uuid = ?", [participant_uuid])
+    p = list(db.query("SELECT * FROM participant WHERE uuid = ?", [participant_uuid]))
     if not p or (p[0]["deleted_at"] and not full):
         raise NotFound(f"Participant introuvable ({participant_uuid}).",
                        f"Participant not found ({participant_uuid}).")
@@ -101,35 +93,32 @@ def dossier(db: SiteDatabase, participant_uuid: str, *, full: bool = False,
     def alive(alias: str) -> str:
         return live.format(t=alias)
 
-    enrollments = _rows(
-        db,
+    enrollments = list(db.query(
         "SELECT e.*, c.name AS cohort_name, c.uuid AS cohort_uuid FROM enrollment e "
         "JOIN cohort c ON c.id = e.cohort_id WHERE e.participant_id = ?"
-        + alive("e") + " ORDER BY e.date_entree, e.id", [pid])
-    events = _rows(
-        db,
+        + alive("e") + " ORDER BY e.date_entree, e.id", [pid]))
+    events = list(db.query(
         "SELECT ev.*, pa.name AS partner_name, pa.type AS partner_type, pa.uuid AS partner_uuid "
         "FROM event ev LEFT JOIN partner pa ON pa.id = ev.partner_id "
-        "WHERE ev.participant_id = ?" + alive("ev") + " ORDER BY ev.date, ev.id", [pid])
-    referrals = _rows(
-        db,
+        "WHERE ev.participant_id = ?" + alive("ev") + " ORDER BY ev.date, ev.id", [pid]))
+    referrals = list(db.query(
         "SELECT r.*, pa.name AS partner_name, pa.type AS partner_type, pa.uuid AS partner_uuid "
         "FROM referral r JOIN partner pa ON pa.id = r.partner_id "
-        "WHERE r.participant_id = ?" + alive("r") + " ORDER BY r.date, r.id", [pid])
+        "WHERE r.participant_id = ?" + alive("r") + " ORDER BY r.date, r.id", [pid]))
     if referrals:
         ids = [r["id"] for r in referrals]
         marks = ",".join("?" * len(ids))
-        statuses = _rows(
-            db, f"SELECT s.* FROM referral_status s WHERE s.referral_id IN ({marks})"
-            + alive("s") + " ORDER BY s.date, s.id", ids)
+        statuses = list(db.query(
+            f"SELECT s.* FROM referral_status s WHERE s.referral_id IN ({marks})"
+            + alive("s") + " ORDER BY s.date, s.id", ids))
         by_ref: dict[int, list[dict]] = {}
         for s in statuses:
             by_ref.setdefault(s["referral_id"], []).append(s)
         for r in referrals:
             r["history"] = by_ref.get(r["id"], [])
-    notes = _rows(
-        db, "SELECT n.* FROM note n WHERE n.participant_id = ?" + alive("n")
-        + ("" if full else " AND n.private = 0") + " ORDER BY n.date, n.id", [pid])
+    notes = list(db.query(
+        "SELECT n.* FROM note n WHERE n.participant_id = ?" + alive("n")
+        + ("" if full else " AND n.private = 0") + " ORDER BY n.date, n.id", [pid]))
     result: dict[str, Any] = {
         "participant": person, "site": site(db), "enrollments": enrollments,
         "events": events, "referrals": referrals, "notes": notes,

@@ -139,6 +139,11 @@ _T: dict[str, tuple[str, str]] = {
 }
 
 
+def known(key: str) -> bool:
+    """Whether ``key`` has a label (:func:`t` would find it)."""
+    return key in _T
+
+
 def t(key: str, lang: str = "fr", **values) -> str:
     fr, en = _T[key]
     text = (en if lang == "en" else french(fr))

@@ -49,12 +49,9 @@ def _field_label(table: str, field: str, lang: str) -> str:
 def conflicts(db: SiteDatabase, *, waiting_only: bool = False, lang: str = "fr") -> list[dict]:
     """Every conflict, waiting ones first, newest first."""
     where = "WHERE resolved_hlc IS NULL" if waiting_only else ""
-    cur = db.execute(f"SELECT * FROM sync_conflict {where} "
-                     "ORDER BY resolved_hlc IS NOT NULL, hlc_b DESC")
-    cols = [c[0] for c in cur.description]
     out = []
-    for row in cur.fetchall():
-        c = dict(zip(cols, row, strict=True))
+    for c in list(db.query(f"SELECT * FROM sync_conflict {where} "
+                           "ORDER BY resolved_hlc IS NOT NULL, hlc_b DESC")):
         kind = KINDS.get(c["tbl"])
         out.append({
             "key": c["key"], "table": c["tbl"], "uuid": c["uuid"], "field": c["field"],

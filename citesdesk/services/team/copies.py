@@ -43,7 +43,7 @@ def copy_for_colleague(db: SiteDatabase, out: str | Path, name: str) -> dict:
     try:
         with copy.atomic():
             for key in (keys.AGE_IDENTITY, keys.SIGNING_KEY):
-                copy.execute("DELETE FROM setting WHERE key = ?", [key])
+                copy.delete_setting(key)
             copy.set_setting("team_laptop_name", name.strip())
             new = nodes.new_node(copy)
             copy.set_setting(nodes.HOST_SETTING, "")  # claimed by the laptop that opens it

@@ -125,11 +125,8 @@ def changes(db: SiteDatabase, limits: dict[str, str] | None, site_uuid: str,
             sent.add(line["u"])
             counts["writes"] += 1
         counts["records"] += len(sent)
-    cur = db.execute("SELECT * FROM sync_conflict WHERE noted_hlc > ? OR resolved_hlc > ? "
-                     "ORDER BY key", [floor, floor])
-    cols = [c[0] for c in cur.description]
-    for row in cur.fetchall():
-        c = dict(zip(cols, row, strict=True))
+    for c in list(db.query("SELECT * FROM sync_conflict WHERE noted_hlc > ? OR resolved_hlc > ? "
+                           "ORDER BY key", [floor, floor])):
         if _passes(c["noted_hlc"], limits) or (c["resolved_hlc"]
                                                and _passes(c["resolved_hlc"], limits)):
             c.pop("id")

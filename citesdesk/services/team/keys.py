@@ -64,12 +64,15 @@ class MyKey:
 
 
 def site_row(db: SiteDatabase) -> dict:
-    row = db.execute("SELECT uuid, site_code, name FROM site WHERE deleted_at IS NULL "
-                     "ORDER BY id LIMIT 1").fetchone()
+    """The site's uuid, code and name (read through :func:`citesdesk.core.site.get_site`);
+    a refusal before the site is set up."""
+    from citesdesk.core.site import get_site
+
+    row = get_site(db)
     if row is None:
         raise CitesDeskError("Cette base n'a pas encore de site : créez-le d'abord.",
                              "This database has no site yet: create it first.")
-    return {"uuid": row[0], "code": row[1], "name": row[2]}
+    return {"uuid": row["uuid"], "code": row["site_code"], "name": row["name"]}
 
 
 def laptop_name(db: SiteDatabase) -> str:
@@ -166,9 +169,7 @@ def add_member(db: SiteDatabase, key: ColleagueKey, name: str | None = None,
 
 
 def members(db: SiteDatabase) -> list[dict]:
-    cur = db.execute("SELECT * FROM team_member ORDER BY name, id")
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return list(db.query("SELECT * FROM team_member ORDER BY name, id"))
 
 
 def member_by_key(db: SiteDatabase, key_id: str) -> dict | None:

@@ -206,13 +206,10 @@ def possible_duplicates(db: SiteDatabase, new_uuids: list[str]) -> list[dict]:
     new = set(new_uuids)
     out = []
     for uuid in new_uuids:
-        row = db.execute("SELECT * FROM participant WHERE uuid = ? AND deleted_at IS NULL",
-                         [uuid])
-        cols = [c[0] for c in row.description]
-        found = row.fetchone()
-        if found is None:
+        person = next(db.query("SELECT * FROM participant WHERE uuid = ? AND deleted_at IS NULL",
+                               [uuid]), None)
+        if person is None:
             continue
-        person = dict(zip(cols, found, strict=True))
         for match in find_duplicates(db, person, exclude_uuid=uuid):
             if match.uuid not in new:
                 out.append({"received": {"uuid": uuid, "last_name": person["last_name"],
