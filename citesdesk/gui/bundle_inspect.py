@@ -22,10 +22,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
-
-
-def _size(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
+from citesdesk.gui.forms import number_text
 
 
 class BundleInspectDialog(QDialog):
@@ -79,7 +76,7 @@ class BundleInspectDialog(QDialog):
     def _show(self) -> None:
         info = self.info
         lines = [self.tr("{file} — {size} octets").format(file=info["file"],
-                                                         size=_size(info["size"])),
+                                                         size=number_text(info["size"], self.lang)),
                  self.tr("SHA-256 : {hash}").format(hash=info["sha256"])]
         if not info["age"]:
             lines.append(self.tr("Ce fichier n'est pas chiffré avec age : ce n'est pas un lot "
@@ -107,7 +104,7 @@ class BundleInspectDialog(QDialog):
                 rows = info["resources"]
                 self.table.setRowCount(len(rows))
                 for r, res in enumerate(rows):
-                    for c, value in enumerate((res["path"], _size(res["rows"]), res["hash"])):
+                    for c, value in enumerate((res["path"], number_text(res["rows"], self.lang), res["hash"])):
                         self.table.setItem(r, c, QTableWidgetItem(value))
                 self.table.resizeColumnsToContents()
                 self.table.setVisible(True)

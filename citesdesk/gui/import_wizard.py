@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import resize_within_screen
+from citesdesk.gui.forms import resize_within_screen
 from citesdesk.gui.import_dry_run import DryRunPage
 from citesdesk.services import importer
 from citesdesk.services.importer.mapping import column_letter

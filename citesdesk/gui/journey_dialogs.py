@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.form_parts import SeamDialog, SearchCombo, date_edit, date_text, iso_of, set_date
-from citesdesk.gui.formkit import fit_popup
+from citesdesk.gui.forms import (
+    SeamDialog,
+    SearchCombo,
+    date_edit,
+    date_text,
+    fit_popup,
+    iso,
+    set_date,
+)
 from citesdesk.services import journey, journey_edit
 
 
@@ -73,7 +80,7 @@ class EventDialog(_FormDialog):
         self.setWindowTitle(self.tr("Modifier une étape") if event_uuid
                             else self.tr("Ajouter une étape"))
         self.type_combo = _code_combo(codes.TYPE_EVENEMENT, self.lang, self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         self.contract_label = QLabel(self.tr("Type de contrat"), self)
         self.contract_combo = _code_combo(codes.CODE_CONTRAT, self.lang, self)
         self.barrier_label = QLabel(self.tr("Frein levé"), self)
@@ -142,7 +149,7 @@ class EventDialog(_FormDialog):
             partner = None  # typed text that matches no partner
         return {
             "type": kind,
-            "date": iso_of(self.date),
+            "date": iso(self.date),
             "code_contrat": (self.contract_combo.currentData()
                              if codes.event_field_applies("code_contrat", kind) else None),
             "code_frein": (self.barrier_combo.currentData()
@@ -179,7 +186,7 @@ class EnrollDialog(_FormDialog):
         self.participant_uuid = participant_uuid
         self.setWindowTitle(self.tr("Inscrire dans une cohorte"))
         self.cohort_combo = SearchCombo(self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         self.add_row(self.tr("Cohorte"), self.cohort_combo, "cohort_id")
         fit_popup(self.cohort_combo)
         self.add_row(self.tr("Date d'entrée"), self.date, "date_entree")
@@ -201,7 +208,7 @@ class EnrollDialog(_FormDialog):
     def submit(self) -> None:
         self.save_with(lambda db, _p, *a: journey_edit.enroll(db, *a),
                        self.participant_uuid, self.cohort_combo.currentData(),
-                       iso_of(self.date))
+                       iso(self.date))
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str) -> dict | None:
@@ -218,7 +225,7 @@ class ExitDialog(_FormDialog):
         self.preselect = enrollment_uuid
         self.setWindowTitle(self.tr("Sortir d'une cohorte"))
         self.enrollment_combo = QComboBox(self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         self.motif_combo = QComboBox(self)
         for c in codes.MOTIF_SORTIE:
             group = codes.GROUPE_SORTIE.label(c.group, self.lang)
@@ -239,7 +246,7 @@ class ExitDialog(_FormDialog):
     def _loaded(self, enrollments: list[dict]) -> None:
         for e in enrollments:
             self.enrollment_combo.addItem(self.tr("{cohorte} (entrée le {date})").format(
-                cohorte=e["cohort_name"], date=date_text(e["date_entree"])), e["uuid"])
+                cohorte=e["cohort_name"], date=date_text(e["date_entree"], self.lang)), e["uuid"])
         if self.preselect:
             self.enrollment_combo.setCurrentIndex(
                 max(self.enrollment_combo.findData(self.preselect), 0))
@@ -268,7 +275,7 @@ class ExitDialog(_FormDialog):
     def submit(self) -> None:
         motif = self.motif_combo.currentData()
         self.save_with(lambda db, _p, *a: journey_edit.exit_enrollment(db, *a),
-                       self.enrollment_combo.currentData(), iso_of(self.date), motif)
+                       self.enrollment_combo.currentData(), iso(self.date), motif)
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str,

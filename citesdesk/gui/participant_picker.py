@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from citesdesk.core import search
+from citesdesk.gui.forms import date_text
 
 # Matches shown at most; the user types more to narrow them.
 LIMIT = 50
@@ -78,7 +79,7 @@ class ParticipantPicker(QWidget):
         for r in rows:
             label = f"{r['last_name']} {r['first_name']}"
             if r["birth_date"]:
-                label += f" ({self.ctx.date_text(r['birth_date'])})"
+                label += f" ({date_text(r['birth_date'], self.ctx.lang)})"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, r["uuid"])
             self.list.addItem(item)

@@ -23,6 +23,7 @@ from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.files import private_dir
 from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import keep_room, message_label
 from citesdesk.services import records
 
 DEMO_PARTICIPANTS = 300
@@ -81,11 +82,8 @@ class WelcomeDialog(QDialog):
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label)
-            error = QLabel(box)
-            error.setObjectName("fieldError")
-            error.setWordWrap(True)
-            error.hide()
-            form.addRow("", error)
+            error = message_label(box)
+            form.addRow("", keep_room(error))  # nothing moves when a message appears
             self.errors[key] = error
         from citesdesk.gui.security.fields import PassphraseFields
 

@@ -78,7 +78,7 @@ def people(db):
 
 
 def test_a_referral_through_its_statuses_with_dates(app_ctx, qtbot, db, people):
-    from citesdesk.gui.formkit import set_date
+    from citesdesk.gui.forms import set_date
     from citesdesk.gui.referral_dialogs import NewReferralDialog, StatusDialog
 
     anne, _omar, _pole, afpa = people
@@ -106,7 +106,7 @@ def test_a_referral_through_its_statuses_with_dates(app_ctx, qtbot, db, people):
 
 
 def test_a_status_date_before_the_current_one_is_refused(app_ctx, qtbot, db, people):
-    from citesdesk.gui.formkit import set_date
+    from citesdesk.gui.forms import set_date
     from citesdesk.gui.referral_dialogs import StatusDialog
 
     anne, _omar, pole, _afpa = people

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.files import write_private
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import resize_within_screen
+from citesdesk.gui.forms import resize_within_screen
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.form_parts import date_text
+from citesdesk.gui.forms import date_text
 from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import recycle_bin
 
@@ -27,9 +27,9 @@ WATCHED = {"participant", "cohort", "partner", "enrollment", "event", "referral"
            "referral_status", "note", "partner_contact", "partner_exchange"}
 
 
-def _when(stamp: str | None) -> str:
-    """``2026-02-01T09:30:00.000Z`` → ``01/02/2026``."""
-    return date_text(stamp[:10]) if stamp else ""
+def _when(stamp: str | None, lang: str) -> str:
+    """``2026-02-01T09:30:00.000Z`` → ``01/02/2026`` (``01 Feb 2026`` in English)."""
+    return date_text(stamp[:10], lang) if stamp else ""
 
 
 class BinScreen(Screen):
@@ -103,8 +103,8 @@ class BinScreen(Screen):
         self.items = items
         self.table.setRowCount(len(items))
         for i, it in enumerate(items):
-            cells = (it["kind_label"], it["label"], date_text(it["date"]),
-                     _when(it["deleted_at"]))
+            cells = (it["kind_label"], it["label"], date_text(it["date"], self.ctx.lang),
+                     _when(it["deleted_at"], self.ctx.lang))
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, i)

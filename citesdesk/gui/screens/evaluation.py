@@ -26,7 +26,7 @@ from citesdesk.core import settings
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import number_text, quarter_text
+from citesdesk.gui.forms import datetime_text, number_text, quarter_text
 from citesdesk.gui.screens.base import Screen, screen_title
 
 SUMMARY_DELAY_MS = 250
@@ -204,7 +204,7 @@ class EvaluationScreen(Screen):
         self.history.setRowCount(len(rows))
         self.no_history.setVisible(not rows)
         for r, (created, sequence, name, sha) in enumerate(rows):
-            when = f"{self.ctx.date_text(created)} {created[11:16]} UTC"
+            when = f"{datetime_text(created, self.ctx.lang)} UTC"
             for c, text in enumerate((when, str(sequence), name, sha)):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()

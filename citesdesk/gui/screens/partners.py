@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.formkit import code_combo
+from citesdesk.gui.forms import code_combo
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
 from citesdesk.services import partners

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui import team_tasks as tasks
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import datetime_text
 from citesdesk.gui.screens.base import Screen, screen_title
 
 SUFFIX = ".citesequipe"
@@ -179,7 +180,7 @@ class TeamScreen(Screen):
     def _when(self, at: str | None, name: str | None) -> str:
         if not at:
             return self.tr("jamais")
-        return f"{self.ctx.date_text(at)} {at[11:16]} UTC — {name or ''}"
+        return f"{datetime_text(at, self.ctx.lang)} UTC — {name or ''}"
 
     def _value(self, value) -> str:
         return self.tr("(vide)") if value in (None, "") else str(value)
