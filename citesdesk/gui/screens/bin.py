@@ -29,7 +29,7 @@ WATCHED = {"participant", "cohort", "partner", "enrollment", "event", "referral"
 
 def _when(stamp: str | None, lang: str) -> str:
     """``2026-02-01T09:30:00.000Z`` → ``01/02/2026`` (``01 Feb 2026`` in English)."""
-    return date_text(stamp[:10], lang) if stamp else ""
+    return date_text(stamp, lang) if stamp else ""
 
 
 class BinScreen(Screen):

@@ -271,7 +271,8 @@ class DashboardScreen(ListScreen):
         series = QPieSeries()
         for group, count in data.exits_by_group.items():
             if count:
-                series.append(f"{codes.GROUPE_SORTIE.label(group, self.ctx.lang)} ({count})", count)
+                series.append(f"{codes.GROUPE_SORTIE.label(group, self.ctx.lang)} "
+                              f"({number_text(count, self.ctx.lang)})", count)
         if series.count() == 0:
             chart.setTitle(self.tr("Sorties du trimestre par groupe : aucune sortie"))
         chart.addSeries(series)
