@@ -95,3 +95,23 @@ def test_the_cohort_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
     cohorts.start.clear()
     type_text(cohorts.start, "01/02/2026")  # corrected: the message goes as it is typed
     assert label.isHidden()
+
+
+def test_the_partner_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
+    from citesdesk.gui.partner_form import PartnerDialog
+
+    partner = PartnerDialog(gui.window.ctx, None, gui.window)
+    qtbot.addWidget(partner)
+    partner.show()
+    siret, label = partner.edits["siret"], partner.form.errors["siret"]
+    email_at = partner.edits["email"].mapTo(partner, partner.edits["email"].rect().topLeft())
+    type_text(siret, "1234")
+    siret.editingFinished.emit()  # the field loses the focus: checked at once, not at save
+    assert not label.isHidden() and "SIRET invalide" in label.text()
+    assert label.objectName() == "fieldError"
+    qtbot.wait(20)
+    assert partner.edits["email"].mapTo(partner, partner.edits["email"].rect().topLeft()) \
+        == email_at  # the message took its reserved room: the next field did not move
+    siret.clear()
+    type_text(siret, "732 829 320 00074")  # corrected: the message goes as it is typed
+    assert label.isHidden()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from citesdesk.core.errors import CitesDeskError, ValidationFailed
 
@@ -183,7 +183,17 @@ class ErrorForm(QFormLayout):
         self.addRow("", self.messages.label(name))
         if not widget.accessibleName():
             widget.setAccessibleName(label.replace("&", ""))
+        if self.kind is not None and isinstance(widget, QLineEdit):
+            self._check_when_left(name, widget)
         return widget
+
+    def _check_when_left(self, name: str, edit: QLineEdit) -> None:
+        """Check the field when it is left, and again as a field in error is corrected (its
+        message goes at once)."""
+        kind, messages = self.kind, self.messages
+        edit.editingFinished.connect(lambda: messages.check_field(kind, name, edit.text()))
+        edit.textEdited.connect(lambda _t: not messages.labels[name].isHidden()
+                                and messages.check_field(kind, name, edit.text()))
 
     def clear_errors(self) -> None:
         self.messages.clear()
