@@ -67,14 +67,8 @@ def _titles() -> dict[str, str]:
             "access": QCoreApplication.translate("PrintActions", "Export d'accès (RGPD)")}
 
 
-def show_dialog(dialog) -> None:
-    """Open the preview modally (tests replace this seam to keep it non-blocking)."""
-    dialog.exec()
-
-
-def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None,
-            on_shown: Callable | None = None) -> None:
-    """Build the document on the worker, then open the preview on it."""
+def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None) -> None:
+    """Build the document on the worker, then open the preview on it (modal)."""
     from citesdesk.gui.printing.preview import PrintPreviewDialog
 
     def show(result) -> None:
@@ -83,21 +77,21 @@ def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None
         if uuid:
             dialog.delivered.connect(lambda _kind: ctx.runner.submit(
                 _audit, [uuid], _DOCUMENTS[what]))
-        (on_shown or show_dialog)(dialog)
+        dialog.exec()
 
     ctx.runner.submit(_document, what, uuid, ctx.lang, on_done=show, atomic=False)
 
 
-def print_participant(ctx, uuid, parent=None, on_shown=None) -> None:
-    preview(ctx, "participant", uuid, parent, on_shown)
+def print_participant(ctx, uuid, parent=None) -> None:
+    preview(ctx, "participant", uuid, parent)
 
 
-def print_consent_form(ctx, uuid=None, parent=None, on_shown=None) -> None:
-    preview(ctx, "consent", uuid, parent, on_shown)
+def print_consent_form(ctx, uuid=None, parent=None) -> None:
+    preview(ctx, "consent", uuid, parent)
 
 
-def print_access_export(ctx, uuid, parent=None, on_shown=None) -> None:
-    preview(ctx, "access", uuid, parent, on_shown)
+def print_access_export(ctx, uuid, parent=None) -> None:
+    preview(ctx, "access", uuid, parent)
 
 
 def print_batch(ctx: AppContext, uuids: list[str], parent: QWidget | None,
