@@ -48,7 +48,7 @@ class AddMembersDialog(SeamDialog):
         self.count_label = QLabel(self)
         self.date = date_edit(self, lang=self.lang)
         form = QFormLayout()
-        form.addRow(self.tr("Date d'entrée"), self.date)
+        form.addRow(self.tr("Date d'entrée") + " *", self.date)
         form.addRow("", self.errors.label("date_entree"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.forms import (
+    ErrorForm,
     SeamDialog,
     SearchCombo,
     date_edit,
@@ -42,9 +42,12 @@ def _code_combo(codelist: codes.CodeList, lang: str, parent: QWidget) -> QComboB
 class _FormDialog(SeamDialog):
     """A form, its error labels and OK / Cancel buttons."""
 
+    #: The kind of record the form writes (its required fields get a « * »).
+    record_kind: str | None = None
+
     def __init__(self, runner: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        self.form = QFormLayout()
+        self.form = ErrorForm(kind=self.record_kind, messages=self.errors)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
@@ -60,10 +63,9 @@ class _FormDialog(SeamDialog):
     def ok_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> None:
-        self.form.addRow(label, widget)
-        if field:
-            self.form.addRow("", self.errors.label(field))
+    def add_row(self, label: str, widget: QWidget, field: str,
+                must: bool | None = None) -> None:
+        self.form.add(field, label, widget, must)
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -71,6 +73,8 @@ class _FormDialog(SeamDialog):
 
 class EventDialog(_FormDialog):
     """Add or edit one journey step; the fields follow the step's type."""
+
+    record_kind = "event"
 
     def __init__(self, runner: Any, participant_uuid: str, event_uuid: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -180,6 +184,8 @@ AddEventDialog = EventDialog
 class EnrollDialog(_FormDialog):
     """Enroll a participant in a cohort on an entry date."""
 
+    record_kind = "enrollment"
+
     def __init__(self, runner: Any, participant_uuid: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -234,9 +240,10 @@ class ExitDialog(_FormDialog):
         self.motif_combo.setCurrentIndex(-1)
         self.group_label = QLabel(self)
         self.group_label.setWordWrap(True)
-        self.add_row(self.tr("Cohorte"), self.enrollment_combo, "enrollment")
-        self.add_row(self.tr("Date de sortie"), self.date, "date_sortie")
-        self.add_row(self.tr("Motif de sortie"), self.motif_combo, "motif_sortie")
+        # An exit needs all three (the record's model has them optional: an open enrollment).
+        self.add_row(self.tr("Cohorte"), self.enrollment_combo, "enrollment", must=True)
+        self.add_row(self.tr("Date de sortie"), self.date, "date_sortie", must=True)
+        self.add_row(self.tr("Motif de sortie"), self.motif_combo, "motif_sortie", must=True)
         self.form.addRow("", self.group_label)
         self.motif_combo.currentIndexChanged.connect(self._motif_changed)
         self.ok_button.setEnabled(False)

@@ -115,3 +115,18 @@ def test_the_partner_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
     siret.clear()
     type_text(siret, "732 829 320 00074")  # corrected: the message goes as it is typed
     assert label.isHidden()
+
+
+def test_the_journey_dialogs_mark_what_must_be_filled(gui, qtbot, drive):
+    from PySide6.QtWidgets import QLabel
+
+    from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog, ExitDialog
+
+    labels = {}
+    for cls in (EventDialog, EnrollDialog, ExitDialog):
+        drive(cls, lambda d: labels.setdefault(type(d).__name__, {
+            label.text() for label in d.findChildren(QLabel) if label.text()}))
+        cls.ask(gui.window, gui.runner, "no-one")
+    assert {"Étape *", "Date *", "Partenaire", "Commentaire"} <= labels["EventDialog"]
+    assert {"Cohorte *", "Date d'entrée *"} <= labels["EnrollDialog"]
+    assert {"Cohorte *", "Date de sortie *", "Motif de sortie *"} <= labels["ExitDialog"]

@@ -168,21 +168,24 @@ class ErrorForm(QFormLayout):
     and a « * » when records of ``kind`` require them."""
 
     def __init__(self, parent: QWidget | None = None, kind: str | None = None,
-                 lang: str = "fr") -> None:
+                 lang: str = "fr", messages: FieldErrors | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.messages = FieldErrors(lang)
+        self.messages = messages or FieldErrors(lang)  # a dialog's own, when it has them
         self.errors = self.messages.labels  # field -> its message label
 
-    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, name: str, label: str, widget: QWidget,
+            must: bool | None = None) -> QWidget:
+        """The row of field ``name``: its label (with « * » when the field must be filled:
+        ``must``, or else as records of ``kind`` require), the widget, its message."""
         from citesdesk.gui.forms.widgets import required
 
-        if self.kind is not None and required(self.kind, name):
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", ""))
+        if must or (must is None and self.kind is not None and required(self.kind, name)):
             label += " *"
         self.addRow(label, widget)
         self.addRow("", self.messages.label(name))
-        if not widget.accessibleName():
-            widget.setAccessibleName(label.replace("&", ""))
         if self.kind is not None and isinstance(widget, QLineEdit):
             self._check_when_left(name, widget)
         return widget
