@@ -85,7 +85,7 @@ class BundleInspectDialog(QDialog):
         else:
             lines.append(self.tr("Chiffré avec age pour {n} destinataire(s). Seule "
                                  "l'évaluation nationale peut le lire.").format(
-                                     n=info["recipients"]))
+                                     n=number_text(info["recipients"], self.lang)))
         if "valid" in info:
             if not info["valid"]:
                 reason = info["reason_en"] if self.lang == "en" else info["reason"]

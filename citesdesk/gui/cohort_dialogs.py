@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.forms import SeamDialog, date_edit, date_text, iso
+from citesdesk.gui.forms import SeamDialog, date_edit, date_text, iso, number_text
 from citesdesk.services import cohorts, journey_edit
 
 # How many participants the list shows for one search (type more to narrow it).
@@ -109,7 +109,7 @@ class AddMembersDialog(SeamDialog):
 
     def _update_count(self) -> None:
         n = len(self.chosen)
-        self.count_label.setText(self.tr("{n} participant(s) choisi(s)").format(n=n))
+        self.count_label.setText(self.tr("{n} participant(s) choisi(s)").format(n=number_text(n, self.lang)))
         self.ok_button.setEnabled(n > 0)
 
     def check(self, participant_uuid: str, checked: bool = True) -> bool:

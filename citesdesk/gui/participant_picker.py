@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from citesdesk.core import search
-from citesdesk.gui.forms import date_text
+from citesdesk.gui.forms import date_text, number_text
 
 # Matches shown at most; the user types more to narrow them.
 LIMIT = 50
@@ -93,7 +93,8 @@ class ParticipantPicker(QWidget):
                               .format(text=text.strip()))
         elif len(rows) >= LIMIT:
             self.hint.setText(self.tr("Les {n} premiers par ordre alphabétique : tapez la "
-                                      "suite du nom pour affiner.").format(n=LIMIT))
+                                      "suite du nom pour affiner.").format(
+                                          n=number_text(LIMIT, self.ctx.lang)))
         self.hint.setVisible(not rows or len(rows) >= LIMIT)
         if self.currentData() != chosen:
             self.changed.emit()

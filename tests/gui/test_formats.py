@@ -23,6 +23,9 @@ TOOLKIT = GUI / "forms"
 OWN_NAMES = {"date_text", "datetime_text", "local_date_text", "month_text", "number_text",
              "percent_text", "size_text", "quarter_text", "date_edit", "set_date", "iso",
              "iso_of", "MessageSlot", "FieldErrors", "ErrorForm", "SearchCombo", "keep_room"}
+#: Placeholders that hold a count: filled through ``number_text`` (``numbers`` for ``**``).
+COUNT_WORDS = {"n", "count", "rows", "k", "records", "created", "updated", "skipped",
+               "invalid"}
 #: Text that means a date or time is being formatted by hand.
 DATE_PATTERNS = ("dd/MM", "MM/yyyy", "%d/%m", "%m/%Y", "%Y-%m", "%H:%M", "%d %b")
 
@@ -30,6 +33,9 @@ DATE_PATTERNS = ("dd/MM", "MM/yyyy", "%d/%m", "%m/%Y", "%Y-%m", "%H:%M", "%d %b"
 def offences(path: Path) -> list[str]:
     """What ``path`` does that only the toolkit may do."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    worded = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+              and _is_call(node.value, "number_text") for t in node.targets
+              if isinstance(t, ast.Name)}  # n = number_text(…), then .format(n=n)
     out = []
     for node in ast.walk(tree):
         where = f"{path.name}:{getattr(node, 'lineno', '?')}"
@@ -48,6 +54,9 @@ def offences(path: Path) -> list[str]:
             if "," in spec or "_" in spec or "%" in spec:
                 out.append(f"{where}: number format {spec!r}")
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr == "format":
+                out.extend(f"{where}: {{{k.arg or '**'}}} not through number_text"
+                           for k in node.keywords if not _counted(k, worded))
             if node.func.attr in ("strftime", "setDisplayFormat"):
                 out.append(f"{where}: {node.func.attr}()")
             elif (node.func.attr == "setStyleSheet" and node.args
@@ -57,18 +66,37 @@ def offences(path: Path) -> list[str]:
     return out
 
 
+def _is_call(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+
+
+def _counted(keyword: ast.keyword, worded: set[str]) -> bool:
+    """Whether a ``.format()`` argument is fine: not a count, or a count written by the
+    toolkit (directly, or through a name that holds its text)."""
+    value = keyword.value
+    if keyword.arg is None:
+        return _is_call(value, "numbers")
+    if keyword.arg not in COUNT_WORDS or isinstance(value, ast.Constant):
+        return True
+    return _is_call(value, "number_text") or (isinstance(value, ast.Name)
+                                              and value.id in worded)
+
+
 def test_the_scan_finds_a_formatting_helper_of_its_own(tmp_path):
     sample = tmp_path / "screen.py"
     sample.write_text(
         "def date_text(iso):\n    y, m, d = iso.split('-')\n    return f'{d}/{m}/{y}'\n"
         "n = f'{1028:,}'\nedit.setDisplayFormat('dd/MM/yyyy')\nday.strftime('%d/%m/%Y')\n"
-        "label.setStyleSheet('color: #b00020;')\n", encoding="utf-8")
+        "label.setStyleSheet('color: #b00020;')\n"
+        "tr('{n} fiches').format(n=len(rows))\ntr('{created} créées').format(**counts)\n"
+        "tr('{n} fiches, {name}').format(n=number_text(3, 'fr'), name=len(x))\n",
+        encoding="utf-8")
     found = sorted(f.split(": ", 1)[1] for f in offences(sample))
     assert found == sorted([
         "defines date_text", "a date put together by hand", "number format ','",
         "setDisplayFormat()", "strftime()", "its own colour for a message",
         "date format 'dd/MM'", "date format 'MM/yyyy'", "date format '%d/%m'",
-        "date format '%m/%Y'"])
+        "date format '%m/%Y'", "{n} not through number_text", "{**} not through number_text"])
 
 
 def test_no_module_of_the_window_formats_on_its_own():
@@ -92,16 +120,24 @@ def _open(make_app, big_demo, tmp_path, lang):
     return app
 
 
-@pytest.mark.parametrize(("lang", "count", "rate", "day"), [
-    ("fr", "1\u202f028 participants", r"^\d{1,3},\d\u202f%$", "30/09/2026"),
-    ("en", "1,028 participants", r"^\d{1,3}\.\d%$", "30 Sep 2026"),
+@pytest.mark.parametrize(("lang", "count", "rate", "day", "referrals", "when"), [
+    ("fr", "1\u202f028 participants", r"^\d{1,3},\d\u202f%$", "30/09/2026",
+     r"^\d{1,3}(\u202f\d{3})+ orientation\(s\)$", r"^\d\d/\d\d/20\d\d$"),
+    ("en", "1,028 participants", r"^\d{1,3}\.\d%$", "30 Sep 2026",
+     r"^\d{1,3}(,\d{3})+ referral\(s\)$", r"^\d\d [A-Z][a-z]{2} 20\d\d$"),
 ])
 def test_counts_rates_and_dates_on_the_screens(make_app, big_demo, tmp_path, qtbot, lang,
-                                               count, rate, day):
+                                               count, rate, day, referrals, when):
     app = _open(make_app, big_demo, tmp_path, lang)
     people = app.window.screen("participants")
     app.window.show_screen("participants")
     qtbot.waitUntil(lambda: people.count_label.text() == count, timeout=30000)
+
+    screen = app.window.screen("referrals")
+    app.window.show_screen("referrals")
+    qtbot.waitUntil(lambda: screen.table.rowCount() > 1000, timeout=30000)
+    assert re.match(referrals, screen.count.text()), screen.count.text()
+    assert re.match(when, screen.table.item(0, 0).text()), screen.table.item(0, 0).text()
 
     exports = app.window.screen("exports")
     app.window.show_screen("exports")

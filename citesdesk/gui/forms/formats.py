@@ -38,9 +38,15 @@ _EDIT_LOCALE = {"fr": (QLocale.Language.French, QLocale.Country.France),
                 "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 
 
-def lang_of(owner: Any) -> str:
-    """The interface language of a runner, a context or a window (``"fr"`` by default)."""
-    return getattr(owner, "lang", "fr") or "fr"
+def lang_of(owner: Any = None) -> str:
+    """The interface language of a runner, a context or a window; without one (a widget
+    that has none), the application's (``QLocale``'s default, set with the translations)."""
+    lang = getattr(owner, "lang", None)
+    if lang:
+        return lang
+    if owner is None and QLocale().language() == QLocale.Language.English:
+        return "en"
+    return "fr"
 
 
 def _day(value: str | dt.date | None) -> dt.date | None:
@@ -96,6 +102,12 @@ def number_text(value: int | float, lang: str) -> str:
     in English."""
     text = f"{int(value):,}"
     return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def numbers(counts: dict[str, int], lang: str) -> dict[str, str]:
+    """Every count of ``counts`` through :func:`number_text` (for ``.format(**counts)``)."""
+    return {key: number_text(value, lang) if isinstance(value, int | float) else value
+            for key, value in counts.items()}
 
 
 def percent_text(rate: float, lang: str, decimals: int = 1) -> str:

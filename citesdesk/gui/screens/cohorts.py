@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
-from citesdesk.gui.forms import FieldErrors, date_text, required
+from citesdesk.gui.forms import FieldErrors, date_text, number_text, required
 from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
 from citesdesk.services import cohorts, records
 
@@ -302,7 +302,7 @@ class CohortsScreen(Screen):
             self.members.setItem(i, 4, _cell(r["motif_label"]))
         name = next((r["name"] for r in self.rows if r["uuid"] == uuid), "")
         self.members_box.setTitle(self.tr("Membres de « {nom} » : {n}").format(
-            nom=name, n=len(rows)))
+            nom=name, n=number_text(len(rows), self.ctx.lang)))
         self.members_loaded.emit(len(rows))
 
     def _open_member(self, item: QTableWidgetItem) -> None:

@@ -178,20 +178,17 @@ class EvaluationScreen(Screen):
         v["quarters"].setText(
             self.tr("{first} (1 trimestre)").format(first=quarters[0]) if len(quarters) == 1
             else self.tr("{first} à {last} ({n} trimestres)").format(
-                first=quarters[0], last=quarters[-1], n=len(quarters)))
+                first=quarters[0], last=quarters[-1], n=number_text(len(quarters), self.ctx.lang)))
         for key in ("participants", "inscriptions", "evenements", "orientations",
                     "partenaires", "cohortes"):
-            v[key].setText(self._number(summary.counts[key]))
+            v[key].setText(number_text(summary.counts[key], self.ctx.lang))
         v["objectors"].setText(self.tr(
             "{n} laissée(s) de côté (elles restent comptées dans les indicateurs)").format(
-                n=self._number(summary.objectors)))
+                n=number_text(summary.objectors, self.ctx.lang)))
         v["key_id"].setText(summary.key_id)
         self.status.setText("" if summary.recipients else self.tr(
             "Ajoutez la clé publique de l'évaluation nationale avant de créer le lot."))
         self.create_button.setEnabled(bool(summary.recipients))
-
-    def _number(self, n: int) -> str:
-        return number_text(n, self.ctx.lang)
 
     def load_recipients(self) -> None:
         self.recipients.clear()

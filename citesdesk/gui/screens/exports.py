@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import indicators as ind
 from citesdesk.core.quarter import Quarter, quarters_between
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import date_text, number_text, percent_text, quarter_text
+from citesdesk.gui.forms import date_text, lang_of, number_text, percent_text, quarter_text
 from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import export as export_service
 
@@ -269,7 +269,7 @@ def export_list(parent: QWidget | None, runner, query, columns=None, headers=Non
     return runner.submit(
         participant_list_task, query, path, columns, headers,
         on_done=lambda r: Dialog.info(parent, tr("Liste enregistrée ({n} lignes) : {path}")
-                                      .format(n=r.rows, path=r.path)),
+                                      .format(n=number_text(r.rows, lang_of(runner)), path=r.path)),
         progress_title=tr("Export de la liste"), atomic=False)
 
 

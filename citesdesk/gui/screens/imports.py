@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import date_text, datetime_text
+from citesdesk.gui.forms import date_text, datetime_text, number_text, numbers
 from citesdesk.gui.screens.base import EmptyHint, Screen, screen_title
 from citesdesk.services import importer
 
@@ -118,8 +118,8 @@ class ImportsScreen(Screen):
         for r, item in enumerate(items):
             c = item["counts"]
             result = self.tr("{created} créé(s), {updated} mis à jour, {skipped} ignoré(s), "
-                             "{invalid} écarté(s)").format(**{k: c.get(k, 0) for k in (
-                                 "created", "updated", "skipped", "invalid")})
+                             "{invalid} écarté(s)").format(**numbers({k: c.get(k, 0) for k in (
+                                 "created", "updated", "skipped", "invalid")}, self.ctx.lang))
             state = (self.tr("annulé le {date}").format(date=date_text(
                 item["undone_at"], self.ctx.lang)) if item["undone_at"] else self.tr("enregistré"))
             values = [datetime_text(item["at"], self.ctx.lang),
@@ -158,7 +158,7 @@ class ImportsScreen(Screen):
                            removed=result["removed"], restored=result["restored"])
         if result["kept"]:
             text += " " + self.tr("{n} champ(s) modifié(s) depuis l'import ont été gardés."
-                                  ).format(n=len(result["kept"]))
+                                  ).format(n=number_text(len(result["kept"]), self.ctx.lang))
         Dialog.info(self, text)
 
     # -- actions ---------------------------------------------------------------------
