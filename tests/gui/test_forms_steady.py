@@ -130,3 +130,17 @@ def test_the_journey_dialogs_mark_what_must_be_filled(gui, qtbot, drive):
     assert {"Étape *", "Date *", "Partenaire", "Commentaire"} <= labels["EventDialog"]
     assert {"Cohorte *", "Date d'entrée *"} <= labels["EnrollDialog"]
     assert {"Cohorte *", "Date de sortie *", "Motif de sortie *"} <= labels["ExitDialog"]
+
+
+def test_the_welcome_form_marks_the_site_s_required_fields(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from citesdesk.gui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(tmp_path / "neuf.sqlite", "fr")
+    qtbot.addWidget(dialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Nom du site *", "Code du site *", "Département", "Coordinateur·rice"} <= texts
+    dialog.create()  # nothing filled: each message under its field, in its reserved room
+    assert not dialog.errors["name"].isHidden() and not dialog.errors["site_code"].isHidden()
+    assert dialog.errors["departement"].isHidden()
