@@ -237,7 +237,7 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None,
 
 _INVALID = {
     "date": ("Date impossible « {v} » : écrivez-la jj/mm/aaaa.",
-             "Impossible date '{v}': write it dd/mm/yyyy."),
+             "Impossible date '{v}': write it like 03 Dec 2026 or dd/mm/yyyy."),
     "bool": ("Valeur « {v} » : attendu oui ou non.", "Value '{v}': expected yes or no."),
     "int": ("Nombre entier attendu, pas « {v} ».", "A whole number is expected, not '{v}'."),
     "ref": ("Référence invalide « {v} ».", "Invalid reference '{v}'."),
