@@ -2,8 +2,9 @@
 
 - :mod:`.formats`: dates, numbers, percentages and quarters as the language writes them,
   and date fields in the same form;
-- :mod:`.messages`: the messages under fields (one red, room kept, banner rules);
-- :mod:`.widgets`: combos, required fields, sizes, and :class:`SeamDialog`.
+- :mod:`.messages`: the messages under fields (one red, room kept) and the « * » of a
+  required field;
+- :mod:`.widgets`: combos, sizes, and :class:`SeamDialog`.
 """
 
 from citesdesk.gui.forms.formats import (
@@ -28,6 +29,7 @@ from citesdesk.gui.forms.messages import (
     MessageSlot,
     keep_room,
     message_label,
+    required,
     set_severity,
     show_error,
 )
@@ -37,7 +39,6 @@ from citesdesk.gui.forms.widgets import (
     code_combo,
     fit_popup,
     name_the_record,
-    required,
     resize_within_screen,
     set_combo_data,
 )

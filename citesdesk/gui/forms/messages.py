@@ -6,7 +6,7 @@ coloured by the application's style sheet; ``fieldWarning`` for a warning), held
 messages are a :class:`FieldErrors`: one label per field, one general label for what
 belongs to no field, filled from the services' :class:`ValidationFailed`, and each field
 checked again when it is left. :class:`ErrorForm` is a form layout whose rows get such a
-message under them (and a « * » when the field is required).
+message under them (and a « * » when the field is :func:`required`).
 """
 
 from __future__ import annotations
@@ -89,6 +89,16 @@ class MessageSlot(QWidget):
 def keep_room(label: QLabel) -> MessageSlot:
     """``label`` in a :class:`MessageSlot`: add the slot to the layout, not the label."""
     return MessageSlot(label)
+
+
+def required(kind: str, name: str) -> bool:
+    """Whether the field ``name`` of records of ``kind`` must be filled (marked « * »)."""
+    from citesdesk.core.model import KINDS
+
+    try:
+        return KINDS[kind].field(name).required
+    except (KeyError, ValueError, AttributeError):
+        return False
 
 
 class FieldErrors:
@@ -178,8 +188,6 @@ class ErrorForm(QFormLayout):
             must: bool | None = None) -> QWidget:
         """The row of field ``name``: its label (with « * » when the field must be filled:
         ``must``, or else as records of ``kind`` require), the widget, its message."""
-        from citesdesk.gui.forms.widgets import required
-
         if not widget.accessibleName():
             widget.setAccessibleName(label.replace("&", ""))
         if must or (must is None and self.kind is not None and required(self.kind, name)):

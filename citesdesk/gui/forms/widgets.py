@@ -1,5 +1,5 @@
-"""The fields and dialogs of forms: combos of codes, searchable combos, the « * » of a
-required field, a window's size within the screen, and :class:`SeamDialog`.
+"""The fields and dialogs of forms: combos of codes, searchable combos, a window's size
+within the screen, and :class:`SeamDialog`.
 
 :class:`SeamDialog` is a dialog that saves through the task runner and closes once the
 write landed. Its ``ask``-style class methods build it and call :meth:`SeamDialog.run`:
@@ -61,16 +61,6 @@ def fit_popup(combo: QComboBox) -> QComboBox:
     view.setMinimumWidth(width + 4 * combo.fontMetrics().averageCharWidth()
                          + view.verticalScrollBar().sizeHint().width())
     return combo
-
-
-def required(kind: str, name: str) -> bool:
-    """Whether the field ``name`` of records of ``kind`` must be filled (marked « * »)."""
-    from citesdesk.core.model import KINDS
-
-    try:
-        return KINDS[kind].field(name).required
-    except (KeyError, ValueError, AttributeError):
-        return False
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:
