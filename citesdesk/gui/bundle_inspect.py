@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import number_text
+from citesdesk.gui.forms import datetime_text, number_text, quarter_text
 
 
 class BundleInspectDialog(QDialog):
@@ -94,9 +95,11 @@ class BundleInspectDialog(QDialog):
                 m = info["manifest"]
                 lines += [
                     self.tr("Site {site} — lot n° {seq} du {date} — CitésDesk {version}").format(
-                        site=m["site_code"], seq=m["sequence"], date=m["created_at"],
+                        site=m["site_code"], seq=m["sequence"],
+                        date=datetime_text(m["created_at"], self.lang) + " UTC",
                         version=m["software_version"]),
-                    self.tr("Trimestres : {quarters}").format(quarters=", ".join(m["quarters"])),
+                    self.tr("Trimestres : {quarters}").format(quarters=", ".join(
+                        quarter_text(Quarter.parse(q), self.lang) for q in m["quarters"])),
                     self.tr("Signature valide (clé {key}).").format(
                         key=info["signature"]["key_id"]),
                     self.tr("Données conformes au schéma publié."),
