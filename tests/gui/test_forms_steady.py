@@ -115,6 +115,10 @@ def test_the_partner_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
     siret.clear()
     type_text(siret, "732 829 320 00074")  # corrected: the message goes as it is typed
     assert label.isHidden()
+    email, said = partner.edits["email"], partner.form.errors["email"]
+    type_text(email, "pas-un-courriel")
+    email.editingFinished.emit()  # saved all the same, but said at once: a warning
+    assert not said.isHidden() and said.objectName() == "fieldWarning", said.text()
 
 
 def test_the_journey_dialogs_mark_what_must_be_filled(gui, qtbot, drive):

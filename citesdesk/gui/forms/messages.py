@@ -119,9 +119,11 @@ class FieldErrors:
             self.slots[field] = keep_room(self.labels[field])
         return self.slots[field]
 
-    def say(self, field: str, text: str) -> None:
-        """Show ``text`` under ``field`` (or hide its message when ``text`` is empty)."""
+    def say(self, field: str, text: str, warning: bool = False) -> None:
+        """Show ``text`` under ``field`` (or hide its message when ``text`` is empty); a
+        ``warning`` (saved all the same) in brown rather than red."""
         label = self.labels.get(field, self.general)
+        set_severity(label, warning)
         label.setText(text)
         label.setVisible(bool(text))
 
@@ -151,19 +153,21 @@ class FieldErrors:
 
     def check_field(self, kind: str, field: str, value: Any) -> None:
         """Check one field as it is left (its own rules, not « required »): its message
-        shows or goes at once, and the general one with the last field in error."""
+        (an error, or a warning such as a phone number that does not exist) shows or goes
+        at once."""
         from citesdesk.core.validation import validate_record
 
+        warning = False
         try:
-            validate_record(kind, {field: value}, existing={})
-            problems = []
+            _, warnings = validate_record(kind, {field: value}, existing={})
+            problems, warning = [w for w in warnings if w.field == field], True
         except ValidationFailed as exc:
             problems = [e for e in exc.errors if e.field == field and e.code != "required"]
         except CitesDeskError:
             return
         if field not in self.labels:
             return
-        self.say(field, "\n".join(e.message(self.lang) for e in problems))
+        self.say(field, "\n".join(e.message(self.lang) for e in problems), warning)
 
     def texts(self) -> dict[str, str]:
         """What is shown now, by field (``""`` for the general label); for tests too."""
