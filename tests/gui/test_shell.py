@@ -211,7 +211,9 @@ def test_save_a_copy_then_the_status_bar_shows_the_backup_date(gui, qtbot, tmp_p
     target = tmp_path / "copies" / "sauvegarde.sqlite"
     Dialog.script(str(target))
     before = dt.date.today()
-    with qtbot.waitSignal(gui.runner.changed, timeout=30000):
+    # the copy's own task, to its message (the backup taken on opening also announces a
+    # setting: waiting for any « changed » could stop before the copy's message)
+    with tasks_finished(qtbot, gui.runner):
         gui.window.backup_action.trigger()
     after = dt.date.today()  # the same day, unless the copy was made across midnight
     copy = open_database(target, readonly=True)
