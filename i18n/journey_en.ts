@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>jj/mm/aaaa</source>
-        <translation>dd/mm/yyyy</translation>
+        <translation>e.g. 03 Dec 2026</translation>
     </message>
     <message>
         <source>Enregistrer la cohorte</source>

@@ -136,10 +136,6 @@
         <translation>To do</translation>
     </message>
     <message>
-        <source>Tableau de bord — trimestre {q} ({period})</source>
-        <translation>Dashboard — quarter {q} ({period})</translation>
-    </message>
-    <message>
         <source>Afficher les enregistrements derrière ce nombre</source>
         <translation>Show the records behind this number</translation>
     </message>
@@ -190,6 +186,10 @@
     <message>
         <source>Voir «&#xa0;Conservation des données&#xa0;»</source>
         <translation>See “Data retention”</translation>
+    </message>
+    <message>
+        <source>Tableau de bord — trimestre {q} (du {d0} au {d1})</source>
+        <translation>Dashboard — quarter {q} ({d0} to {d1})</translation>
     </message>
     <message>
         <source>Actifs</source>

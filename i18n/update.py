@@ -27,7 +27,7 @@ AREAS: dict[str, list[str]] = {
             "citesdesk/gui/screens/base.py", "citesdesk/gui/screens/participants.py",
             "citesdesk/gui/participant_*.py", "citesdesk/gui/participants_*.py"],
     "journey": ["citesdesk/gui/journey.py", "citesdesk/gui/journey_dialogs.py",
-                "citesdesk/gui/notes.py", "citesdesk/gui/form_parts.py",
+                "citesdesk/gui/notes.py",
                 "citesdesk/gui/cohort_dialogs.py", "citesdesk/gui/screens/cohorts.py",
                 "citesdesk/gui/screens/bin.py"],
     "export": ["citesdesk/gui/screens/exports.py"],
@@ -36,7 +36,7 @@ AREAS: dict[str, list[str]] = {
     "print": ["citesdesk/gui/printing/*.py"],
     "bundle": ["citesdesk/gui/screens/evaluation.py"],
     "partners": ["citesdesk/gui/partner_form.py", "citesdesk/gui/referral_dialogs.py",
-                 "citesdesk/gui/settings_dialog.py", "citesdesk/gui/formkit.py",
+                 "citesdesk/gui/settings_dialog.py",
                  "citesdesk/gui/screens/dashboard.py", "citesdesk/gui/screens/partners.py",
                  "citesdesk/gui/screens/referrals.py", "citesdesk/gui/bundle_inspect.py"],
     "safety": ["citesdesk/gui/instance.py"],
@@ -44,6 +44,7 @@ AREAS: dict[str, list[str]] = {
     "search": ["citesdesk/gui/participant_picker.py"],
     "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py"],
     "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
+    "forms": ["citesdesk/gui/forms/*.py"],
     "security": ["citesdesk/gui/security/*.py", "citesdesk/gui/screens/audit.py"],
 }
 

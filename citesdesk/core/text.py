@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: Months as the English interface spells them in dates (« 03 Dec 2026 »): written and
+#: read from this list, never from the computer's locale.
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

@@ -20,7 +20,7 @@ from citesdesk.core import codes, contact_check, qpv
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.core.model import KINDS, Field, Kind
 from citesdesk.core.safe_text import screen
-from citesdesk.core.text import fold
+from citesdesk.core.text import MONTHS_EN, fold
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 QPV_2024_RE = qpv.QPV_CODE_RE  # the last letter: M, I, N or C (Mayotte)
@@ -34,6 +34,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d",
                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
+_SPELLED = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})$")
 TRUE_WORDS = {"1", "oui", "o", "yes", "y", "vrai", "true", "x"}
 FALSE_WORDS = {"0", "non", "n", "no", "faux", "false"}
 
@@ -44,7 +45,8 @@ def _err(field: str, code: str, fr: str, en: str, value=None, severity="error") 
 
 def parse_date(value: Any) -> dt.date | None:
     """A date from a ``date``/``datetime`` or text (``YYYY-MM-DD``, ``dd/mm/yyyy``,
-    ``dd-mm-yyyy``, ``dd.mm.yyyy``…); ``None`` when empty; ``ValueError`` when impossible
+    ``dd-mm-yyyy``, ``dd.mm.yyyy``, ``03 Dec 2026`` as the English window shows
+    dates…); ``None`` when empty; ``ValueError`` when impossible
     (31/02, a year before 1900 or after 2100, two-digit years: ambiguous for births).
     """
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -55,9 +57,14 @@ def parse_date(value: Any) -> dt.date | None:
         day = value
     else:
         text = str(value).strip()
+        spelled = _SPELLED.match(text)
+        numeric = text
+        if spelled and spelled.group(2).title() in MONTHS_EN:
+            numeric = (f"{spelled.group(1)}/{MONTHS_EN.index(spelled.group(2).title()) + 1}"
+                       f"/{spelled.group(3)}")
         for fmt in DATE_FORMATS:
             try:
-                day = dt.datetime.strptime(text, fmt).date()
+                day = dt.datetime.strptime(numeric, fmt).date()
                 break
             except ValueError:
                 continue
@@ -230,7 +237,7 @@ def clean_value(f: Field, value: Any, *, today: dt.date | None = None,
 
 _INVALID = {
     "date": ("Date impossible « {v} » : écrivez-la jj/mm/aaaa.",
-             "Impossible date '{v}': write it dd/mm/yyyy."),
+             "Impossible date '{v}': write it like 03 Dec 2026 or dd/mm/yyyy."),
     "bool": ("Valeur « {v} » : attendu oui ou non.", "Value '{v}': expected yes or no."),
     "int": ("Nombre entier attendu, pas « {v} ».", "A whole number is expected, not '{v}'."),
     "ref": ("Référence invalide « {v} ».", "Invalid reference '{v}'."),

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import datetime_text, number_text, quarter_text
 from citesdesk.gui.reads import in_background
 
 
@@ -34,10 +36,6 @@ def _inspect(_db, path: Path, identity: str | None) -> dict:
     from citesdesk.services.bundle import inspect
 
     return inspect(path, identity)
-
-
-def _size(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
 
 
 class BundleInspectDialog(QDialog):
@@ -118,7 +116,7 @@ class BundleInspectDialog(QDialog):
     def _show(self) -> None:
         info = self.info
         lines = [self.tr("{file} — {size} octets").format(file=info["file"],
-                                                         size=_size(info["size"])),
+                                                         size=number_text(info["size"], self.lang)),
                  self.tr("SHA-256 : {hash}").format(hash=info["sha256"])]
         if not info["age"]:
             lines.append(self.tr("Ce fichier n'est pas chiffré avec age : ce n'est pas un lot "
@@ -127,7 +125,7 @@ class BundleInspectDialog(QDialog):
         else:
             lines.append(self.tr("Chiffré avec age pour {n} destinataire(s). Seule "
                                  "l'évaluation nationale peut le lire.").format(
-                                     n=info["recipients"]))
+                                     n=number_text(info["recipients"], self.lang)))
         if "valid" in info:
             if not info["valid"]:
                 reason = info["reason_en"] if self.lang == "en" else info["reason"]
@@ -136,9 +134,11 @@ class BundleInspectDialog(QDialog):
                 m = info["manifest"]
                 lines += [
                     self.tr("Site {site} — lot n° {seq} du {date} — CitésDesk {version}").format(
-                        site=m["site_code"], seq=m["sequence"], date=m["created_at"],
+                        site=m["site_code"], seq=m["sequence"],
+                        date=datetime_text(m["created_at"], self.lang) + " UTC",
                         version=m["software_version"]),
-                    self.tr("Trimestres : {quarters}").format(quarters=", ".join(m["quarters"])),
+                    self.tr("Trimestres : {quarters}").format(quarters=", ".join(
+                        quarter_text(Quarter.parse(q), self.lang) for q in m["quarters"])),
                     self.tr("Signature valide (clé {key}).").format(
                         key=info["signature"]["key_id"]),
                     self.tr("Données conformes au schéma publié."),
@@ -146,7 +146,7 @@ class BundleInspectDialog(QDialog):
                 rows = info["resources"]
                 self.table.setRowCount(len(rows))
                 for r, res in enumerate(rows):
-                    for c, value in enumerate((res["path"], _size(res["rows"]), res["hash"])):
+                    for c, value in enumerate((res["path"], number_text(res["rows"], self.lang), res["hash"])):
                         self.table.setItem(r, c, QTableWidgetItem(value))
                 self.table.resizeColumnsToContents()
                 self.table.setVisible(True)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.form_parts import SeamDialog, date_edit, date_text, iso_of
+from citesdesk.gui.forms import SeamDialog, date_edit, date_text, iso, number_text
 from citesdesk.services import cohorts, journey_edit
 
 # How many participants the list shows for one search (type more to narrow it).
@@ -46,9 +46,9 @@ class AddMembersDialog(SeamDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Participants à cocher"))
         self.count_label = QLabel(self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         form = QFormLayout()
-        form.addRow(self.tr("Date d'entrée"), self.date)
+        form.addRow(self.tr("Date d'entrée") + " *", self.date)
         form.addRow("", self.errors.label("date_entree"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -89,7 +89,7 @@ class AddMembersDialog(SeamDialog):
         self.list.clear()
         for r in rows:
             name = f"{r['last_name']} {r['first_name']}"
-            extra = ", ".join(x for x in (date_text(r["birth_date"]), r["commune"]) if x)
+            extra = ", ".join(x for x in (date_text(r["birth_date"], self.lang), r["commune"]) if x)
             item = QListWidgetItem(f"{name} ({extra})" if extra else name)
             item.setData(Qt.ItemDataRole.UserRole, r["uuid"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -109,7 +109,7 @@ class AddMembersDialog(SeamDialog):
 
     def _update_count(self) -> None:
         n = len(self.chosen)
-        self.count_label.setText(self.tr("{n} participant(s) choisi(s)").format(n=n))
+        self.count_label.setText(self.tr("{n} participant(s) choisi(s)").format(n=number_text(n, self.lang)))
         self.ok_button.setEnabled(n > 0)
 
     def check(self, participant_uuid: str, checked: bool = True) -> bool:
@@ -123,7 +123,7 @@ class AddMembersDialog(SeamDialog):
         return False
 
     def submit(self) -> None:
-        chosen, cohort, day = list(self.chosen), self.cohort_uuid, iso_of(self.date)
+        chosen, cohort, day = list(self.chosen), self.cohort_uuid, iso(self.date)
         self.save_with(lambda db, _p: journey_edit.enroll_many(db, cohort, chosen, day))
 
     @classmethod

@@ -48,10 +48,3 @@ class AppContext:
         handler = self.navigation.get("show_screen")
         if handler is not None:
             handler(key)
-
-    def date_text(self, iso: str | None) -> str:
-        """An ISO date as the user reads it: ``dd/mm/yyyy`` (French and English UI alike)."""
-        if not iso:
-            return ""
-        y, m, d = iso[:10].split("-")
-        return f"{d}/{m}/{y}"

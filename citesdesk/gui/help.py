@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
-from citesdesk.gui.formkit import resize_within_screen
+from citesdesk.gui.forms import resize_within_screen
 from citesdesk.gui.icons import assets_dir
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import numbers
 from citesdesk.services import importer
 
 COLOURS = {"create": "#DDF2DD", "update": "#DCE8F7", "skip": "#EEEEEE", "error": "#F6CFCF"}
@@ -102,7 +103,7 @@ class DryRunPage(QWizardPage):
         c = plan.counts()
         text = self.tr("{rows} ligne(s) : {create} à créer, {update} à mettre à jour, "
                        "{skip} ignorée(s), {error} en erreur, {warning} avec avertissement."
-                       ).format(**c)
+                       ).format(**numbers(c, lang))
         if plan.new_cohorts:
             text += " " + self.tr("Cohortes créées : {names}.").format(
                 names=", ".join(plan.new_cohorts))

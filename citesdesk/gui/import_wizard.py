@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import resize_within_screen
+from citesdesk.gui.forms import number_text, numbers, resize_within_screen
 from citesdesk.gui.import_dry_run import DryRunPage
 from citesdesk.services import importer
 from citesdesk.services.importer.mapping import column_letter
@@ -117,7 +117,8 @@ class FilePage(QWizardPage):
             return
         self.w.table, self.w.mapping, self.w.mapping_source = table, mapping, source
         self.status.setText(self.tr("{rows} ligne(s) de données, en-têtes en ligne {header}.")
-                            .format(rows=len(table.rows), header=table.header_row))
+                            .format(rows=number_text(len(table.rows), self.w.ctx.lang),
+                                    header=table.header_row))
         self.completeChanged.emit()
         self.w.file_loaded.emit()
 
@@ -247,7 +248,7 @@ class DonePage(QWizardPage):
         self.label.setText(self.tr(
             "{created} ligne(s) créée(s), {updated} mise(s) à jour, {skipped} ignorée(s), "
             "{invalid} écartée(s) car en erreur. L'import peut être annulé en entier depuis "
-            "l'écran Imports.").format(**c)
+            "l'écran Imports.").format(**numbers(c, self.w.ctx.lang))
             # the duplicates were looked for again when writing (core sentence, both languages)
             + ("\n\n" + importer.RECHECKED[1 if self.w.ctx.lang == "en" else 0]
                if self.w.result.get("rechecked") else ""))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.errors import NotFound
-from citesdesk.gui.form_parts import date_text
+from citesdesk.gui.forms import date_text
 from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog, ExitDialog
 from citesdesk.services import journey, records
 
@@ -163,7 +163,7 @@ class JourneyWidget(QWidget):
                     statut=detail)
             if item["kind"] == "event" and item.get("note"):
                 detail = " · ".join(x for x in (detail, item["note"].splitlines()[0]) if x)
-            row = QTreeWidgetItem([date_text(item["date"]), item["label"], detail])
+            row = QTreeWidgetItem([date_text(item["date"], self.ctx.lang), item["label"], detail])
             row.setData(0, Qt.ItemDataRole.UserRole, i)
             row.setIcon(1, self._icons[item["kind"]])
             row.setForeground(1, QBrush(QColor(COLOURS[item["kind"]])))
@@ -249,13 +249,13 @@ class JourneyWidget(QWidget):
         if item["table"] == "event":
             title = self.tr("Supprimer l'étape")
             text = self.tr("Mettre l'étape « {etape} » du {date} à la corbeille ?").format(
-                etape=item["label"], date=date_text(item["date"]))
+                etape=item["label"], date=date_text(item["date"], self.ctx.lang))
         else:
             title = self.tr("Supprimer l'inscription")
             text = self.tr("Mettre l'inscription dans la cohorte « {cohorte} » (entrée le "
                            "{date}) à la corbeille ? Son entrée et sa sortie disparaissent "
                            "du parcours.").format(cohorte=item["cohort_name"],
-                                                  date=date_text(item["date_entree"]))
+                                                  date=date_text(item["date_entree"], self.ctx.lang))
         if Dialog.ask(self, title, text, buttons=("yes", "no"), default="no") != "yes":
             return False
         table, uuid = item["table"], item["uuid"]

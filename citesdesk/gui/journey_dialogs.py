@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,8 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.form_parts import SeamDialog, SearchCombo, date_edit, date_text, iso_of, set_date
-from citesdesk.gui.formkit import fit_popup
+from citesdesk.gui.forms import (
+    ErrorForm,
+    SeamDialog,
+    SearchCombo,
+    date_edit,
+    date_text,
+    fit_popup,
+    iso,
+    set_date,
+)
 from citesdesk.services import journey, journey_edit
 
 
@@ -35,9 +42,12 @@ def _code_combo(codelist: codes.CodeList, lang: str, parent: QWidget) -> QComboB
 class _FormDialog(SeamDialog):
     """A form, its error labels and OK / Cancel buttons."""
 
+    #: The kind of record the form writes (its required fields get a « * »).
+    record_kind: str | None = None
+
     def __init__(self, runner: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        self.form = QFormLayout()
+        self.form = ErrorForm(kind=self.record_kind, messages=self.errors)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
@@ -53,10 +63,9 @@ class _FormDialog(SeamDialog):
     def ok_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> None:
-        self.form.addRow(label, widget)
-        if field:
-            self.form.addRow("", self.errors.label(field))
+    def add_row(self, label: str, widget: QWidget, field: str,
+                must: bool | None = None) -> None:
+        self.form.add(field, label, widget, must)
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -64,6 +73,8 @@ class _FormDialog(SeamDialog):
 
 class EventDialog(_FormDialog):
     """Add or edit one journey step; the fields follow the step's type."""
+
+    record_kind = "event"
 
     def __init__(self, runner: Any, participant_uuid: str, event_uuid: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -73,7 +84,7 @@ class EventDialog(_FormDialog):
         self.setWindowTitle(self.tr("Modifier une étape") if event_uuid
                             else self.tr("Ajouter une étape"))
         self.type_combo = _code_combo(codes.TYPE_EVENEMENT, self.lang, self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         self.contract_label = QLabel(self.tr("Type de contrat"), self)
         self.contract_combo = _code_combo(codes.CODE_CONTRAT, self.lang, self)
         self.barrier_label = QLabel(self.tr("Frein levé"), self)
@@ -142,7 +153,7 @@ class EventDialog(_FormDialog):
             partner = None  # typed text that matches no partner
         return {
             "type": kind,
-            "date": iso_of(self.date),
+            "date": iso(self.date),
             "code_contrat": (self.contract_combo.currentData()
                              if codes.event_field_applies("code_contrat", kind) else None),
             "code_frein": (self.barrier_combo.currentData()
@@ -173,13 +184,15 @@ AddEventDialog = EventDialog
 class EnrollDialog(_FormDialog):
     """Enroll a participant in a cohort on an entry date."""
 
+    record_kind = "enrollment"
+
     def __init__(self, runner: Any, participant_uuid: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.participant_uuid = participant_uuid
         self.setWindowTitle(self.tr("Inscrire dans une cohorte"))
         self.cohort_combo = SearchCombo(self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         self.add_row(self.tr("Cohorte"), self.cohort_combo, "cohort_id")
         fit_popup(self.cohort_combo)
         self.add_row(self.tr("Date d'entrée"), self.date, "date_entree")
@@ -201,7 +214,7 @@ class EnrollDialog(_FormDialog):
     def submit(self) -> None:
         self.save_with(lambda db, _p, *a: journey_edit.enroll(db, *a),
                        self.participant_uuid, self.cohort_combo.currentData(),
-                       iso_of(self.date))
+                       iso(self.date))
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str) -> dict | None:
@@ -218,7 +231,7 @@ class ExitDialog(_FormDialog):
         self.preselect = enrollment_uuid
         self.setWindowTitle(self.tr("Sortir d'une cohorte"))
         self.enrollment_combo = QComboBox(self)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=self.lang)
         self.motif_combo = QComboBox(self)
         for c in codes.MOTIF_SORTIE:
             group = codes.GROUPE_SORTIE.label(c.group, self.lang)
@@ -227,9 +240,10 @@ class ExitDialog(_FormDialog):
         self.motif_combo.setCurrentIndex(-1)
         self.group_label = QLabel(self)
         self.group_label.setWordWrap(True)
-        self.add_row(self.tr("Cohorte"), self.enrollment_combo, "enrollment")
-        self.add_row(self.tr("Date de sortie"), self.date, "date_sortie")
-        self.add_row(self.tr("Motif de sortie"), self.motif_combo, "motif_sortie")
+        # An exit needs all three (the record's model has them optional: an open enrollment).
+        self.add_row(self.tr("Cohorte"), self.enrollment_combo, "enrollment", must=True)
+        self.add_row(self.tr("Date de sortie"), self.date, "date_sortie", must=True)
+        self.add_row(self.tr("Motif de sortie"), self.motif_combo, "motif_sortie", must=True)
         self.form.addRow("", self.group_label)
         self.motif_combo.currentIndexChanged.connect(self._motif_changed)
         self.ok_button.setEnabled(False)
@@ -239,7 +253,7 @@ class ExitDialog(_FormDialog):
     def _loaded(self, enrollments: list[dict]) -> None:
         for e in enrollments:
             self.enrollment_combo.addItem(self.tr("{cohorte} (entrée le {date})").format(
-                cohorte=e["cohort_name"], date=date_text(e["date_entree"])), e["uuid"])
+                cohorte=e["cohort_name"], date=date_text(e["date_entree"], self.lang)), e["uuid"])
         if self.preselect:
             self.enrollment_combo.setCurrentIndex(
                 max(self.enrollment_combo.findData(self.preselect), 0))
@@ -268,7 +282,7 @@ class ExitDialog(_FormDialog):
     def submit(self) -> None:
         motif = self.motif_combo.currentData()
         self.save_with(lambda db, _p, *a: journey_edit.exit_enrollment(db, *a),
-                       self.enrollment_combo.currentData(), iso_of(self.date), motif)
+                       self.enrollment_combo.currentData(), iso(self.date), motif)
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: Any, participant_uuid: str,

@@ -6,8 +6,6 @@ the runner's ``changed`` signal to them, and offers navigation through the conte
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,20 +22,10 @@ from citesdesk.core.site import get_site
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.first_paint import after_first_paint
+from citesdesk.gui.forms import local_date_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
-
-
-def _local_date(stamp: str) -> str:
-    """``2026-11-27T23:30:00.000Z`` → the local day, ``dd/mm/yyyy``."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d/%m/%Y")
 
 
 class MainWindow(QMainWindow):
@@ -283,7 +271,7 @@ class MainWindow(QMainWindow):
         self.backup_label.setVisible(bool(last))
         if last:
             self.backup_label.setText(self.tr("Dernière sauvegarde : {date}").format(
-                date=_local_date(str(last))))
+                date=local_date_text(str(last), self.ctx.lang)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         for s in self._screens:

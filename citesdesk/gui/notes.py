@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.errors import NotFound
-from citesdesk.gui.form_parts import FieldErrors, date_edit, date_text, iso_of, set_date
+from citesdesk.gui.forms import FieldErrors, date_edit, date_text, iso, lang_of, set_date
 from citesdesk.gui.icons import icon
 from citesdesk.services import journey, journey_edit
 
@@ -67,7 +67,7 @@ class NotesWidget(QWidget):
         self.empty_label.setVisible(False)
         self.list.setAccessibleName(self.tr("Notes du participant"))
         self.list.setWordWrap(True)
-        self.date = date_edit(self)
+        self.date = date_edit(self, lang=lang_of(ctx))
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(self.tr("Texte de la note"))
@@ -75,7 +75,7 @@ class NotesWidget(QWidget):
         self.private = QCheckBox(self.tr("Note privée (réservée à l'équipe : ni imprimée "
                                          "dans la fiche participant, ni partagée avec les "
                                          "partenaires)"), self)
-        self.errors = FieldErrors(self.ctx.lang if hasattr(ctx, "lang") else "fr")
+        self.errors = FieldErrors(lang_of(ctx))
         self.new_button = QPushButton(self.tr("Nouvelle note"), self)
         self.save_button = QPushButton(self.tr("Enregistrer la note"), self)
         self.delete_button = QPushButton(self.tr("Supprimer"), self)
@@ -150,7 +150,7 @@ class NotesWidget(QWidget):
         self.list.clear()
         for note in rows:
             first = note["text"].strip().splitlines()[0] if note["text"].strip() else ""
-            when = date_text(note["date"])
+            when = date_text(note["date"], self.errors.lang)
             if note["private"]:
                 text = self.tr("{date} — privée — {texte}").format(date=when, texte=first)
                 spoken = self.tr("Note privée du {date} : {texte}").format(date=when,
@@ -210,7 +210,7 @@ class NotesWidget(QWidget):
         if not self.participant_uuid:
             return
         text, private, day = self.text.toPlainText().strip(), self.private.isChecked(), \
-            iso_of(self.date)
+            iso(self.date)
         editing, person = self.editing, self.participant_uuid
 
         def write(db, _progress):

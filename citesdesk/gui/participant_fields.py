@@ -3,8 +3,9 @@
 :mod:`citesdesk.core.codes`): one source of truth for what a participant holds.
 
 Each :class:`FieldEditor` has a widget, a value in the form the services accept (dates
-as the user typed them, ``dd/mm/yyyy``; codes; 0/1/None), and an error label under it
-where the services' message for that field is shown.
+as the user typed them, ``dd/mm/yyyy`` or ``03 Dec 2026``; codes; 0/1/None), and a
+message under it (:mod:`citesdesk.gui.forms.messages`) where the services' message for
+that field is shown.
 """
 
 from __future__ import annotations
@@ -12,20 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
-    QSizePolicy,
     QWidget,
 )
 
 from citesdesk.core import codes
 from citesdesk.core.errors import FieldError
 from citesdesk.core.model import PARTICIPANT, Field
+from citesdesk.gui.forms import date_text, keep_room, message_label, set_severity
 
 
 def label_of(f: Field, lang: str) -> str:
@@ -42,10 +42,7 @@ class FieldEditor:
         self.widget = self._make(parent)
         self.widget.setObjectName(f"field_{f.name}")
         self.widget.setAccessibleName(label_of(f, lang))
-        self.error = QLabel(parent)
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = message_label(parent)
         self.error_slot = keep_room(self.error)
 
     # -- widget per type -------------------------------------------------------------
@@ -121,8 +118,7 @@ class FieldEditor:
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif f.type == "date" and value:
-            y, m, d = str(value)[:10].split("-")
-            w.setText(f"{d}/{m}/{y}")
+            w.setText(date_text(value, self.lang))
         else:
             w.setText("" if value is None else str(value))
 
@@ -149,64 +145,9 @@ class FieldEditor:
             return
         errors = [p for p in problems if p.severity == "error"]
         shown = errors or problems
-        self.error.setObjectName("fieldError" if errors else "fieldWarning")
-        self.error.style().unpolish(self.error)
-        self.error.style().polish(self.error)
+        set_severity(self.error, warning=not errors)
         self.error.setText("\n".join(p.message(self.lang) for p in shown))
         self.error.show()
-
-
-class MessageSlot(QWidget):
-    """The room of a message line under a field, kept whether the message shows or not
-    (one line): when a one-line message appears nothing below it moves, so a click never
-    lands in another field. The message itself is the :class:`QLabel` ``label`` (shown,
-    hidden and filled as usual); a longer message grows the slot."""
-
-    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
-        super().__init__(parent or label.parentWidget())
-        self.label = label
-        label.setParent(self)
-        label.installEventFilter(self)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def _line(self) -> int:
-        return self.label.fontMetrics().lineSpacing() + 2
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        if self.label.isHidden() or not self.label.text():
-            return self._line()
-        return max(self._line(), self.label.heightForWidth(width))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(0, self.heightForWidth(max(self.width(), 200)))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(0, self._line())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.label.setGeometry(0, 0, self.width(), self.height())
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if obj is self.label and event.type() in (
-                QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.LayoutRequest):
-            self.updateGeometry()
-        return False
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # the message's text changed
-            self.updateGeometry()
-        return super().event(event)
-
-
-def keep_room(label: QLabel) -> MessageSlot:
-    """``label`` in a :class:`MessageSlot`: add the slot to the layout, not the label."""
-    return MessageSlot(label)
 
 
 def editors(names: list[str], lang: str, parent: QWidget) -> dict[str, FieldEditor]:

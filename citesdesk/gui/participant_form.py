@@ -33,9 +33,9 @@ from citesdesk.core.errors import CitesDeskError, FieldError, ValidationFailed
 from citesdesk.core.validation import clean_value, validate_record
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import resize_within_screen
+from citesdesk.gui.forms import date_text, keep_room, message_label, resize_within_screen
 from citesdesk.gui.icons import icon
-from citesdesk.gui.participant_fields import FieldEditor, editors, keep_room
+from citesdesk.gui.participant_fields import FieldEditor, editors
 from citesdesk.gui.qpv_picker import QpvEdit, flag_text
 from citesdesk.services import participants as participant_service
 from citesdesk.services import records
@@ -101,10 +101,7 @@ class ParticipantDialog(QDialog):
         layout.addWidget(self.header)
         self._build_bin_banner(layout)
         self._build_duplicate_banner(layout)
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = message_label(self)
         self._banner_for_fields = False
         # Its room is kept when hidden: the fields never move under the pointer.
         layout.addWidget(keep_room(self.general_error))
@@ -401,7 +398,7 @@ class ParticipantDialog(QDialog):
         reasons = participant_service.REASONS
         for match in found[:3]:
             why = ", ".join(reasons[r][1 if self.ctx.lang == "en" else 0] for r in match.reasons)
-            born = (self.tr(", né·e le {date}").format(date=self.ctx.date_text(match.birth_date))
+            born = (self.tr(", né·e le {date}").format(date=date_text(match.birth_date, self.ctx.lang))
                     if match.birth_date else "")
             lines.append(f"• {match.first_name} {match.last_name}{born} ({why})")
         self.duplicate_label.setText(

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from citesdesk.core import search
+from citesdesk.gui.forms import date_text, number_text
 
 # Matches shown at most; the user types more to narrow them.
 LIMIT = 50
@@ -78,7 +79,7 @@ class ParticipantPicker(QWidget):
         for r in rows:
             label = f"{r['last_name']} {r['first_name']}"
             if r["birth_date"]:
-                label += f" ({self.ctx.date_text(r['birth_date'])})"
+                label += f" ({date_text(r['birth_date'], self.ctx.lang)})"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, r["uuid"])
             self.list.addItem(item)
@@ -92,7 +93,8 @@ class ParticipantPicker(QWidget):
                               .format(text=text.strip()))
         elif len(rows) >= LIMIT:
             self.hint.setText(self.tr("Les {n} premiers par ordre alphabétique : tapez la "
-                                      "suite du nom pour affiner.").format(n=LIMIT))
+                                      "suite du nom pour affiner.").format(
+                                          n=number_text(LIMIT, self.ctx.lang)))
         self.hint.setVisible(not rows or len(rows) >= LIMIT)
         if self.currentData() != chosen:
             self.changed.emit()

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from citesdesk.core import codes
 from citesdesk.core.model import PARTICIPANT
 from citesdesk.gui.context import AppContext
+from citesdesk.gui.forms import date_text
 from citesdesk.gui.participants_query import (
     COLUMN_KEYS,
     COLUMNS,
@@ -167,7 +168,7 @@ class ParticipantsModel(QAbstractTableModel):
         if codelist:
             return codes.ALL[codelist].label(value, self.ctx.lang)
         if key == "birth_date":
-            return self.ctx.date_text(value)
+            return date_text(value, self.ctx.lang)
         if key == "resident_qpv":
             return self.tr("Oui") if value else self.tr("Non")
         return str(value)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import (
+from citesdesk.gui.forms import (
     ErrorForm,
     code_combo,
     date_edit,
@@ -68,7 +68,7 @@ class ContactDialog(QDialog):
         self.ctx, self.partner_id, self.contact = ctx, partner_id, contact
         self.setWindowTitle(self.tr("Contact"))
         name_the_record(self)
-        self.form = ErrorForm(self, kind="partner_contact")
+        self.form = ErrorForm(self, kind="partner_contact", lang=ctx.lang)
         self.edits = {}
         for name, label in (("last_name", self.tr("&Nom")), ("first_name", self.tr("&Prénom")),
                             ("role", self.tr("&Fonction")), ("phone", self.tr("&Téléphone")),
@@ -96,7 +96,7 @@ class ContactDialog(QDialog):
                                on_error=self._error)
 
     def _error(self, exc) -> None:
-        show_error(self, self.form, self.ctx.lang, exc)
+        show_error(self, self.form, exc)
 
 
 class ExchangeDialog(QDialog):
@@ -107,8 +107,8 @@ class ExchangeDialog(QDialog):
         self.ctx, self.partner_id = ctx, partner_id
         self.setWindowTitle(self.tr("Nouvel échange"))
         name_the_record(self)
-        self.form = ErrorForm(self, kind="partner_exchange")
-        self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
+        self.form = ErrorForm(self, kind="partner_exchange", lang=ctx.lang)
+        self.date = self.form.add("date", self.tr("&Date"), date_edit(self, lang=self.ctx.lang))
         self.type = self.form.add("type", self.tr("&Type"),
                                   code_combo(codes.TYPE_ECHANGE, ctx.lang, self))
         self.subject = self.form.add("subject", self.tr("&Objet"), QLineEdit(self))
@@ -139,7 +139,7 @@ class ExchangeDialog(QDialog):
     def save(self) -> None:
         values = self.values()
         self.ctx.runner.submit(lambda db, progress: records.create(db, "partner_exchange", values), on_done=lambda _r: self.accept(),
-                               on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
+                               on_error=lambda exc: show_error(self, self.form, exc))
 
 
 class PartnerDialog(QDialog):
@@ -160,7 +160,7 @@ class PartnerDialog(QDialog):
         layout.addWidget(self.tabs)
 
         page = QWidget(self.tabs)
-        self.form = ErrorForm(page, kind="partner")
+        self.form = ErrorForm(page, kind="partner", lang=ctx.lang)
         self.edits: dict[str, QWidget] = {}
         self.edits["type"] = self.form.add("type", self.tr("&Type"),
                                            code_combo(codes.TYPE_PARTENAIRE, ctx.lang, page))
@@ -241,14 +241,14 @@ class PartnerDialog(QDialog):
         _fill(self.contacts_table, [[c["last_name"], c["first_name"], c["role"], c["phone"],
                                      c["email"]] for c in self.contacts])
         self.exchanges = partners.exchanges(reader, self.partner["uuid"])
-        _fill(self.exchanges_table, [[date_text(e["date"]), codes.TYPE_ECHANGE.label(e["type"], lang),
+        _fill(self.exchanges_table, [[date_text(e["date"], self.ctx.lang), codes.TYPE_ECHANGE.label(e["type"], lang),
                                       e["subject"], ", ".join(e["contact_names"]), e["summary"]]
                                      for e in self.exchanges])
         self.referrals = partners.list_referrals(reader, ReferralFilter(partner_id=self.partner["id"]))
-        _fill(self.referrals_table, [[date_text(r["date"]), f"{r['last_name']} {r['first_name']}",
+        _fill(self.referrals_table, [[date_text(r["date"], self.ctx.lang), f"{r['last_name']} {r['first_name']}",
                                       codes.STATUT_ORIENTATION.label(r["status"], lang)
                                       + (self.tr(" (en retard)") if r["overdue"] else ""),
-                                      date_text(r["status_date"])] for r in self.referrals])
+                                      date_text(r["status_date"], self.ctx.lang)] for r in self.referrals])
 
     def _on_changed(self, changes: set[str]) -> None:
         if self.partner is not None and changes & {"partner_contact", "partner_exchange",
@@ -277,7 +277,7 @@ class PartnerDialog(QDialog):
         else:
             fn = lambda db, progress: records.create(db, "partner", values)  # noqa: E731
         self.ctx.runner.submit(fn, on_done=self._saved,
-                               on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
+                               on_error=lambda exc: show_error(self, self.form, exc))
 
     def _saved(self, row: dict) -> None:
         self.partner = records.get(self.ctx.reader, "partner", row["uuid"])

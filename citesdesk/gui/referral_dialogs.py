@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -16,26 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.formkit import (
+from citesdesk.gui.forms import (
     ErrorForm,
+    SearchCombo,
     date_edit,
     date_text,
     fit_popup,
     iso,
+    message_label,
     name_the_record,
     show_error,
 )
 from citesdesk.gui.participant_picker import ParticipantPicker
 from citesdesk.services import records, referrals
-
-
-def _searchable(combo: QComboBox) -> QComboBox:
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setFilterMode(completer.filterMode().MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
 
 
 class NewReferralDialog(QDialog):
@@ -47,7 +39,7 @@ class NewReferralDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Nouvelle orientation"))
         name_the_record(self)
-        self.form = ErrorForm(self, kind="referral")
+        self.form = ErrorForm(self, kind="referral", lang=ctx.lang)
         reader = ctx.reader
         self.participant: QComboBox | ParticipantPicker
         if participant_uuid:
@@ -59,7 +51,7 @@ class NewReferralDialog(QDialog):
             # Search as you type: nothing loads every participant of the site.
             self.participant = ParticipantPicker(ctx, self)
         self.form.add("participant_id", self.tr("&Participant"), self.participant)
-        self.partner = QComboBox(self)
+        self.partner = SearchCombo(self)  # found by typing any part of its name
         for uuid, name, kind in reader.execute(
                 "SELECT uuid, name, type FROM partner WHERE deleted_at IS NULL "
                 "ORDER BY name COLLATE NOCASE"):
@@ -67,13 +59,11 @@ class NewReferralDialog(QDialog):
         if partner_uuid:
             self.partner.setCurrentIndex(max(self.partner.findData(partner_uuid), 0))
             self.partner.setEnabled(False)
-        else:
-            _searchable(self.partner)
         self.form.add("partner_id", self.tr("P&artenaire"), self.partner)
         if isinstance(self.participant, QComboBox):  # the picker sizes its own list
             fit_popup(self.participant)
         fit_popup(self.partner)
-        self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
+        self.date = self.form.add("date", self.tr("&Date"), date_edit(self, lang=self.ctx.lang))
         self.reason = self.form.add("reason", self.tr("&Motif"), QPlainTextEdit(self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -92,17 +82,16 @@ class NewReferralDialog(QDialog):
             missing.append(self.tr("Aucun partenaire n'est encore enregistré : ajoutez-le "
                                    "d'abord (écran Partenaires, « Nouveau partenaire »)."))
         if missing:
-            self.missing = QLabel("\n".join(missing), self)
-            self.missing.setObjectName("fieldError")
-            self.missing.setWordWrap(True)
+            self.missing = message_label(self)
+            self.missing.setText("\n".join(missing))
+            self.missing.show()
             self.form.insertRow(0, self.missing)
             buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
     def save(self) -> None:
         person, partner = self.participant.currentData(), self.partner.currentData()
         if person is None and isinstance(self.participant, ParticipantPicker):
-            self.form.errors["participant_id"].setText(self.participant.missing_text())
-            self.form.errors["participant_id"].setVisible(True)
+            self.form.messages.say("participant_id", self.participant.missing_text())
             self.participant.setFocus()
             return
         day, reason = iso(self.date), self.reason.toPlainText()
@@ -111,8 +100,7 @@ class NewReferralDialog(QDialog):
                 ("participant_id", person, self.tr("Choisissez le participant dans la liste.")),
                 ("partner_id", partner, self.tr("Choisissez le partenaire dans la liste."))):
             if not value:
-                self.form.errors[name].setText(text)
-                self.form.errors[name].setVisible(True)
+                self.form.messages.say(name, text)
         if not person or not partner:
             return
 
@@ -122,7 +110,7 @@ class NewReferralDialog(QDialog):
 
         self.ctx.runner.submit(
             lambda db, progress: referrals.create_referral(db, person, partner, day, reason), on_done=done,
-            on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
+            on_error=lambda exc: show_error(self, self.form, exc))
 
 
 class StatusDialog(QDialog):
@@ -143,7 +131,7 @@ class StatusDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = QLabel(self.tr(
             "Orientation de {who} vers {partner}, du {date} : {status}.").format(
-                who=who, partner=partner, date=date_text(self.referral["date"]),
+                who=who, partner=partner, date=date_text(self.referral["date"], self.ctx.lang),
                 status=codes.STATUT_ORIENTATION.label(self.referral["status"], lang)), self)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("dialogTitle")
@@ -156,20 +144,20 @@ class StatusDialog(QDialog):
                                                 self.tr("Commentaire")])
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, h in enumerate(history):
-            for c, value in enumerate([date_text(h["date"]),
+            for c, value in enumerate([date_text(h["date"], self.ctx.lang),
                                        codes.STATUT_ORIENTATION.label(h["status"], lang),
                                        h["comment"] or ""]):
                 self.history.setItem(r, c, QTableWidgetItem(value))
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.history)
-        self.form = ErrorForm(kind="referral_status")
+        self.form = ErrorForm(kind="referral_status", lang=ctx.lang)
         layout.addLayout(self.form)
         self.status = QComboBox(self)
         for code in referrals.allowed_next(self.referral["status"]):
             self.status.addItem(codes.STATUT_ORIENTATION.label(code, lang), code)
         self.form.add("status", self.tr("&Nouveau statut"), self.status)
-        self.date = self.form.add("date", self.tr("&Date"), date_edit(self))
+        self.date = self.form.add("date", self.tr("&Date"), date_edit(self, lang=self.ctx.lang))
         self.comment = self.form.add("comment", self.tr("&Commentaire"), QLineEdit(self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Close, self)
@@ -177,8 +165,7 @@ class StatusDialog(QDialog):
         if self.status.count() == 0:
             self.status.setEnabled(False)
             self.save_button.setEnabled(False)
-            self.form.errors["status"].setText(self.tr("Ce statut est définitif."))
-            self.form.errors["status"].setVisible(True)
+            self.form.messages.say("status", self.tr("Ce statut est définitif."))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -188,4 +175,4 @@ class StatusDialog(QDialog):
         day, comment = iso(self.date), self.comment.text()
         self.ctx.runner.submit(
             lambda db, progress: referrals.change_status(db, uuid, status, day, comment), on_done=lambda _r: self.accept(),
-            on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
+            on_error=lambda exc: show_error(self, self.form, exc))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import settings
 from citesdesk.core.errors import FieldError, ValidationFailed
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import ErrorForm, resize_within_screen, show_error
+from citesdesk.gui.forms import ErrorForm, resize_within_screen, show_error
 from citesdesk.gui.qpv_picker import add_list_row
 from citesdesk.services import site as site_service
 
@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         tabs = QTabWidget(self)
         layout.addWidget(tabs)
-        self.form = ErrorForm()  # every field's error line, whichever tab holds it
+        self.form = ErrorForm(lang=ctx.lang)  # every field's error line, whichever tab holds it
 
         page, form = self._page(tabs, self.tr("Site"))
         self.site_name = self._add(form, "name", self.tr("&Nom du site"), QLineEdit(site.get("name") or ""))
@@ -124,7 +124,7 @@ class SettingsDialog(QDialog):
 
     def _page(self, tabs: QTabWidget, title: str) -> tuple[QWidget, ErrorForm]:
         page = QWidget(tabs)
-        form = ErrorForm(page)
+        form = ErrorForm(page, lang=self.ctx.lang)
         tabs.addTab(page, title)
         return page, form
 
@@ -202,4 +202,4 @@ class SettingsDialog(QDialog):
         site_values, options = self.site_values(), self.option_values()
         self.form.clear_errors()
         self.ctx.runner.submit(lambda db, progress: save_all(db, site_values, options), on_done=lambda _r: self.accept(),
-                               on_error=lambda exc: show_error(self, self.form, self.ctx.lang, exc))
+                               on_error=lambda exc: show_error(self, self.form, exc))

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from citesdesk.gui.forms import lang_of, number_text
+
 SHARED_FOLDER = "team_shared_folder"
 SHARED_MINUTES = "team_shared_minutes"
 SHARED_SEEN = "team_shared_seen"
@@ -128,7 +130,8 @@ class ConflictCount(QPushButton):
         self.set_count(0)
 
     def set_count(self, n: int) -> None:
-        self.setText(self.tr("Conflits d'équipe à examiner : {n}").format(n=n))
+        self.setText(self.tr("Conflits d'équipe à examiner : {n}").format(
+            n=number_text(n, lang_of())))
         self.setVisible(n > 0)
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from citesdesk.core.errors import CitesDeskError, ValidationFailed
 from citesdesk.core.files import private_dir
 from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import ErrorForm
 from citesdesk.gui.reads import in_background
 from citesdesk.services import records
 
@@ -76,28 +76,22 @@ class WelcomeDialog(QDialog):
         layout.addWidget(intro)
 
         box = QGroupBox(self.tr("Créer le site"), self)
-        form = QFormLayout(box)
+        # Required fields marked, each checked when left, messages that keep their room.
+        form = ErrorForm(box, kind="site", lang=self.lang)
         self.name = QLineEdit(box)
         self.code = QLineEdit(box)
         self.code.setPlaceholderText(self.tr("par exemple CDE-93-001"))
         self.departement = QLineEdit(box)
         self.departement.setPlaceholderText(self.tr("par exemple 93"))
         self.coordinator = QLineEdit(box)
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = form.errors
         for key, label, widget in (
             ("name", self.tr("Nom du site"), self.name),
             ("site_code", self.tr("Code du site"), self.code),
             ("departement", self.tr("Département"), self.departement),
             ("coordinators", self.tr("Coordinateur·rice"), self.coordinator),
         ):
-            form.addRow(label, widget)
-            widget.setAccessibleName(label)
-            error = QLabel(box)
-            error.setObjectName("fieldError")
-            error.setWordWrap(True)
-            error.hide()
-            form.addRow("", error)
-            self.errors[key] = error
+            form.add(key, label, widget)
         from citesdesk.gui.security.fields import PassphraseFields
 
         self.passphrase = PassphraseFields(box)  # encrypted from the start, if chosen

@@ -34,13 +34,16 @@ def bad(type_, value, **kw):
     ("01-03-2026", "2026-03-01"), ("01.03.2026", "2026-03-01"), (dt.date(2026, 3, 1), "2026-03-01"),
     (dt.datetime(2026, 3, 1, 14, 5), "2026-03-01"), ("2026-03-01 00:00:00", "2026-03-01"),
     (" 29/02/2024 ", "2024-02-29"),
+    # as the English window shows dates, whatever the computer's locale
+    ("01 Mar 2026", "2026-03-01"), ("1 march 2026", "2026-03-01"), ("29 FEB 2024", "2024-02-29"),
 ])
 def test_dates(value, stored):
     assert ok("date", value) == stored
 
 
 @pytest.mark.parametrize("value", ["31/02/2026", "29/02/2025", "2026-13-01", "hier", "01/03/26",
-                                   "01/03/1850", "12/12/2999", "32/01/2026"])
+                                   "01/03/1850", "12/12/2999", "32/01/2026", "31 Feb 2026",
+                                   "01 Mars 2026x", "01 Foo 2026"])
 def test_impossible_dates(value):
     err = bad("date", value)
     assert err.code == "invalid_date"

@@ -1,4 +1,6 @@
-"""GUI fixtures: a site database, the application on it, dialogs scripted (never blocking)."""
+"""GUI fixtures: a site database, the application on it, dialogs scripted (never blocking):
+message boxes and file choosers answered by ``Dialog.script``, the application's own
+dialogs driven by the ``drive`` fixture (``tests/gui/drive.py``)."""
 
 from __future__ import annotations
 
@@ -96,6 +98,15 @@ def _type_text(widget, text: str) -> None:
 @pytest.fixture
 def type_text():
     return _type_text
+
+
+@pytest.fixture
+def drive(monkeypatch):
+    """``drive(DialogClass, fn=None)``: the dialogs of that class the application opens,
+    handed to ``fn`` (see ``tests/gui/drive.py``, the one way tests drive a dialog)."""
+    from tests.gui.drive import drive as _drive
+
+    return lambda cls, fn=None: _drive(monkeypatch, cls, fn)
 
 
 @pytest.fixture

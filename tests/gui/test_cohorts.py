@@ -85,7 +85,7 @@ def test_create_and_edit_with_inline_errors(screen, qtbot, db):
     assert (stored["name"], stored["end_date"]) == ("Cohorte automne 2026", None)
 
 
-def test_add_several_participants_at_once(screen, qtbot, db, monkeypatch):
+def test_add_several_participants_at_once(screen, qtbot, db, drive):
     c = cohort(db, start_date="2026-01-01")
     a, b = person(db), person(db, "Durand", "Karim")
     already = person(db, "Petit", "Léa")
@@ -109,7 +109,7 @@ def test_add_several_participants_at_once(screen, qtbot, db, monkeypatch):
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(AddMembersDialog, "driver", pick)
+    drive(AddMembersDialog, pick)
     with qtbot.waitSignal(screen.members_loaded, timeout=30000):
         result = screen.add_members()
     assert seen["offered"] == ["Durand Karim", "Martin Hélène"]  # not the one already in
@@ -124,7 +124,7 @@ def test_add_several_participants_at_once(screen, qtbot, db, monkeypatch):
 
 
 def test_the_add_several_picker_finds_laetitia_typed_without_ligature(screen, qtbot, db,
-                                                                       monkeypatch):
+                                                                       drive):
     c = cohort(db, start_date="2026-01-01")
     laetitia = person(db, "Lœuvre", "Lætitia", birth_date="2001-04-12")
     person(db, "Durand", "Karim")
@@ -143,7 +143,7 @@ def test_the_add_several_picker_finds_laetitia_typed_without_ligature(screen, qt
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(AddMembersDialog, "driver", pick)
+    drive(AddMembersDialog, pick)
     with qtbot.waitSignal(screen.members_loaded, timeout=30000):
         screen.add_members()
     assert seen["found"] == ["Lœuvre Lætitia (12/04/2001)"]

@@ -19,7 +19,9 @@ def _screen(make_app, tmp_path, qtbot, lang="fr"):
     app = make_app(path, lang)
     app.window.show()
     screen = app.window.show_screen("evaluation")
-    qtbot.waitUntil(lambda: screen.summary is not None or "…" not in screen.status.text(),
+    # a setting announced meanwhile (the backup taken on opening) counts again: wait until
+    # no count is on its way (« Calcul en cours… » shows from the moment one is asked for)
+    qtbot.waitUntil(lambda: "…" not in screen.status.text() and not app.runner.busy(),
                     timeout=30000)
     return app, screen
 

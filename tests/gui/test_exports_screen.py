@@ -117,14 +117,17 @@ def test_screen_in_english(make_app, site_path):
     assert screen.preview.horizontalHeaderItem(2).text() == "Cumulative"
 
 
-def test_double_click_lists_the_records_behind(make_app, filled_path, qtbot):
+def test_double_click_lists_the_records_behind(make_app, filled_path, qtbot, drive):
+    from citesdesk.gui.records_dialog import RecordsDialog
+
     app, screen = _screen(make_app, filled_path, qtbot)
+    drilled = drive(RecordsDialog)
     with qtbot.waitSignal(app.runner.task_finished, timeout=5000):
         screen.show_records(0, 1)  # P_ACTIFS, quarter
-    dialog = screen.records_dialog
+    dialog = drilled[0]
     assert dialog.table.rowCount() == 4
     assert dialog.table.item(0, 0).text() == "Arnaud Alice"
     with qtbot.waitSignal(app.runner.task_finished, timeout=5000):
         screen.show_records(4, 2)  # O_EN_RETARD, cumulative
-    assert screen.records_dialog.table.rowCount() == 1
-    assert "cumul" in screen.records_dialog.windowTitle()
+    assert len(drilled) == 2 and drilled[1].table.rowCount() == 1
+    assert "cumul" in drilled[1].windowTitle()

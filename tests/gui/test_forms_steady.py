@@ -95,3 +95,57 @@ def test_the_cohort_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
     cohorts.start.clear()
     type_text(cohorts.start, "01/02/2026")  # corrected: the message goes as it is typed
     assert label.isHidden()
+
+
+def test_the_partner_form_checks_a_field_when_it_is_left(gui, qtbot, type_text):
+    from citesdesk.gui.partner_form import PartnerDialog
+
+    partner = PartnerDialog(gui.window.ctx, None, gui.window)
+    qtbot.addWidget(partner)
+    partner.show()
+    siret, label = partner.edits["siret"], partner.form.errors["siret"]
+    email_at = partner.edits["email"].mapTo(partner, partner.edits["email"].rect().topLeft())
+    type_text(siret, "1234")
+    siret.editingFinished.emit()  # the field loses the focus: checked at once, not at save
+    assert not label.isHidden() and "SIRET invalide" in label.text()
+    assert label.objectName() == "fieldError"
+    qtbot.wait(20)
+    assert partner.edits["email"].mapTo(partner, partner.edits["email"].rect().topLeft()) \
+        == email_at  # the message took its reserved room: the next field did not move
+    siret.clear()
+    type_text(siret, "732 829 320 00074")  # corrected: the message goes as it is typed
+    assert label.isHidden()
+    email, said = partner.edits["email"], partner.form.errors["email"]
+    type_text(email, "pas-un-courriel")
+    email.editingFinished.emit()  # saved all the same, but said at once: a warning
+    assert not said.isHidden() and said.objectName() == "fieldWarning", said.text()
+
+
+def test_the_journey_dialogs_mark_what_must_be_filled(gui, qtbot, drive):
+    from PySide6.QtWidgets import QLabel
+
+    from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog, ExitDialog
+
+    labels = {}
+    for cls in (EventDialog, EnrollDialog, ExitDialog):
+        drive(cls, lambda d: labels.setdefault(type(d).__name__, {
+            label.text() for label in d.findChildren(QLabel) if label.text()}))
+        cls.ask(gui.window, gui.runner, "no-one")
+    assert {"Étape *", "Date *", "Partenaire", "Commentaire"} <= labels["EventDialog"]
+    assert {"Cohorte *", "Date d'entrée *"} <= labels["EnrollDialog"]
+    assert {"Cohorte *", "Date de sortie *", "Motif de sortie *"} <= labels["ExitDialog"]
+
+
+def test_the_welcome_form_marks_the_site_s_required_fields(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from citesdesk.gui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(tmp_path / "neuf.sqlite", "fr")
+    qtbot.addWidget(dialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Nom du site *", "Code du site *", "Département", "Coordinateur·rice"} <= texts
+    dialog.create()  # nothing filled: each message under its field, in its reserved room
+    qtbot.waitUntil(lambda: not dialog.working, timeout=30000)  # the site is made off-thread
+    assert not dialog.errors["name"].isHidden() and not dialog.errors["site_code"].isHidden()
+    assert dialog.errors["departement"].isHidden()

@@ -27,7 +27,7 @@ def texts(w: JourneyWidget) -> list[tuple[str, str, str]]:
             for i in range(tree.topLevelItemCount())]
 
 
-def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypatch):
+def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, drive):
     partner = records.create(db, "partner", {"type": "ENTREPRISE", "name": "Boulangerie Sud"})
     seen = {}
 
@@ -47,7 +47,7 @@ def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypa
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(EventDialog, "driver", add)
+    drive(EventDialog, add)
     with qtbot.waitSignal(widget.loaded, timeout=30000):
         row = widget.add_event()
     assert seen == {"contract_for_interview": False, "barrier_for_interview": False,
@@ -70,7 +70,7 @@ def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypa
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(EventDialog, "driver", edit)
+    drive(EventDialog, edit)
     assert widget.select("event", row["uuid"])
     with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.edit_selected()
@@ -90,7 +90,7 @@ def test_add_edit_delete_an_event_through_the_dialog(widget, qtbot, db, monkeypa
     assert records.get(db, "event", row["uuid"], include_deleted=True)["deleted_at"]
 
 
-def test_a_refused_step_shows_the_message_in_the_dialog(widget, qtbot, db, monkeypatch):
+def test_a_refused_step_shows_the_message_in_the_dialog(widget, qtbot, db, drive):
     records.delete(db, "participant", widget.participant_uuid)
     shown = {}
 
@@ -100,12 +100,12 @@ def test_a_refused_step_shows_the_message_in_the_dialog(widget, qtbot, db, monke
             dlg.ok_button.click()
         shown.update(dlg.errors.texts())
 
-    monkeypatch.setattr(EventDialog, "driver", add)
+    drive(EventDialog, add)
     assert widget.add_event() is None
     assert "introuvable" in shown[""]
 
 
-def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeypatch):
+def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, drive):
     c = cohort(db, start_date="2026-01-01")
 
     def enroll(dlg: EnrollDialog):
@@ -115,7 +115,7 @@ def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeyp
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(EnrollDialog, "driver", enroll)
+    drive(EnrollDialog, enroll)
     with qtbot.waitSignal(widget.loaded, timeout=30000):
         enrollment = widget.enroll()
     assert records.get(db, "enrollment", enrollment["uuid"])["date_entree"] == "2026-01-05"
@@ -138,7 +138,7 @@ def test_enroll_and_exit_a_cohort_through_the_dialogs(widget, qtbot, db, monkeyp
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(ExitDialog, "driver", leave)
+    drive(ExitDialog, leave)
     with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.exit_cohort()
     assert seen["item"] == "Intérim de moins de 6 mois — Emploi de transition"
@@ -175,7 +175,7 @@ def test_timeline_order_and_refresh_from_changes(widget, qtbot, db):
     assert texts(widget)[2][2] == "Acceptée le 15/02/2026"
 
 
-def test_quick_add_event_seam(app_ctx, qtbot, db, monkeypatch):
+def test_quick_add_event_seam(app_ctx, qtbot, db, drive):
     uuid = person(db, "Durand", "Karim")
 
     def add(dlg):
@@ -184,7 +184,7 @@ def test_quick_add_event_seam(app_ctx, qtbot, db, monkeypatch):
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(EventDialog, "driver", add)
+    drive(EventDialog, add)
     row = AddEventDialog.ask(None, app_ctx.runner, uuid)
     assert row["type"] == "CONTACT"
     assert [i["code"] for i in journey.timeline(db, uuid)] == ["CONTACT"]
@@ -248,7 +248,7 @@ def test_private_and_shared_notes(app_ctx, qtbot, db):
     assert len(journey.notes(db, uuid)) == 1
 
 
-def test_in_english(app_ctx, qtbot, db, monkeypatch):
+def test_in_english(app_ctx, qtbot, db, drive):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from citesdesk.gui.icons import assets_dir
@@ -269,7 +269,7 @@ def test_in_english(app_ctx, qtbot, db, monkeypatch):
             seen["type"] = dlg.type_combo.currentText()
             dlg.reject()
 
-        monkeypatch.setattr(EventDialog, "driver", look)
+        drive(EventDialog, look)
         assert EventDialog.ask(None, app_ctx.runner, uuid) is None
         assert seen == {"title": "Add a journey step", "ok": "Save", "type": "Job starts"}
         notes = NotesWidget(app_ctx)

@@ -102,12 +102,12 @@ def test_enter_opens_the_participant(people, gui, qtbot, monkeypatch):
     assert opened == [people["Marc"]["uuid"]]
 
 
-def test_ctrl_e_adds_a_step_to_the_selected_participant(people, gui, qtbot, monkeypatch):
+def test_ctrl_e_adds_a_step_to_the_selected_participant(people, gui, qtbot, drive):
     from citesdesk.gui.journey_dialogs import AddEventDialog
 
     screen = _screen(gui, qtbot)
     seen = []
-    monkeypatch.setattr(AddEventDialog, "driver", lambda d: seen.append(d.participant_uuid))
+    drive(AddEventDialog, lambda d: seen.append(d.participant_uuid))
     screen.table.setFocus()
     screen.select_row(2)
     qtbot.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

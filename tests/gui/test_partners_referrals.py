@@ -78,7 +78,7 @@ def people(db):
 
 
 def test_a_referral_through_its_statuses_with_dates(app_ctx, qtbot, db, people):
-    from citesdesk.gui.formkit import set_date
+    from citesdesk.gui.forms import set_date
     from citesdesk.gui.referral_dialogs import NewReferralDialog, StatusDialog
 
     anne, _omar, _pole, afpa = people
@@ -106,7 +106,7 @@ def test_a_referral_through_its_statuses_with_dates(app_ctx, qtbot, db, people):
 
 
 def test_a_status_date_before_the_current_one_is_refused(app_ctx, qtbot, db, people):
-    from citesdesk.gui.formkit import set_date
+    from citesdesk.gui.forms import set_date
     from citesdesk.gui.referral_dialogs import StatusDialog
 
     anne, _omar, pole, _afpa = people
@@ -142,9 +142,10 @@ def test_the_overdue_filter(app_ctx, qtbot, db, people):
     assert [r["uuid"] for r in screen.rows] == [late["uuid"]]
 
 
-def test_dashboard_numbers_equal_the_indicators_module_on_the_demo(tmp_path, qtbot):
+def test_dashboard_numbers_equal_the_indicators_module_on_the_demo(tmp_path, qtbot, drive):
     from citesdesk.core.db import open_database
     from citesdesk.gui.context import AppContext
+    from citesdesk.gui.records_dialog import RecordsDialog
     from citesdesk.gui.screens.dashboard import DashboardScreen
     from citesdesk.gui.tasks import TaskRunner
     from citesdesk.services.demo import build_demo
@@ -172,10 +173,11 @@ def test_dashboard_numbers_equal_the_indicators_module_on_the_demo(tmp_path, qtb
         overdue = screen.todo_lists["overdue"].count()
         assert overdue == min(500, site.quarter_value("O_EN_RETARD")) or overdue > 0
         assert screen.months_view.chart().series()[0].count() == 2  # entries and exits
+        drilled = drive(RecordsDialog)
         with tasks_finished(qtbot, runner):
             screen.number_buttons["P_ACTIFS"].click()
-        qtbot.waitUntil(lambda: hasattr(screen, "records_dialog"), timeout=30000)
-        assert screen.records_dialog.table.rowCount() == site.quarter_value("P_ACTIFS")
+        qtbot.waitUntil(lambda: bool(drilled), timeout=30000)
+        assert drilled[0].table.rowCount() == site.quarter_value("P_ACTIFS")
     finally:
         runner.shutdown()
         reader.close()
@@ -236,8 +238,9 @@ def test_a_bad_age_key_is_refused_with_a_message(app_ctx, qtbot, db, tmp_path):
     assert dialog.recipients.toPlainText().splitlines()[-1] == AGE_KEY
 
 
-def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, people):
+def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, people, drive):
     from citesdesk.gui.journey import JourneyWidget
+    from citesdesk.gui.referral_dialogs import NewReferralDialog, StatusDialog
 
     anne, _omar, pole, _afpa = people
     widget = JourneyWidget(app_ctx)
@@ -245,8 +248,9 @@ def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, p
     with qtbot.waitSignal(widget.loaded, timeout=30000):
         widget.set_participant(anne["uuid"])
     assert widget.refer_button.isEnabled()
+    referring, statuses = drive(NewReferralDialog), drive(StatusDialog)
     widget.refer()
-    dialog = widget.referral_dialog
+    (dialog,) = referring
     assert dialog.participant.currentText() == "Lefèvre Anne"
     assert not dialog.participant.isEnabled()
     dialog.partner.setCurrentIndex(dialog.partner.findData(pole["uuid"]))
@@ -257,7 +261,7 @@ def test_refer_from_the_journey_and_see_it_on_the_timeline(app_ctx, qtbot, db, p
     referral = next(i for i in widget.items if i["kind"] == "referral")
     widget.select("referral", referral["uuid"])
     widget.edit_selected()
-    assert widget.status_dialog.status.count() == 3  # accepted, refused, abandoned
+    assert statuses[0].status.count() == 3  # accepted, refused, abandoned
 
 
 def test_dashboard_lists_people_past_retention_and_the_purge_has_its_own_screen(

@@ -88,8 +88,11 @@ def _settle(app, qtbot) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_no_code_on_any_screen_or_drill_down(demo, qtbot, lang):
+def test_no_code_on_any_screen_or_drill_down(demo, qtbot, lang, drive):
+    from citesdesk.gui.records_dialog import RecordsDialog
+
     app = demo(lang)
+    drilled = drive(RecordsDialog)
     seen: list[tuple[str, str]] = []
     for screen in app.window.screens:
         app.window.show_screen(screen.key)
@@ -105,7 +108,7 @@ def test_no_code_on_any_screen_or_drill_down(demo, qtbot, lang):
     for code in indicators.KEY_CODES:
         dashboard.show_records(code)
         _settle(app, qtbot)
-        dialog = dashboard.records_dialog
+        dialog = drilled[-1]
         assert dialog.table.rowCount() == len(indicators.records_behind(
             app.reader, code, dashboard.data.quarter)), code
         assert code not in dialog.windowTitle()
@@ -120,8 +123,8 @@ def test_no_code_on_any_screen_or_drill_down(demo, qtbot, lang):
             exports.show_records(row, column)
             _settle(app, qtbot)
             seen += [(f"exports drill-down {row},{column}: {w}", t)
-                     for w, t in displayed(exports.records_dialog)]
-            exports.records_dialog.close()
+                     for w, t in displayed(drilled[-1])]
+            drilled[-1].close()
 
     # The file of someone with referrals and an exit: journey, referrals, notes.
     uuid = app.reader.execute(

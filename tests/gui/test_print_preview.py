@@ -22,9 +22,11 @@ def person(site_path):
     return p
 
 
-def _open_preview(gui, qtbot, fn, *args):
-    shown = []
-    fn(gui.window.ctx, *args, parent=gui.window, on_shown=shown.append)
+def _open_preview(gui, qtbot, drive, fn, *args):
+    from citesdesk.gui.printing.preview import PrintPreviewDialog
+
+    shown = drive(PrintPreviewDialog, lambda _dialog: None)  # its exec() would block
+    fn(gui.window.ctx, *args, parent=gui.window)
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     dialog = shown[0]
     qtbot.addWidget(dialog)
@@ -40,13 +42,13 @@ def _audited(site_path, uuid) -> list[str]:
     return [r[0] for r in rows]
 
 
-def test_preview_opens_prints_and_saves(gui, qtbot, person, tmp_path, site_path):
+def test_preview_opens_prints_and_saves(gui, qtbot, person, tmp_path, site_path, drive):
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
     from citesdesk.gui.printing import actions
 
-    dialog = _open_preview(gui, qtbot, actions.print_participant, person["uuid"])
+    dialog = _open_preview(gui, qtbot, drive, actions.print_participant, person["uuid"])
     assert dialog.document.status() == QPdfDocument.Status.Ready
     assert dialog.page_count() >= 2
     assert dialog.view.document() is dialog.document
@@ -72,13 +74,13 @@ def test_preview_opens_prints_and_saves(gui, qtbot, person, tmp_path, site_path)
     qtbot.waitUntil(lambda: len(_audited(site_path, person["uuid"])) == 2, timeout=30000)
 
 
-def test_consent_form_and_access_export_previews(gui, qtbot, person):
+def test_consent_form_and_access_export_previews(gui, qtbot, person, drive):
     from citesdesk.gui.printing import actions
 
-    blank = _open_preview(gui, qtbot, actions.print_consent_form, None)
+    blank = _open_preview(gui, qtbot, drive, actions.print_consent_form, None)
     raw = PdfReader(io.BytesIO(blank.pdf))
     assert "Signature du ou de la participant·e" in raw.pages[-1].extract_text()
-    access = _open_preview(gui, qtbot, actions.print_access_export, person["uuid"])
+    access = _open_preview(gui, qtbot, drive, actions.print_access_export, person["uuid"])
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(access.pdf)).pages)
     assert "SECRET-PRIVÉ" in text and access.windowTitle() == "Export d'accès (RGPD)"
 
@@ -150,9 +152,8 @@ def test_print_menu_in_english(make_app, site_path):
                       "Access export (GDPR)…", "Print a cohort…"]
 
 
-def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot,
-                                                               monkeypatch):
-    from citesdesk.gui.printing import actions
+def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot, drive):
+    from citesdesk.gui.printing.preview import PrintPreviewDialog
 
     screen = gui.window.show_screen("participants")
     if screen.model.loading or screen._stale:
@@ -160,8 +161,7 @@ def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot
             screen.activated()
     assert screen.model.rowCount() == 1
     screen.select_row(0)
-    shown = []
-    monkeypatch.setattr(actions, "show_dialog", shown.append)
+    shown = drive(PrintPreviewDialog, lambda _dialog: None)
     gui.window.print_menu.file_action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     qtbot.addWidget(shown[0])
@@ -174,12 +174,11 @@ def test_print_menu_prints_the_participant_chosen_in_the_list(person, gui, qtbot
     assert shown[1].windowTitle() == "Export d'accès (RGPD)"
 
 
-def test_participant_form_has_a_print_button(person, gui, qtbot, monkeypatch):
+def test_participant_form_has_a_print_button(person, gui, qtbot, drive):
     from citesdesk.gui.participant_form import ParticipantDialog
-    from citesdesk.gui.printing import actions
+    from citesdesk.gui.printing.preview import PrintPreviewDialog
 
-    shown = []
-    monkeypatch.setattr(actions, "show_dialog", shown.append)
+    shown = drive(PrintPreviewDialog, lambda _dialog: None)
     form = ParticipantDialog(gui.window.ctx, person["uuid"], gui.window)
     qtbot.addWidget(form)
     button = form.print_button

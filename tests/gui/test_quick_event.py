@@ -22,7 +22,7 @@ def _press_ctrl_e(widget, qtbot) -> None:
 
 
 def test_ctrl_e_adds_a_step_for_the_selected_participant(make_app, site_path, qtbot,
-                                                         monkeypatch):
+                                                         drive):
     db = open_database(site_path)
     uuid = records.create(db, "participant", {"last_name": "Dupont",
                                               "first_name": "Hélène"})["uuid"]
@@ -37,7 +37,7 @@ def test_ctrl_e_adds_a_step_for_the_selected_participant(make_app, site_path, qt
             screen.activated()
 
     seen = {}
-    monkeypatch.setattr(EventDialog, "driver", lambda dlg: seen.setdefault("opened", True))
+    drive(EventDialog, lambda dlg: seen.setdefault("opened", True))
     # nobody selected (a search that finds no one): no dialog
     with qtbot.waitSignal(screen.model.loaded, timeout=30000):
         screen.search.setText("zzzz")
@@ -54,7 +54,7 @@ def test_ctrl_e_adds_a_step_for_the_selected_participant(make_app, site_path, qt
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.ok_button.click()
 
-    monkeypatch.setattr(EventDialog, "driver", add)
+    drive(EventDialog, add)
     screen.select_row(0)
     assert screen.current_uuid() == uuid
     _press_ctrl_e(screen.table, qtbot)

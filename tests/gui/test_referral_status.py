@@ -21,7 +21,9 @@ def referral(db):
                                                  dt.date.today().isoformat())
 
 
-def test_status_from_the_selected_row_with_the_button_or_enter(app_ctx, qtbot, referral):
+def test_status_from_the_selected_row_with_the_button_or_enter(app_ctx, qtbot, referral,
+                                                               drive):
+    from citesdesk.gui.referral_dialogs import StatusDialog
     from citesdesk.gui.screens.referrals import ReferralsScreen
 
     _anne, _pole, ref = referral
@@ -34,21 +36,22 @@ def test_status_from_the_selected_row_with_the_button_or_enter(app_ctx, qtbot, r
     assert not screen.status_button.isEnabled()  # nothing chosen yet
     screen.table.selectRow(0)
     assert screen.status_button.isEnabled() and screen.open_button.isEnabled()
+    opened = drive(StatusDialog)
     screen.status_button.click()
-    dialog = screen.dialog
+    dialog = opened[-1]
     assert dialog.windowTitle() == "Statut de l'orientation — Lefèvre Anne → France Travail Nord"
     assert dialog.heading.text().startswith("Orientation de Lefèvre Anne vers France Travail "
                                             "Nord, du ")
     dialog.close()
-    screen.dialog = None
     screen.table.setFocus()
     QTest.keyClick(screen.table, Qt.Key.Key_Return)
-    assert screen.dialog is not None and screen.dialog.referral["uuid"] == ref["uuid"]
-    screen.dialog.close()
+    assert len(opened) == 2 and opened[1].referral["uuid"] == ref["uuid"]
+    opened[1].close()
 
 
-def test_the_journey_button_acts_on_a_selected_referral(app_ctx, qtbot, referral):
+def test_the_journey_button_acts_on_a_selected_referral(app_ctx, qtbot, referral, drive):
     from citesdesk.gui.journey import JourneyWidget
+    from citesdesk.gui.referral_dialogs import StatusDialog
 
     anne, _pole, ref = referral
     widget = JourneyWidget(app_ctx)
@@ -59,12 +62,14 @@ def test_the_journey_button_acts_on_a_selected_referral(app_ctx, qtbot, referral
     widget.select("referral", ref["uuid"])
     assert widget.edit_button.isEnabled()  # it used to stay grey: only a double-click worked
     assert widget.edit_button.text() == "Changer le statut…"
+    opened = drive(StatusDialog)
     widget.edit_button.click()
-    assert "Lefèvre Anne → France Travail Nord" in widget.status_dialog.windowTitle()
-    widget.status_dialog.close()
+    assert [d.referral["uuid"] for d in opened] == [ref["uuid"]]
+    assert "Lefèvre Anne → France Travail Nord" in opened[0].windowTitle()
+    opened[0].close()
 
 
-def test_new_referral_on_an_empty_site_says_what_to_create_first(app_ctx, qtbot):
+def test_new_referral_on_an_empty_site_says_what_to_create_first(app_ctx, qtbot, drive):
     from citesdesk.gui.referral_dialogs import NewReferralDialog
     from citesdesk.gui.screens.referrals import ReferralsScreen
 
@@ -75,9 +80,10 @@ def test_new_referral_on_an_empty_site_says_what_to_create_first(app_ctx, qtbot)
         screen.activated()
     assert not screen.empty_hint.isHidden() and screen.table.isHidden()
     assert "Aucune orientation pour l'instant" in screen.empty_hint.label.text()
+    opened = drive(NewReferralDialog)
     screen.empty_hint.button.click()
-    dialog = screen.dialog
-    assert isinstance(dialog, NewReferralDialog)
+    assert len(opened) == 1
+    dialog = opened[0]
     assert "Aucun participant n'est encore enregistré" in dialog.missing.text()
     assert "Aucun partenaire n'est encore enregistré" in dialog.missing.text()
     from PySide6.QtWidgets import QDialogButtonBox
@@ -90,7 +96,7 @@ def test_new_referral_on_an_empty_site_says_what_to_create_first(app_ctx, qtbot)
     dialog.close()
 
 
-def test_dialogs_opened_from_a_file_name_its_record(gui, qtbot, monkeypatch):
+def test_dialogs_opened_from_a_file_name_its_record(gui, qtbot, drive):
     from citesdesk.core.db import open_database
     from citesdesk.gui.journey_dialogs import EnrollDialog, EventDialog
     from citesdesk.gui.partner_form import ContactDialog, PartnerDialog
@@ -102,7 +108,7 @@ def test_dialogs_opened_from_a_file_name_its_record(gui, qtbot, monkeypatch):
     file = gui.window.open_participant(person["uuid"])
     titles = []
     for cls in (EnrollDialog, EventDialog):
-        monkeypatch.setattr(cls, "driver", lambda d: titles.append(d.windowTitle()))
+        drive(cls, lambda d: titles.append(d.windowTitle()))
     EnrollDialog.ask(file.journey, gui.runner, person["uuid"])
     EventDialog.ask(file.journey, gui.runner, person["uuid"])
     assert titles == ["Inscrire dans une cohorte — Anne Lefèvre",

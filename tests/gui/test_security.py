@@ -171,7 +171,7 @@ def test_welcome_creates_an_encrypted_site(qtbot, tmp_path, type_text):
 
 
 def test_the_lock_prompt_gets_the_keys_the_covered_windows_do_not(
-        encrypted_path, make_app, qtbot, monkeypatch):
+        encrypted_path, make_app, qtbot, monkeypatch, drive):
     """Keys go to the prompt through its window, as a real keyboard's do (xcb)."""
     from PySide6.QtTest import QTest
 
@@ -185,8 +185,12 @@ def test_the_lock_prompt_gets_the_keys_the_covered_windows_do_not(
     app = make_app(encrypted_path)
     app.window.show()
     monkeypatch.setattr(Dialog, "headless", False)  # the real, non-blocking prompt
+    from citesdesk.gui.security.passphrase import PassphraseDialog
+
+    prompts = drive(PassphraseDialog)
     app.session.lock()
-    prompt = app.session._prompt
+    assert len(prompts) == 1
+    prompt = prompts[0]
     qtbot.waitExposed(prompt)
     main_handle = app.window.windowHandle()
     keys(main_handle, "rien")  # swallowed: the covered window gets nothing

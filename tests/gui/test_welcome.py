@@ -65,7 +65,7 @@ def test_no_database_means_welcome(tmp_path):
 
 
 def test_first_run_with_the_demo_opens_the_window_on_a_filled_database(
-        tmp_path, monkeypatch, qtbot):
+        tmp_path, monkeypatch, qtbot, drive):
     import sys
 
     from PySide6.QtCore import QTimer
@@ -79,11 +79,11 @@ def test_first_run_with_the_demo_opens_the_window_on_a_filled_database(
     monkeypatch.setattr(welcome, "DEMO_PARTICIPANTS", 20)
     asked = []
 
-    def choose_demo(cls, path, lang):
-        asked.append(path)
-        return welcome.WelcomeChoice(welcome.demo_path(path), demo=True)
+    def choose_demo(dialog):
+        asked.append(dialog.path)
+        dialog.demo_button.click()  # « Ouvrir une base de démonstration »
 
-    monkeypatch.setattr(welcome.WelcomeDialog, "ask", classmethod(choose_demo))
+    drive(welcome.WelcomeDialog, choose_demo)
     seen = {}
 
     def poll():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QPushButton, QWidget
 
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import number_text
 
 # -- work done on the runner's worker (plain functions: db, progress, *args) ---------------
 
@@ -67,14 +68,8 @@ def _titles() -> dict[str, str]:
             "access": QCoreApplication.translate("PrintActions", "Export d'accès (RGPD)")}
 
 
-def show_dialog(dialog) -> None:
-    """Open the preview modally (tests replace this seam to keep it non-blocking)."""
-    dialog.exec()
-
-
-def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None,
-            on_shown: Callable | None = None) -> None:
-    """Build the document on the worker, then open the preview on it."""
+def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None) -> None:
+    """Build the document on the worker, then open the preview on it (modal)."""
     from citesdesk.gui.printing.preview import PrintPreviewDialog
 
     def show(result) -> None:
@@ -83,21 +78,21 @@ def preview(ctx: AppContext, what: str, uuid: str | None, parent: QWidget | None
         if uuid:
             dialog.delivered.connect(lambda _kind: ctx.runner.submit(
                 _audit, [uuid], _DOCUMENTS[what]))
-        (on_shown or show_dialog)(dialog)
+        dialog.exec()
 
     ctx.runner.submit(_document, what, uuid, ctx.lang, on_done=show, atomic=False)
 
 
-def print_participant(ctx, uuid, parent=None, on_shown=None) -> None:
-    preview(ctx, "participant", uuid, parent, on_shown)
+def print_participant(ctx, uuid, parent=None) -> None:
+    preview(ctx, "participant", uuid, parent)
 
 
-def print_consent_form(ctx, uuid=None, parent=None, on_shown=None) -> None:
-    preview(ctx, "consent", uuid, parent, on_shown)
+def print_consent_form(ctx, uuid=None, parent=None) -> None:
+    preview(ctx, "consent", uuid, parent)
 
 
-def print_access_export(ctx, uuid, parent=None, on_shown=None) -> None:
-    preview(ctx, "access", uuid, parent, on_shown)
+def print_access_export(ctx, uuid, parent=None) -> None:
+    preview(ctx, "access", uuid, parent)
 
 
 def print_batch(ctx: AppContext, uuids: list[str], parent: QWidget | None,
@@ -107,9 +102,9 @@ def print_batch(ctx: AppContext, uuids: list[str], parent: QWidget | None,
         Dialog.info(parent, QCoreApplication.translate("PrintActions", "Choisissez d'abord un ou plusieurs participants."))
         return
     choice = Dialog.ask(
-        parent, QCoreApplication.translate("PrintActions", "Imprimer {n} fiches").format(n=len(uuids)),
+        parent, QCoreApplication.translate("PrintActions", "Imprimer {n} fiches").format(n=number_text(len(uuids), ctx.lang)),
         QCoreApplication.translate("PrintActions", "Imprimer les {n} fiches dans un seul PDF, ou un PDF par personne dans un "
-           "dossier ?").format(n=len(uuids)),
+           "dossier ?").format(n=number_text(len(uuids), ctx.lang)),
         buttons=("cancel",), default="one",
         custom={"one": QCoreApplication.translate("PrintActions", "Un seul PDF"),
                 "split": QCoreApplication.translate("PrintActions", "Un PDF par personne")})
@@ -128,7 +123,7 @@ def print_batch(ctx: AppContext, uuids: list[str], parent: QWidget | None,
 
     def done(result) -> None:
         Dialog.info(parent, QCoreApplication.translate("PrintActions", "{n} fiches imprimées dans « {path} ».").format(
-            n=result.count, path=out))
+            n=number_text(result.count, ctx.lang), path=out))
         if on_done is not None:
             on_done(result)
 
@@ -136,7 +131,7 @@ def print_batch(ctx: AppContext, uuids: list[str], parent: QWidget | None,
         _batch, list(uuids), out, split, ctx.lang, atomic=False, on_done=done,
         on_cancel=lambda: Dialog.info(parent, QCoreApplication.translate("PrintActions", "Impression annulée : aucun fichier n'a été "
                                                  "gardé.")),
-        progress_title=QCoreApplication.translate("PrintActions", "Impression de {n} fiches…").format(n=len(uuids)))
+        progress_title=QCoreApplication.translate("PrintActions", "Impression de {n} fiches…").format(n=number_text(len(uuids), ctx.lang)))
 
 
 def print_cohort(ctx: AppContext, cohort_uuid: str, parent: QWidget | None,

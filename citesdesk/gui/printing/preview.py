@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.files import write_private
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import resize_within_screen
+from citesdesk.gui.forms import lang_of, number_text, resize_within_screen
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -82,7 +82,8 @@ class PrintPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Aperçu avant impression"))
 
-        self.pages_label = QLabel(self.tr("{n} page(s)").format(n=self.document.pageCount()),
+        self.pages_label = QLabel(self.tr("{n} page(s)").format(
+            n=number_text(self.document.pageCount(), lang_of())),
                                   self)
         self.print_button = QPushButton(self.tr("&Imprimer…"), self)
         self.save_button = QPushButton(self.tr("&Enregistrer en PDF…"), self)

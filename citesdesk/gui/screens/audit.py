@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import date_edit, datetime_text, number_text
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import audit
 from citesdesk.services.printing import labels
@@ -85,10 +85,9 @@ class AuditScreen(ListScreen):
         self.record.setAccessibleName(self.tr("Enregistrement"))
         form.addRow(self.tr("&Enregistrement :"), self.record)
         dates = QHBoxLayout()
-        self.since, self.until = QDateEdit(self), QDateEdit(self)
+        self.since = date_edit(self, lang=self.ctx.lang)
+        self.until = date_edit(self, lang=self.ctx.lang)
         for edit, name in ((self.since, self.tr("Du")), (self.until, self.tr("Au"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText("—")
             edit.setDate(NO_DATE)
@@ -185,7 +184,7 @@ class AuditScreen(ListScreen):
                     item.setToolTip(text)
                 self.table.setItem(r, c, item)
         n = len(self.rows)
-        self.count.setText(self.tr("{n} entrée(s)").format(n=f"{n:,}".replace(",", "\u202f"))
+        self.count.setText(self.tr("{n} entrée(s)").format(n=number_text(n, self.ctx.lang))
                            + (self.tr(" (les plus récentes)") if n >= audit.LIMIT else ""))
         self.export_button.setEnabled(bool(self.rows))
         self.loaded.emit(n)
@@ -193,7 +192,7 @@ class AuditScreen(ListScreen):
     def cells(self, entry: dict) -> list[str]:
         """One entry as shown (the record's whole identifier; the table shortens it)."""
         at, lang = entry["at"] or "", self.ctx.lang
-        return [f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:16]}", entry["actor"] or "",
+        return [datetime_text(at, lang), entry["actor"] or "",
                 labels.action(entry["action"], lang), labels.table_name(entry["table_name"], lang),
                 entry["record_uuid"] or "", audit.changes_text(entry["changes"])]
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.form_parts import date_text
+from citesdesk.gui.forms import date_text
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import recycle_bin
 
@@ -24,9 +24,9 @@ WATCHED = frozenset({"participant", "cohort", "partner", "enrollment", "event", 
                      "referral_status", "note", "partner_contact", "partner_exchange", "*"})
 
 
-def _when(stamp: str | None) -> str:
-    """``2026-02-01T09:30:00.000Z`` → ``01/02/2026``."""
-    return date_text(stamp[:10]) if stamp else ""
+def _when(stamp: str | None, lang: str) -> str:
+    """``2026-02-01T09:30:00.000Z`` → ``01/02/2026`` (``01 Feb 2026`` in English)."""
+    return date_text(stamp, lang) if stamp else ""
 
 
 class BinScreen(ListScreen):
@@ -79,8 +79,8 @@ class BinScreen(ListScreen):
         self.items = items
         self.table.setRowCount(len(items))
         for i, it in enumerate(items):
-            cells = (it["kind_label"], it["label"], date_text(it["date"]),
-                     _when(it["deleted_at"]))
+            cells = (it["kind_label"], it["label"], date_text(it["date"], self.ctx.lang),
+                     _when(it["deleted_at"], self.ctx.lang))
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, i)

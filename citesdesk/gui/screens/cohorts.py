@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
-from citesdesk.gui.form_parts import FieldErrors, date_text
-from citesdesk.gui.formkit import required
+from citesdesk.gui.forms import FieldErrors, date_text, number_text, required
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import cohorts, records
 
@@ -168,8 +167,8 @@ class CohortsScreen(ListScreen):
             name = _cell(r["name"], r["uuid"])
             name.setToolTip(r["name"])
             self.table.setItem(i, 0, name)
-            self.table.setItem(i, 1, _cell(date_text(r["start_date"])))
-            self.table.setItem(i, 2, _cell(date_text(r["end_date"])))
+            self.table.setItem(i, 1, _cell(date_text(r["start_date"], self.ctx.lang)))
+            self.table.setItem(i, 2, _cell(date_text(r["end_date"], self.ctx.lang)))
             self.table.setItem(i, 3, _cell(target if target is not None else "", number=True))
             self.table.setItem(i, 4, _cell(r["active"], number=True))
             self.table.setItem(i, 5, _cell(r["entries"], number=True))
@@ -210,8 +209,8 @@ class CohortsScreen(ListScreen):
         self.current = row["uuid"]
         self.form_box.setTitle(self.tr("Cohorte « {nom} »").format(nom=row["name"]))
         self.name.setText(row["name"])
-        self.start.setText(date_text(row["start_date"]))
-        self.end.setText(date_text(row["end_date"]))
+        self.start.setText(date_text(row["start_date"], self.ctx.lang))
+        self.end.setText(date_text(row["end_date"], self.ctx.lang))
         self.target.setText("" if row["target"] is None else str(row["target"]))
         self.referent.setText(row["referent"] or "")
         self.description.setPlainText(row["description"] or "")
@@ -271,12 +270,12 @@ class CohortsScreen(ListScreen):
         for i, r in enumerate(rows):
             self.members.setItem(i, 0, _cell(r["last_name"], r["participant_uuid"]))
             self.members.setItem(i, 1, _cell(r["first_name"]))
-            self.members.setItem(i, 2, _cell(date_text(r["date_entree"])))
-            self.members.setItem(i, 3, _cell(date_text(r["date_sortie"])))
+            self.members.setItem(i, 2, _cell(date_text(r["date_entree"], self.ctx.lang)))
+            self.members.setItem(i, 3, _cell(date_text(r["date_sortie"], self.ctx.lang)))
             self.members.setItem(i, 4, _cell(r["motif_label"]))
         name = next((r["name"] for r in self.rows if r["uuid"] == uuid), "")
         self.members_box.setTitle(self.tr("Membres de « {nom} » : {n}").format(
-            nom=name, n=len(rows)))
+            nom=name, n=number_text(len(rows), self.ctx.lang)))
         self.members_loaded.emit(len(rows))
 
     def _open_member(self, item: QTableWidgetItem) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.core.indicator_defs import KEY_CODES, indicator
 from citesdesk.gui.first_paint import after_first_paint
-from citesdesk.gui.formkit import date_text, number_text, percent_text, quarter_text
+from citesdesk.gui.forms import date_text, month_text, number_text, percent_text, quarter_text
 from citesdesk.gui.screens.base import EmptyHint, ListScreen
 
 if TYPE_CHECKING:
@@ -208,8 +208,8 @@ class DashboardScreen(ListScreen):
         self.data = data
         lang = self.ctx.lang
         q = data.quarter
-        self.heading.setText(self.tr("Tableau de bord — trimestre {q} ({period})").format(
-            q=quarter_text(q, lang), period=q.period_en() if lang == "en" else q.period_fr()))
+        self.heading.setText(self.tr("Tableau de bord — trimestre {q} (du {d0} au {d1})").format(
+            q=quarter_text(q, lang), d0=date_text(q.d0, lang), d1=date_text(q.d1, lang)))
         for code, button in self.number_buttons.items():
             ind = indicator(code)
             value = data.key[code][0]
@@ -252,7 +252,7 @@ class DashboardScreen(ListScreen):
         series.append(exits)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([f"{m[5:7]}/{m[2:4]}" for m in data.months])
+        axis_x.append([month_text(m, self.ctx.lang) for m in data.months])
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max([1, *data.entries_per_month, *data.exits_per_month]))
@@ -273,7 +273,8 @@ class DashboardScreen(ListScreen):
         series = QPieSeries()
         for group, count in data.exits_by_group.items():
             if count:
-                series.append(f"{codes.GROUPE_SORTIE.label(group, self.ctx.lang)} ({count})", count)
+                series.append(f"{codes.GROUPE_SORTIE.label(group, self.ctx.lang)} "
+                              f"({number_text(count, self.ctx.lang)})", count)
         if series.count() == 0:
             chart.setTitle(self.tr("Sorties du trimestre par groupe : aucune sortie"))
         chart.addSeries(series)
@@ -321,7 +322,7 @@ class DashboardScreen(ListScreen):
         self.team_conflicts.set_count(waiting(self.ctx.reader))
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
-            self.todo_titles[key].setText(titles[key].format(n=len(rows)))
+            self.todo_titles[key].setText(titles[key].format(n=number_text(len(rows), self.ctx.lang)))
             lst.clear()
             for row in rows[:500]:
                 name = f"{row['last_name']} {row['first_name']}"
@@ -331,12 +332,12 @@ class DashboardScreen(ListScreen):
                     uuid = row["participant_uuid"]
                 elif key == "no_news":
                     text = (self.tr("{name} — dernière étape le {date}").format(
-                        name=name, date=date_text(row["last_event"])) if row["last_event"]
+                        name=name, date=date_text(row["last_event"], self.ctx.lang)) if row["last_event"]
                         else self.tr("{name} — aucune étape").format(name=name))
                     uuid = row["uuid"]
                 elif key == "retention":
                     text = self.tr("{name} — dernier contact le {date}").format(
-                        name=name, date=date_text(row["last_contact"]))
+                        name=name, date=date_text(row["last_contact"], self.ctx.lang))
                     uuid = None if row["in_bin"] else row["uuid"]
                 else:
                     text, uuid = name, row["uuid"]

@@ -26,7 +26,7 @@ from citesdesk.core import settings
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.quarter import Quarter
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import number_text, quarter_text
+from citesdesk.gui.forms import datetime_text, number_text, quarter_text
 from citesdesk.gui.screens.base import Screen, screen_title
 
 SUMMARY_DELAY_MS = 250
@@ -178,20 +178,17 @@ class EvaluationScreen(Screen):
         v["quarters"].setText(
             self.tr("{first} (1 trimestre)").format(first=quarters[0]) if len(quarters) == 1
             else self.tr("{first} à {last} ({n} trimestres)").format(
-                first=quarters[0], last=quarters[-1], n=len(quarters)))
+                first=quarters[0], last=quarters[-1], n=number_text(len(quarters), self.ctx.lang)))
         for key in ("participants", "inscriptions", "evenements", "orientations",
                     "partenaires", "cohortes"):
-            v[key].setText(self._number(summary.counts[key]))
+            v[key].setText(number_text(summary.counts[key], self.ctx.lang))
         v["objectors"].setText(self.tr(
             "{n} laissée(s) de côté (elles restent comptées dans les indicateurs)").format(
-                n=self._number(summary.objectors)))
+                n=number_text(summary.objectors, self.ctx.lang)))
         v["key_id"].setText(summary.key_id)
         self.status.setText("" if summary.recipients else self.tr(
             "Ajoutez la clé publique de l'évaluation nationale avant de créer le lot."))
         self.create_button.setEnabled(bool(summary.recipients))
-
-    def _number(self, n: int) -> str:
-        return number_text(n, self.ctx.lang)
 
     def load_recipients(self) -> None:
         self.recipients.clear()
@@ -204,7 +201,7 @@ class EvaluationScreen(Screen):
         self.history.setRowCount(len(rows))
         self.no_history.setVisible(not rows)
         for r, (created, sequence, name, sha) in enumerate(rows):
-            when = f"{self.ctx.date_text(created)} {created[11:16]} UTC"
+            when = f"{datetime_text(created, self.ctx.lang)} UTC"
             for c, text in enumerate((when, str(sequence), name, sha)):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()

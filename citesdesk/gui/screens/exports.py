@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import indicators as ind
 from citesdesk.core.quarter import Quarter, quarters_between
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import date_text, number_text, percent_text, quarter_text
+from citesdesk.gui.forms import date_text, lang_of, number_text, percent_text, quarter_text
 from citesdesk.gui.screens.base import Screen, screen_title
 from citesdesk.services import export as export_service
 
@@ -158,7 +158,7 @@ class ExportsScreen(Screen):
         if q is None:
             return
         self.period_label.setText(self.tr("du {d0} au {d1}").format(
-            d0=q.d0.strftime("%d/%m/%Y"), d1=q.d1.strftime("%d/%m/%Y")))
+            d0=date_text(q.d0, self.ctx.lang), d1=date_text(q.d1, self.ctx.lang)))
         self.ctx.runner.submit(_preview, q, on_done=self._show_preview, atomic=False)
 
     def _show_preview(self, result: ind.QuarterIndicators) -> None:
@@ -187,7 +187,7 @@ class ExportsScreen(Screen):
         def done(rows: list[dict]) -> None:
             from citesdesk.gui.records_dialog import RecordsDialog
 
-            period = self.tr("cumul au {date}").format(date=date_text(q.d1.isoformat())) \
+            period = self.tr("cumul au {date}").format(date=date_text(q.d1, self.ctx.lang)) \
                 if cumulative else quarter_text(q, self.ctx.lang)
             self.records_dialog = RecordsDialog(self.ctx, code, period, rows, self)
             self.records_dialog.show()
@@ -269,7 +269,7 @@ def export_list(parent: QWidget | None, runner, query, columns=None, headers=Non
     return runner.submit(
         participant_list_task, query, path, columns, headers,
         on_done=lambda r: Dialog.info(parent, tr("Liste enregistrée ({n} lignes) : {path}")
-                                      .format(n=r.rows, path=r.path)),
+                                      .format(n=number_text(r.rows, lang_of(runner)), path=r.path)),
         progress_title=tr("Export de la liste"), atomic=False)
 
 

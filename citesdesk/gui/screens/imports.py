@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import date_text, datetime_text, number_text, numbers
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import importer
 
@@ -103,11 +104,11 @@ class ImportsScreen(ListScreen):
         for r, item in enumerate(items):
             c = item["counts"]
             result = self.tr("{created} créé(s), {updated} mis à jour, {skipped} ignoré(s), "
-                             "{invalid} écarté(s)").format(**{k: c.get(k, 0) for k in (
-                                 "created", "updated", "skipped", "invalid")})
-            state = (self.tr("annulé le {date}").format(date=self.ctx.date_text(
-                item["undone_at"])) if item["undone_at"] else self.tr("enregistré"))
-            values = [f"{self.ctx.date_text(item['at'])} {item['at'][11:16]}",
+                             "{invalid} écarté(s)").format(**numbers({k: c.get(k, 0) for k in (
+                                 "created", "updated", "skipped", "invalid")}, self.ctx.lang))
+            state = (self.tr("annulé le {date}").format(date=date_text(
+                item["undone_at"], self.ctx.lang)) if item["undone_at"] else self.tr("enregistré"))
+            values = [datetime_text(item["at"], self.ctx.lang),
                       self._kind_label(item["kind"]), item["file"], result,
                       item["actor"] or "", state]
             for col, value in enumerate(values):
@@ -143,7 +144,7 @@ class ImportsScreen(ListScreen):
                            removed=result["removed"], restored=result["restored"])
         if result["kept"]:
             text += " " + self.tr("{n} champ(s) modifié(s) depuis l'import ont été gardés."
-                                  ).format(n=len(result["kept"]))
+                                  ).format(n=number_text(len(result["kept"]), self.ctx.lang))
         Dialog.info(self, text)
 
     # -- actions ---------------------------------------------------------------------

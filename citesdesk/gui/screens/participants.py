@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.formkit import fit_popup, number_text
+from citesdesk.gui.forms import fit_popup, number_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents

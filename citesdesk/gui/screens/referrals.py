@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso
+from citesdesk.gui.forms import code_combo, date_edit, date_text, iso, number_text
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
@@ -48,9 +48,9 @@ class ReferralsScreen(ListScreen):
         self.partner_type.setAccessibleName(self.tr("Filtrer par type de partenaire"))
         self.use_period = QCheckBox(self.tr("&Période du"), self)
         today = dt.date.today()
-        self.date_from = date_edit(self, today.replace(day=1) - dt.timedelta(days=365))
+        self.date_from = date_edit(self, today.replace(day=1) - dt.timedelta(days=365), lang=self.ctx.lang)
         self.date_from.setAccessibleName(self.tr("Début de la période"))
-        self.date_to = date_edit(self, today)
+        self.date_to = date_edit(self, today, lang=self.ctx.lang)
         self.date_to.setAccessibleName(self.tr("Fin de la période"))
         self.overdue = QCheckBox(self.tr("En &retard seulement"), self)
         for w in (self.status, self.partner_type, self.overdue):
@@ -132,16 +132,16 @@ class ReferralsScreen(ListScreen):
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
         lang = self.ctx.lang
-        self.count.setText(self.tr("{n} orientation(s)").format(n=len(rows)))
+        self.count.setText(self.tr("{n} orientation(s)").format(n=number_text(len(rows), self.ctx.lang)))
         self.table.setRowCount(len(rows))
         late = QBrush(QColor("#b3261e"))
         for r, row in enumerate(rows):
             status = codes.STATUT_ORIENTATION.label(row["status"], lang)
             if row["overdue"]:
                 status += self.tr(" (en retard)")
-            values = [date_text(row["date"]), f"{row['last_name']} {row['first_name']}",
+            values = [date_text(row["date"], self.ctx.lang), f"{row['last_name']} {row['first_name']}",
                       row["partner"], codes.TYPE_PARTENAIRE.label(row["partner_type"], lang),
-                      status, date_text(row["status_date"])]
+                      status, date_text(row["status_date"], self.ctx.lang)]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row["overdue"] and c == 4:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import date_text, number_text
+from citesdesk.gui.forms import date_text, number_text
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import retention
 
@@ -105,7 +105,7 @@ class RetentionScreen(ListScreen):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             name = f"{row['last_name'] or ''} {row['first_name'] or ''}".strip()
-            values = [name, date_text(row["last_contact"]), date_text(row["purge_date"]),
+            values = [name, date_text(row["last_contact"], self.ctx.lang), date_text(row["purge_date"], self.ctx.lang),
                       yes if row["in_bin"] else no]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)

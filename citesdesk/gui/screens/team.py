@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui import team_tasks as tasks
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import datetime_text, number_text
 from citesdesk.gui.screens.base import ListScreen, screen_title
 
 SUFFIX = ".citesequipe"
@@ -182,7 +183,7 @@ class TeamScreen(ListScreen):
     def _when(self, at: str | None, name: str | None) -> str:
         if not at:
             return self.tr("jamais")
-        return f"{self.ctx.date_text(at)} {at[11:16]} UTC — {name or ''}"
+        return f"{datetime_text(at, self.ctx.lang)} UTC — {name or ''}"
 
     def _value(self, value) -> str:
         return self.tr("(vide)") if value in (None, "") else str(value)
@@ -253,7 +254,8 @@ class TeamScreen(ListScreen):
         self.reload()
         self.summary.setText(self.tr(
             "Fichier pour l'équipe écrit : {path} ({n} enregistrement(s), chiffré pour "
-            "{k} poste(s)).").format(path=str(r.path), n=r.records, k=r.recipients))
+            "{k} poste(s)).").format(path=str(r.path), n=number_text(r.records, self.ctx.lang),
+                                k=number_text(r.recipients, self.ctx.lang)))
 
     def choose_and_merge(self) -> None:
         path = Dialog.open_file(self, self.tr("Intégrer un fichier de l'équipe"),
@@ -280,11 +282,12 @@ class TeamScreen(ListScreen):
         self.reload()
         text = self.tr("{file} (de {who}) : {c} créé(s), {u} modifié(s), {p} effacé(s), "
                        "{k} conflit(s) nouveau(x).").format(
-            file=r.path.name, who=r.sender_name, c=r.created, u=r.updated, p=r.purged,
-            k=r.conflicts)
+            file=r.path.name, who=r.sender_name, c=number_text(r.created, self.ctx.lang),
+            u=number_text(r.updated, self.ctx.lang), p=number_text(r.purged, self.ctx.lang),
+            k=number_text(r.conflicts, self.ctx.lang))
         if r.texts_kept:
             text += " " + self.tr("{n} texte(s) modifié(s) des deux côtés : les deux versions "
-                                  "sont gardées.").format(n=r.texts_kept)
+                                  "sont gardées.").format(n=number_text(r.texts_kept, self.ctx.lang))
         for d in r.duplicates[:20]:
             text += "\n" + self.tr("Doublon possible : {a} reçu·e, {b} déjà ici.").format(
                 a=f"{d['received']['last_name']} {d['received']['first_name']}",
@@ -328,7 +331,7 @@ class TeamScreen(ListScreen):
         if result["written"] is None:
             return
         lines = [self.tr("Dossier partagé : mon fichier écrit, {n} fichier(s) intégré(s).")
-                 .format(n=len(result["merged"]))]
+                 .format(n=number_text(len(result["merged"]), self.ctx.lang))]
         lines += [f"{name} : {exc.message(self.ctx.lang)}" for name, exc in result["refused"]]
         self.summary.setText("\n".join(lines))
         self.reload()

@@ -30,17 +30,11 @@ from citesdesk.core import cipher
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.forms import datetime_text, number_text, size_text
 from citesdesk.gui.security import passphrase
 from citesdesk.services import backup
 
 COUNTED = ("participant", "event", "referral")
-
-
-def size_text(size: int, lang: str) -> str:
-    mib = size / (1024 * 1024)
-    text = f"{mib:.1f}" if mib >= 0.1 else f"{size / 1024:.0f}"
-    unit = ("Mo" if lang == "fr" else "MB") if mib >= 0.1 else ("ko" if lang == "fr" else "kB")
-    return (text.replace(".", ",") + "\u202f" + unit) if lang == "fr" else f"{text} {unit}"
 
 
 class RestoreDialog(QDialog):
@@ -72,7 +66,7 @@ class RestoreDialog(QDialog):
         reasons = {k: (fr if ctx.lang == "fr" else en)
                    for k, (fr, en) in backup.REASONS.items()}
         for row, s in enumerate(self.items):
-            cells = [s.taken.strftime("%d/%m/%Y %H:%M"), reasons.get(s.reason, s.reason),
+            cells = [datetime_text(s.taken, ctx.lang), reasons.get(s.reason, s.reason),
                      size_text(s.size, ctx.lang), "…", "…", "…"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -115,7 +109,7 @@ class RestoreDialog(QDialog):
     def _show_counts(self, row: int, counts: dict | None) -> None:
         self.counts[row] = counts
         for col, table in enumerate(COUNTED, start=3):
-            text = (f"{counts[table]:,}".replace(",", "\u202f") if counts
+            text = (number_text(counts[table], self.ctx.lang) if counts
                     else self.tr("autre phrase secrète ?"))
             self.table.item(row, col).setText(text)
 
@@ -123,7 +117,7 @@ class RestoreDialog(QDialog):
         rows = {i.row() for i in self.table.selectedItems()}
         if rows:
             row = rows.pop()
-            self.restore(self.items[row].path, self.items[row].taken.strftime("%d/%m/%Y %H:%M"))
+            self.restore(self.items[row].path, datetime_text(self.items[row].taken, self.ctx.lang))
 
     def restore_other(self) -> None:
         path = Dialog.open_file(self, self.tr("Choisir une sauvegarde"),
