@@ -131,7 +131,9 @@ def _merge(args, db) -> int:
     results, refused = [], 0
     for path in args.files:
         try:
-            r = team.merge(db, path, confirm_site=args.confirm_site, progress=_progress())
+            # one automatic backup, before the first file that passes its checks
+            r = team.merge(db, path, confirm_site=args.confirm_site, progress=_progress(),
+                           snapshot=not results)
         except team.TeamRefused as exc:  # this file only: the others are still merged
             print(exc.message(args.lang), file=sys.stderr)
             refused += exc.code != "own_file"  # e.g. a shared folder's *.citesequipe

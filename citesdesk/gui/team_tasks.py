@@ -92,7 +92,7 @@ def sync_shared(db, progress) -> dict:
         if seen.get(path.name) == stamp:
             continue
         try:
-            merged.append(team.merge(db, path))
+            merged.append(team.merge(db, path, snapshot=not merged))
         except team.TeamRefused as exc:
             if exc.code != "own_file":
                 refused.append((path.name, exc))

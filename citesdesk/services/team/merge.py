@@ -113,14 +113,16 @@ def _lines(opened: fileformat.Opened) -> list[dict]:
 
 def merge(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False,
           progress: Callable[[int, int], None] | None = None,
-          cancel: Callable[[], bool] | None = None) -> MergeResult:
-    """Merge one team file (checked first); all or nothing."""
+          cancel: Callable[[], bool] | None = None, snapshot: bool = True) -> MergeResult:
+    """Merge one team file (checked first); all or nothing. Once the file has passed its
+    checks, the automatic backup « avant une fusion d'équipe » is taken (``snapshot``:
+    a caller merging several files takes it once, before the first)."""
     # A full file is some 150,000 small JSON objects, none of them cyclic: the cycle
     # collector would walk them over and over for nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _merge(db, path, confirm_site, progress, cancel)
+        return _merge(db, path, confirm_site, progress, cancel, snapshot)
     finally:
         if collecting:
             gc.enable()
@@ -128,10 +130,14 @@ def merge(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False,
 
 def _merge(db: SiteDatabase, path: str | Path, confirm_site: bool,
            progress: Callable[[int, int], None] | None,
-           cancel: Callable[[], bool] | None) -> MergeResult:
+           cancel: Callable[[], bool] | None, snapshot: bool) -> MergeResult:
     checked = check(db, path, confirm_site=confirm_site)
     opened, member, m = checked.opened, checked.member, checked.opened.manifest
     lines = _lines(opened)
+    if snapshot:
+        from citesdesk.services import backup
+
+        backup.snapshot(db, "fusion")  # what the merge rewrites can be brought back
     site = keys.site_row(db)
     site_map = {m["site_uuid"]: site["uuid"]}
     names = {n: x for n, x in (m.get("nodes") or {}).items() if isinstance(x, str)}
