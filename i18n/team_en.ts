@@ -16,6 +16,23 @@
     </message>
 </context>
 <context>
+    <name>TeamMoved</name>
+    <message>
+        <source>Base copiée</source>
+        <translation>Copied database</translation>
+    </message>
+    <message>
+        <source>Cette base a été copiée depuis un autre ordinateur ou un autre compte. Est-ce la copie pour un nouveau poste ?</source>
+        <translation>This database was copied from another computer or another account. Is it the copy for a new laptop?</translation>
+    </message>
+    <message>
+        <source>Oui : ce poste prend sa propre identité et ses propres clés d&apos;équipe ; ajoutez sa clé sur les postes des collègues (écran Équipe).
+Non : c&apos;est le même poste, déplacé (par exemple la même personne sur un nouvel ordinateur) ; rien ne change pour l&apos;équipe.</source>
+        <translation>Yes: this laptop takes its own identity and team keys; add its key on the colleagues&apos; laptops (Team screen).
+No: it is the same laptop, moved (for example the same person on a new computer); nothing changes for the team.</translation>
+    </message>
+</context>
+<context>
     <name>TeamScreen</name>
     <message>
         <source>Ce poste</source>

@@ -122,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
              "citesdesk.cli.cmd_team": "team "}.get(args._module, "")
     locking.PROGRAM["name"] = ("CitésDesk" if args._command == "gui"
                                else f"citesdesk {group}{args._command}")
+    from citesdesk.cli import moved
+
+    moved.install(args.lang)  # a base copied from another computer: a new node, said
     module = importlib.import_module(args._module)
     from citesdesk.core import files
 

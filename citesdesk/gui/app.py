@@ -116,6 +116,9 @@ class Application:
             for t in self.translators:
                 self.qapp.removeTranslator(t)
             raise
+        from citesdesk.gui.team_moved import settle_if_moved
+
+        settle_if_moved(self.writer)  # a copied base: asked before its first write
         self.runner = TaskRunner(self.writer)
         self.reader = open_database(self.db_path, readonly=True)
         self.reads = Reader(self.db_path)
@@ -174,6 +177,9 @@ class Application:
         except CitesDeskError as exc:
             Dialog.error(self.window, exc.message(self.lang))
             return
+        from citesdesk.gui.team_moved import settle_if_moved
+
+        settle_if_moved(writer, self.window)
         self.runner.shutdown()
         self.reads.shutdown()
         self.reader.close()
@@ -269,6 +275,9 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
     from citesdesk.core import locking
 
     locking.PROGRAM["name"] = "CitésDesk"
+    from citesdesk.gui.team_moved import ask_policy
+
+    ask_policy()  # a base copied from another computer: the window asks what it is
     try:
         try:
             app = Application(path, lang)
