@@ -33,6 +33,25 @@ No: it is the same laptop, moved (for example the same person on a new computer)
     </message>
 </context>
 <context>
+    <name>TeamOpen</name>
+    <message>
+        <source>« {name} »</source>
+        <translation>&apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>La base est ouverte dans une autre fenêtre de CitésDesk : intégrez {files} depuis celle-ci (Fichier › Intégrer un fichier d&apos;équipe…).</source>
+        <translation>The database is open in another CitésDesk window: merge {files} from there (File › Merge a team file…).</translation>
+    </message>
+    <message>
+        <source>Fichier d&apos;équipe</source>
+        <translation>Team file</translation>
+    </message>
+    <message>
+        <source>Intégrer {files} dans cette base ? Les changements des collègues s&apos;ajoutent aux vôtres ; une sauvegarde automatique est faite avant.</source>
+        <translation>Merge {files} into this database? The colleagues&apos; changes are added to yours; an automatic backup is made first.</translation>
+    </message>
+</context>
+<context>
     <name>TeamScreen</name>
     <message>
         <source>Ce poste</source>

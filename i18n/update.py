@@ -43,7 +43,7 @@ AREAS: dict[str, list[str]] = {
     "qpv": ["citesdesk/gui/qpv_picker.py"],
     "search": ["citesdesk/gui/participant_picker.py"],
     "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py",
-             "citesdesk/gui/team_moved.py"],
+             "citesdesk/gui/team_moved.py", "citesdesk/gui/team_open.py"],
     "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
     "security": ["citesdesk/gui/security/*.py", "citesdesk/gui/screens/audit.py"],
 }

@@ -158,6 +158,11 @@ class Application:
         self.build_window().show()
 
     def switch_database(self, path: str) -> None:
+        from citesdesk.gui.team_open import is_team_file, merge_files
+
+        if is_team_file(path):  # File › Open on a colleague's file: merged, not opened
+            merge_files(self.window, [path])
+            return
         from citesdesk.core.locking import DatabaseInUse
         from citesdesk.gui.dialogs import Dialog
         from citesdesk.gui.instance import offer_readonly
@@ -235,11 +240,13 @@ def _smoke_report(app: Application, qapp: QApplication) -> None:
     qapp.quit()
 
 
-def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
+def run(db_path: str | None, lang: str, open_bundle: str | None = None,
+        open_team: list[str] | None = None) -> int:
     """Open the GUI on ``db_path`` (default: the user data folder); the exit code.
 
     With ``open_bundle`` (a ``.citesbundle`` file opened from the file manager), only the
-    bundle inspector opens: it needs no site database.
+    bundle inspector opens: it needs no site database. With ``open_team`` (colleagues'
+    ``.citesequipe`` files), the window opens as usual and offers to merge them.
     """
     setup_logging()
     qapp = qt_application()
@@ -299,6 +306,10 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
         Dialog.error(None, exc.message(lang))
         return 1
     app.window.show()
+    if open_team:
+        from citesdesk.gui.team_open import offer
+
+        QTimer.singleShot(0, lambda: offer(app.window, open_team, app.readonly))
     if os.environ.get("CITESDESK_SMOKE_TEST"):
         QTimer.singleShot(0, lambda: _smoke_report(app, qapp))
     if choice is not None and choice.demo:

@@ -133,7 +133,7 @@ class ConflictCount(QPushButton):
 
 def install_menu(window) -> None:
     """File menu: « Intégrer un fichier d'équipe… » (shows the Équipe screen, then asks
-    for the file)."""
+    for the file); a team file dropped on the window is merged the same way."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
 
@@ -148,3 +148,6 @@ def install_menu(window) -> None:
     menu = window.file_menu
     actions = menu.actions()
     menu.insertAction(actions[2] if len(actions) > 2 else None, action)
+    from citesdesk.gui.team_open import install_drops
+
+    install_drops(window)  # a .citesequipe dropped anywhere on the window is merged
