@@ -115,12 +115,14 @@ def _export(args, db) -> int:
     if args.json:
         print(json.dumps(r.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    kind = ("complet", "full") if r.full else ("des changements", "of changes")
+    kind = ("complet", "Full file") if r.full else ("des changements", "File of changes")
     _say(args, f"Fichier {kind[0]} pour l'équipe écrit : {r.path}\n"
-         f"  {r.records} enregistrement(s), {r.purges} effacement(s), {r.conflicts} conflit(s) ; "
+         f"  {number(r.records)} enregistrement(s), {number(r.purges)} effacement(s), "
+         f"{r.conflicts} conflit(s), {number(r.journal)} entrée(s) du journal ; "
          f"{number(r.size, 'fr')}\u00a0octets ; chiffré pour {r.recipients} poste(s)",
-         f"File {kind[1]} for the team written: {r.path}\n"
-         f"  {r.records} record(s), {r.purges} erasure(s), {r.conflicts} conflict(s); "
+         f"{kind[1]} for the team written: {r.path}\n"
+         f"  {r.records:,} record(s), {r.purges:,} erasure(s), {r.conflicts} conflict(s), "
+         f"{r.journal:,} journal entr{'y' if r.journal == 1 else 'ies'}; "
          f"{r.size:,} bytes; encrypted to {r.recipients} laptop(s)")
     return 0
 
@@ -141,11 +143,12 @@ def _merge(args, db) -> int:
         results.append(r)
         if args.json:
             continue
-        _say(args, f"{r.path.name} (de {r.sender_name}) : {r.created} créé(s), "
-             f"{r.updated} modifié(s), {r.purged} effacé(s), {r.conflicts} conflit(s)"
+        _say(args, f"{r.path.name} (de {r.sender_name}) : {number(r.created)} créé(s), "
+             f"{number(r.updated)} modifié(s), {number(r.purged)} effacé(s), "
+             f"{r.conflicts} conflit(s)"
              + (f", {r.texts_kept} texte(s) gardé(s) des deux côtés" if r.texts_kept else ""),
-             f"{r.path.name} (from {r.sender_name}): {r.created} created, {r.updated} "
-             f"updated, {r.purged} erased, {r.conflicts} conflict(s)"
+             f"{r.path.name} (from {r.sender_name}): {r.created:,} created, {r.updated:,} "
+             f"updated, {r.purged:,} erased, {r.conflicts} conflict(s)"
              + (f", {r.texts_kept} text(s) kept from both sides" if r.texts_kept else ""))
         for d in r.duplicates:
             rec, ex = d["received"], d["existing"]

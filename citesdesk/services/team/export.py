@@ -32,6 +32,8 @@ class ExportResult:
     conflicts: int
     size: int
     recipients: int
+    #: Audit entries in the file (the journal travels too).
+    journal: int = 0
 
     def as_dict(self) -> dict:
         return {**self.__dict__, "path": str(self.path)}
@@ -176,4 +178,4 @@ def export(db: SiteDatabase, out: str | Path, *, full: bool = False) -> ExportRe
                                                  "full": limits is None})
     return ExportResult(path, sha, limits is None, counts["records"], counts["writes"],
                         counts["purges"], counts["conflicts"], path.stat().st_size,
-                        len(recipients))
+                        len(recipients), counts["journal"])
