@@ -25,13 +25,13 @@ def settle_if_moved(db, parent=None) -> bool | None:
         parent, QCoreApplication.translate("TeamMoved", "Base copiée"),
         QCoreApplication.translate(
             "TeamMoved", "Cette base a été copiée depuis un autre ordinateur ou un autre "
-            "compte. Est-ce la copie pour un nouveau poste ?"),
+            "compte. Est-ce la copie pour un nouveau poste ?"),
         buttons=("yes", "no"), default="yes",
         informative=QCoreApplication.translate(
-            "TeamMoved", "Oui : ce poste prend sa propre identité et ses propres clés "
-            "d'équipe ; ajoutez sa clé sur les postes des collègues (écran Équipe).\nNon : "
+            "TeamMoved", "Oui : ce poste prend sa propre identité et ses propres clés "
+            "d'équipe ; ajoutez sa clé sur les postes des collègues (écran Équipe).\nNon : "
             "c'est le même poste, déplacé (par exemple la même personne sur un nouvel "
-            "ordinateur) ; rien ne change pour l'équipe."))
+            "ordinateur) ; rien ne change pour l'équipe."))
     new_laptop = answer != "no"  # closing the question is the safe choice: a new laptop
     node.settle(db, new_laptop)
     return new_laptop

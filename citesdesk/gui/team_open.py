@@ -36,15 +36,15 @@ def offer(window, paths: list[str], readonly: bool = False) -> bool:
         name=Path(p).name) for p in paths)
     if readonly:
         Dialog.info(window, QCoreApplication.translate(
-            "TeamOpen", "La base est ouverte dans une autre fenêtre de CitésDesk : intégrez "
+            "TeamOpen", "La base est ouverte dans une autre fenêtre de CitésDesk : intégrez "
             "{files} depuis celle-ci (Fichier › Intégrer un fichier d'équipe…).").format(
             files=names))
         return False
     answer = Dialog.ask(
         window, QCoreApplication.translate("TeamOpen", "Fichier d'équipe"),
         QCoreApplication.translate(
-            "TeamOpen", "Intégrer {files} dans cette base ? Les changements des collègues "
-            "s'ajoutent aux vôtres ; une sauvegarde automatique est faite avant.").format(
+            "TeamOpen", "Intégrer {files} dans cette base ? Les changements des collègues "
+            "s'ajoutent aux vôtres ; une sauvegarde automatique est faite avant.").format(
             files=names),
         buttons=("yes", "no"), default="yes")
     return answer == "yes" and merge_files(window, paths)

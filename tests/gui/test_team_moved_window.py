@@ -12,7 +12,7 @@ from citesdesk.gui.team_moved import ask_policy
 from tests.services.team.helpers import make_site
 
 QUESTION = ("Cette base a été copiée depuis un autre ordinateur ou un autre compte. "
-            "Est-ce la copie pour un nouveau poste ?")
+            "Est-ce la copie pour un nouveau poste\u00a0?")
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def test_file_manager_opening_offers_to_merge(make_app, tmp_path, qtbot):
     assert offer(app.window, [str(f)]) is False
     asked = Dialog.shown[-1]
     assert asked[1] == "Fichier d'équipe"
-    assert asked[2].startswith(f"Intégrer « {f.name} » dans cette base ?")
+    assert asked[2].startswith(f"Intégrer « {f.name} » dans cette base\u00a0?")
     assert _commune(path, uuid) != "Vénissieux"  # declined: nothing merged
     Dialog.script("yes")
     assert offer(app.window, [str(f)]) is True
