@@ -116,9 +116,10 @@ class Application:
             for t in self.translators:
                 self.qapp.removeTranslator(t)
             raise
-        from citesdesk.gui.team_moved import settle_if_moved
+        if getattr(self.writer, "moved", False) == "ask":  # a copied base: asked first
+            from citesdesk.gui.team_moved import settle_if_moved
 
-        settle_if_moved(self.writer)  # a copied base: asked before its first write
+            settle_if_moved(self.writer)
         self.runner = TaskRunner(self.writer)
         self.reader = open_database(self.db_path, readonly=True)
         self.reads = Reader(self.db_path)
@@ -182,9 +183,10 @@ class Application:
         except CitesDeskError as exc:
             Dialog.error(self.window, exc.message(self.lang))
             return
-        from citesdesk.gui.team_moved import settle_if_moved
+        if getattr(writer, "moved", False) == "ask":
+            from citesdesk.gui.team_moved import settle_if_moved
 
-        settle_if_moved(writer, self.window)
+            settle_if_moved(writer, self.window)
         self.runner.shutdown()
         self.reads.shutdown()
         self.reader.close()
@@ -207,6 +209,10 @@ class Application:
             operation()
         finally:
             self.writer = open_database(self.db_path, create=True)
+            if getattr(self.writer, "moved", False) == "ask":  # from another computer
+                from citesdesk.gui.team_moved import settle_if_moved
+
+                settle_if_moved(self.writer, self.window)
             self.runner = TaskRunner(self.writer)
             self.reader = open_database(self.db_path, readonly=True)
             self.reads = Reader(self.db_path)
@@ -282,9 +288,10 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None,
     from citesdesk.core import locking
 
     locking.PROGRAM["name"] = "CitésDesk"
-    from citesdesk.gui.team_moved import ask_policy
+    from citesdesk.core import node
 
-    ask_policy()  # a base copied from another computer: the window asks what it is
+    # a base copied from another computer: the window asks what it is (gui/team_moved.py)
+    node.ON_MOVED.update(policy="ask", notice=None)
     try:
         try:
             app = Application(path, lang)

@@ -1,15 +1,17 @@
 """A colleague's ``.citesequipe`` file reaching the window other than by the Équipe screen's
 button (``docs/design/SYNC.md``, "Where the user meets it"): opened from the file manager
 (``citesdesk FILE.citesequipe``: the window starts on the usual database and offers to
-merge it), chosen in File › Ouvrir une autre base…, or dropped anywhere on the window. The
-merge itself is the Équipe screen's (summary, conflicts, confirmation of a first exchange).
+merge it), chosen in File › Ouvrir une autre base…, or dropped anywhere on the window
+(the drop is caught by :class:`citesdesk.gui.team_tasks.Drops`, loaded with the window;
+this module only when a file arrives). The merge itself is the Équipe screen's (summary,
+conflicts, confirmation of a first exchange).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 
 SUFFIX = ".citesequipe"
 
@@ -48,37 +50,3 @@ def offer(window, paths: list[str], readonly: bool = False) -> bool:
             files=names),
         buttons=("yes", "no"), default="yes")
     return answer == "yes" and merge_files(window, paths)
-
-
-def _paths(event) -> list[str]:
-    data = event.mimeData()
-    if not data.hasUrls():
-        return []
-    return [u.toLocalFile() for u in data.urls() if is_team_file(u.toLocalFile())]
-
-
-class Drops(QObject):
-    """Event filter of the main window: a ``.citesequipe`` dropped anywhere is merged."""
-
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and _paths(event):
-            event.acceptProposedAction()
-            return True
-        if kind == QEvent.Type.Drop and _paths(event):
-            event.acceptProposedAction()
-            merge_files(self.window, _paths(event))
-            return True
-        return False
-
-
-def install_drops(window) -> Drops:
-    window.setAcceptDrops(True)
-    drops = Drops(window)
-    window.installEventFilter(drops)
-    window._team_drops = drops  # kept with the window
-    return drops
