@@ -182,7 +182,8 @@ def _conflicts(args, db) -> int:
     if not items:
         _say(args, "Aucun conflit en attente.", "No conflict waiting.")
     for c in items:
-        state = ("réglé", "settled") if c["resolved"] else ("en attente", "waiting")
+        state = ((f"réglé : {c['kept']!r} gardée", f"settled: {c['kept']!r} kept")
+                 if c["resolved"] else ("en attente", "waiting"))
         _say(args, f"[{c['key']}] {c['record']} — {c['field_label']} ({state[0]})\n"
              f"  a : {c['a']['value']!r} par {c['a']['by']} le {c['a']['at']}\n"
              f"  b : {c['b']['value']!r} par {c['b']['by']} le {c['b']['at']} (appliquée)",
