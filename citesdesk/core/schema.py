@@ -580,6 +580,7 @@ def field_clock_triggers(db: Database, table: str) -> None:
         {upserts}
     END""")
 
+
 @migrations(name="0010_team_audit")
 def _team_audit(db: Database) -> None:
     """The audit entries travel between the team's laptops like the other appending
