@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                                else f"citesdesk {group}{args._command}")
     from citesdesk.cli import moved
 
-    moved.install(args.lang)  # a base copied from another computer: a new node, said
+    before = moved.install(args.lang)  # a base copied from another computer: a new node
     module = importlib.import_module(args._module)
     from citesdesk.core import files
 
@@ -170,5 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu." if args.lang == "fr" else "Interrupted.", file=sys.stderr)
         return 130
+    finally:
+        moved.restore(before)
 
 

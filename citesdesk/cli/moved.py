@@ -8,8 +8,11 @@ from __future__ import annotations
 import sys
 
 
-def install(lang: str) -> None:
+def install(lang: str) -> dict:
+    """Take a new node and say so (for the command being run); what was set before."""
     from citesdesk.core import node
+
+    before = dict(node.ON_MOVED)
 
     def notice(db, old: str | None, new: str) -> None:
         name = db.path.name if db.path is not None else ""
@@ -26,3 +29,11 @@ def install(lang: str) -> None:
         print(text, file=sys.stderr)
 
     node.ON_MOVED.update(policy="new", notice=notice)
+    return before
+
+
+def restore(before: dict) -> None:
+    """The command is over (``main`` may be called again in the same process)."""
+    from citesdesk.core import node
+
+    node.ON_MOVED.update(before)

@@ -254,6 +254,19 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None,
     bundle inspector opens: it needs no site database. With ``open_team`` (colleagues'
     ``.citesequipe`` files), the window opens as usual and offers to merge them.
     """
+    from citesdesk.core import node
+
+    # a base copied from another computer: the window asks what it is (gui/team_moved.py)
+    before = dict(node.ON_MOVED)
+    node.ON_MOVED.update(policy="ask", notice=None)
+    try:
+        return _run(db_path, lang, open_bundle, open_team)
+    finally:
+        node.ON_MOVED.update(before)
+
+
+def _run(db_path: str | None, lang: str, open_bundle: str | None,
+         open_team: list[str] | None) -> int:
     setup_logging()
     qapp = qt_application()
     keep = load_translators(qapp, lang)
@@ -288,10 +301,6 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None,
     from citesdesk.core import locking
 
     locking.PROGRAM["name"] = "CitésDesk"
-    from citesdesk.core import node
-
-    # a base copied from another computer: the window asks what it is (gui/team_moved.py)
-    node.ON_MOVED.update(policy="ask", notice=None)
     try:
         try:
             app = Application(path, lang)
