@@ -16,6 +16,42 @@
     </message>
 </context>
 <context>
+    <name>TeamMoved</name>
+    <message>
+        <source>Base copiée</source>
+        <translation>Copied database</translation>
+    </message>
+    <message>
+        <source>Cette base a été copiée depuis un autre ordinateur ou un autre compte. Est-ce la copie pour un nouveau poste&#xa0;?</source>
+        <translation>This database was copied from another computer or another account. Is it the copy for a new laptop?</translation>
+    </message>
+    <message>
+        <source>Oui&#xa0;: ce poste prend sa propre identité et ses propres clés d&apos;équipe&#xa0;; ajoutez sa clé sur les postes des collègues (écran Équipe).
+Non&#xa0;: c&apos;est le même poste, déplacé (par exemple la même personne sur un nouvel ordinateur)&#xa0;; rien ne change pour l&apos;équipe.</source>
+        <translation>Yes: this laptop takes its own identity and team keys; add its key on the colleagues&apos; laptops (Team screen).
+No: it is the same laptop, moved (for example the same person on a new computer); nothing changes for the team.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOpen</name>
+    <message>
+        <source>« {name} »</source>
+        <translation>&apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>La base est ouverte dans une autre fenêtre de CitésDesk&#xa0;: intégrez {files} depuis celle-ci (Fichier › Intégrer un fichier d&apos;équipe…).</source>
+        <translation>The database is open in another CitésDesk window: merge {files} from there (File › Merge a team file…).</translation>
+    </message>
+    <message>
+        <source>Intégrer {files} dans cette base&#xa0;? Les changements des collègues s&apos;ajoutent aux vôtres&#xa0;; une sauvegarde automatique est faite avant.</source>
+        <translation>Merge {files} into this database? The colleagues&apos; changes are added to yours; an automatic backup is made first.</translation>
+    </message>
+    <message>
+        <source>Fichier d&apos;équipe</source>
+        <translation>Team file</translation>
+    </message>
+</context>
+<context>
     <name>TeamScreen</name>
     <message>
         <source>Ce poste</source>

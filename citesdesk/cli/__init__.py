@@ -51,6 +51,16 @@ def _bundle_to_open(argv: list[str]) -> str | None:
     return None
 
 
+def _team_files_to_open(argv: list[str]) -> list[str]:
+    """``citesdesk FILE.citesequipe…`` (the file manager opening a colleague's team file):
+    the window opens on the usual database and offers to merge them. The files are taken
+    out of ``argv``."""
+    files = []
+    while argv and not argv[0].startswith("-") and argv[0].lower().endswith(".citesequipe"):
+        files.append(argv.pop(0))
+    return files
+
+
 def build_parser(lang: str = "fr") -> cli_parser.CliParser:
     with argparse_fr.speaking(lang):
         return cli_parser.build(lang, __version__)
@@ -107,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
     open_bundle = _bundle_to_open(argv)
+    open_team = _team_files_to_open(argv)
     try:
         args = _parse(argv, lang)
     except BrokenPipeError:  # ``citesdesk --help | head``
@@ -115,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return args
     args.lang = args.lang or lang
     args.open_bundle = open_bundle
+    args.open_team = open_team
     from citesdesk.core import locking
 
     group = {"citesdesk.cli.cmd_bundle": "bundle ",
@@ -122,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
              "citesdesk.cli.cmd_team": "team "}.get(args._module, "")
     locking.PROGRAM["name"] = ("CitésDesk" if args._command == "gui"
                                else f"citesdesk {group}{args._command}")
+    from citesdesk.cli import moved
+
+    before = moved.install(args.lang)  # a base copied from another computer: a new node
     module = importlib.import_module(args._module)
     from citesdesk.core import files
 
@@ -155,5 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu." if args.lang == "fr" else "Interrupted.", file=sys.stderr)
         return 130
+    finally:
+        moved.restore(before)
 
 

@@ -7,4 +7,4 @@ def run(args) -> int:
     from citesdesk.gui import app
 
     return app.run(getattr(args, "db", None), getattr(args, "lang", None) or "fr",
-                   getattr(args, "open_bundle", None))
+                   getattr(args, "open_bundle", None), getattr(args, "open_team", None))

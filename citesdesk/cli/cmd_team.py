@@ -115,12 +115,14 @@ def _export(args, db) -> int:
     if args.json:
         print(json.dumps(r.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    kind = ("complet", "full") if r.full else ("des changements", "of changes")
+    kind = ("complet", "Full file") if r.full else ("des changements", "File of changes")
     _say(args, f"Fichier {kind[0]} pour l'équipe écrit : {r.path}\n"
-         f"  {r.records} enregistrement(s), {r.purges} effacement(s), {r.conflicts} conflit(s) ; "
+         f"  {number(r.records)} enregistrement(s), {number(r.purges)} effacement(s), "
+         f"{r.conflicts} conflit(s), {number(r.journal)} entrée(s) du journal ; "
          f"{number(r.size, 'fr')}\u00a0octets ; chiffré pour {r.recipients} poste(s)",
-         f"File {kind[1]} for the team written: {r.path}\n"
-         f"  {r.records} record(s), {r.purges} erasure(s), {r.conflicts} conflict(s); "
+         f"{kind[1]} for the team written: {r.path}\n"
+         f"  {r.records:,} record(s), {r.purges:,} erasure(s), {r.conflicts} conflict(s), "
+         f"{r.journal:,} journal entr{'y' if r.journal == 1 else 'ies'}; "
          f"{r.size:,} bytes; encrypted to {r.recipients} laptop(s)")
     return 0
 
@@ -131,7 +133,9 @@ def _merge(args, db) -> int:
     results, refused = [], 0
     for path in args.files:
         try:
-            r = team.merge(db, path, confirm_site=args.confirm_site, progress=_progress())
+            # one automatic backup, before the first file that passes its checks
+            r = team.merge(db, path, confirm_site=args.confirm_site, progress=_progress(),
+                           snapshot=not results)
         except team.TeamRefused as exc:  # this file only: the others are still merged
             print(exc.message(args.lang), file=sys.stderr)
             refused += exc.code != "own_file"  # e.g. a shared folder's *.citesequipe
@@ -139,11 +143,12 @@ def _merge(args, db) -> int:
         results.append(r)
         if args.json:
             continue
-        _say(args, f"{r.path.name} (de {r.sender_name}) : {r.created} créé(s), "
-             f"{r.updated} modifié(s), {r.purged} effacé(s), {r.conflicts} conflit(s)"
+        _say(args, f"{r.path.name} (de {r.sender_name}) : {number(r.created)} créé(s), "
+             f"{number(r.updated)} modifié(s), {number(r.purged)} effacé(s), "
+             f"{r.conflicts} conflit(s)"
              + (f", {r.texts_kept} texte(s) gardé(s) des deux côtés" if r.texts_kept else ""),
-             f"{r.path.name} (from {r.sender_name}): {r.created} created, {r.updated} "
-             f"updated, {r.purged} erased, {r.conflicts} conflict(s)"
+             f"{r.path.name} (from {r.sender_name}): {r.created:,} created, {r.updated:,} "
+             f"updated, {r.purged:,} erased, {r.conflicts} conflict(s)"
              + (f", {r.texts_kept} text(s) kept from both sides" if r.texts_kept else ""))
         for d in r.duplicates:
             rec, ex = d["received"], d["existing"]
@@ -177,7 +182,8 @@ def _conflicts(args, db) -> int:
     if not items:
         _say(args, "Aucun conflit en attente.", "No conflict waiting.")
     for c in items:
-        state = ("réglé", "settled") if c["resolved"] else ("en attente", "waiting")
+        state = ((f"réglé : {c['kept']!r} gardée", f"settled: {c['kept']!r} kept")
+                 if c["resolved"] else ("en attente", "waiting"))
         _say(args, f"[{c['key']}] {c['record']} — {c['field_label']} ({state[0]})\n"
              f"  a : {c['a']['value']!r} par {c['a']['by']} le {c['a']['at']}\n"
              f"  b : {c['b']['value']!r} par {c['b']['by']} le {c['b']['at']} (appliquée)",

@@ -8,18 +8,20 @@ settings registry (:mod:`citesdesk.core.settings`) write entries the same way.
 from __future__ import annotations
 
 import json
+import uuid as uuids
 
 from citesdesk.core.db import SiteDatabase, utc_now
 
 
 def write_entry(db: SiteDatabase, action: str, table: str, record_uuid: str | None,
                 changes: dict, hlc: str, at: str) -> None:
-    """One row of ``audit_log`` with the given clock value and time."""
+    """One row of ``audit_log`` with the given clock value and time (and a uuid of its
+    own: the entries travel to the colleagues' laptops, see ``services/team``)."""
     db.execute(
-        "INSERT INTO audit_log(at, actor, action, table_name, record_uuid, changes, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log(at, actor, action, table_name, record_uuid, changes, hlc, "
+        "uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [at, db.actor(), action, table, record_uuid,
-         json.dumps(changes, ensure_ascii=False, default=str), hlc],
+         json.dumps(changes, ensure_ascii=False, default=str), hlc, uuids.uuid4().hex],
     )
 
 

@@ -580,6 +580,24 @@ def field_clock_triggers(db: Database, table: str) -> None:
         {upserts}
     END""")
 
+
+@migrations(name="0010_team_audit")
+def _team_audit(db: Database) -> None:
+    """The audit entries travel between the team's laptops like the other appending
+    tables (``docs/design/SYNC.md``, point 2): a union by ``uuid``. Entries written before
+    this step get a uuid derived from the entry itself (its id and contents), so that the
+    same entry in two copies of one database has the same uuid and is not doubled."""
+    import hashlib
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN uuid TEXT")
+    rows = db.execute("SELECT id, at, actor, action, table_name, record_uuid, changes, hlc "
+                      "FROM audit_log").fetchall()
+    db.conn.executemany("UPDATE audit_log SET uuid = ? WHERE id = ?", [
+        (hashlib.sha256("|".join("" if v is None else str(v) for v in row).encode("utf-8"))
+         .hexdigest()[:32], row[0]) for row in rows])
+    db.execute("CREATE UNIQUE INDEX idx_audit_uuid ON audit_log(uuid)")
+
+
 #: Number of schema steps this version of CitésDesk knows.
 SCHEMA_VERSION = len(migrations._migrations)
 

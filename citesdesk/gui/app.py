@@ -138,6 +138,10 @@ class Application:
             for t in self.translators:
                 self.qapp.removeTranslator(t)
             raise
+        if getattr(self.writer, "moved", False) == "ask":  # a copied base: asked first
+            from citesdesk.gui.team_moved import settle_if_moved
+
+            settle_if_moved(self.writer)
         self.runner = TaskRunner(self.writer)
         self.reader = open_database(self.db_path, readonly=True)
         self.reads = Reader(self.db_path)
@@ -179,7 +183,13 @@ class Application:
     def switch_database(self, path: str, readonly: bool = False) -> None:
         """File › Open: open ``path`` — which may migrate an older base after copying it —
         on the worker thread, behind a progress box, the window staying responsive; the
-        new window replaces this one when it is open (``opening`` is true meanwhile)."""
+        new window replaces this one when it is open (``opening`` is true meanwhile). A
+        colleague's ``.citesequipe`` is merged instead of opened."""
+        from citesdesk.gui.team_open import is_team_file, merge_files
+
+        if is_team_file(path):  # File › Open on a colleague's file: merged, not opened
+            merge_files(self.window, [path])
+            return
         from citesdesk.gui.security.passphrase import unlock_file
 
         if not readonly and not unlock_file(path, self.window):
@@ -199,6 +209,10 @@ class Application:
             writer.close()
             reader.close()
             return
+        if getattr(writer, "moved", False) == "ask":
+            from citesdesk.gui.team_moved import settle_if_moved
+
+            settle_if_moved(writer, self.window)
         self.runner.shutdown()
         self.reads.shutdown()
         self.reader.close()
@@ -234,6 +248,10 @@ class Application:
             operation()
         finally:
             self.writer = open_database(self.db_path, create=True)
+            if getattr(self.writer, "moved", False) == "ask":  # from another computer
+                from citesdesk.gui.team_moved import settle_if_moved
+
+                settle_if_moved(self.writer, self.window)
             self.runner = TaskRunner(self.writer)
             self.reader = open_database(self.db_path, readonly=True)
             self.reads = Reader(self.db_path)
@@ -267,12 +285,27 @@ def _smoke_report(app: Application, qapp: QApplication) -> None:
     qapp.quit()
 
 
-def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
+def run(db_path: str | None, lang: str, open_bundle: str | None = None,
+        open_team: list[str] | None = None) -> int:
     """Open the GUI on ``db_path`` (default: the user data folder); the exit code.
 
     With ``open_bundle`` (a ``.citesbundle`` file opened from the file manager), only the
-    bundle inspector opens: it needs no site database.
+    bundle inspector opens: it needs no site database. With ``open_team`` (colleagues'
+    ``.citesequipe`` files), the window opens as usual and offers to merge them.
     """
+    from citesdesk.core import node
+
+    # a base copied from another computer: the window asks what it is (gui/team_moved.py)
+    before = dict(node.ON_MOVED)
+    node.ON_MOVED.update(policy="ask", notice=None)
+    try:
+        return _run(db_path, lang, open_bundle, open_team)
+    finally:
+        node.ON_MOVED.update(before)
+
+
+def _run(db_path: str | None, lang: str, open_bundle: str | None,
+         open_team: list[str] | None) -> int:
     setup_logging()
     qapp = qt_application()
     keep = load_translators(qapp, lang)
@@ -332,6 +365,10 @@ def run(db_path: str | None, lang: str, open_bundle: str | None = None) -> int:
         Dialog.error(None, exc.message(lang))
         return 1
     app.window.show()
+    if open_team:
+        from citesdesk.gui.team_open import offer
+
+        QTimer.singleShot(0, lambda: offer(app.window, open_team, app.readonly))
     if os.environ.get("CITESDESK_SMOKE_TEST"):
         QTimer.singleShot(0, lambda: _smoke_report(app, qapp))
     if choice is not None and choice.demo:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from citesdesk.gui.forms import lang_of, number_text
@@ -95,7 +95,7 @@ def sync_shared(db, progress) -> dict:
         if seen.get(path.name) == stamp:
             continue
         try:
-            merged.append(team.merge(db, path))
+            merged.append(team.merge(db, path, snapshot=not merged))
         except team.TeamRefused as exc:
             if exc.code != "own_file":
                 refused.append((path.name, exc))
@@ -137,7 +137,7 @@ class ConflictCount(QPushButton):
 
 def install_menu(window) -> None:
     """File menu: « Intégrer un fichier d'équipe… » (shows the Équipe screen, then asks
-    for the file)."""
+    for the file); a team file dropped on the window is merged the same way."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
 
@@ -152,3 +152,42 @@ def install_menu(window) -> None:
     menu = window.file_menu
     actions = menu.actions()
     menu.insertAction(actions[2] if len(actions) > 2 else None, action)
+    install_drops(window)  # a .citesequipe dropped anywhere on the window is merged
+
+
+def _paths(event) -> list[str]:
+    """The team files (``.citesequipe``) a drag carries."""
+    data = event.mimeData()
+    if not data.hasUrls():
+        return []
+    return [u.toLocalFile() for u in data.urls()
+            if u.toLocalFile().lower().endswith(".citesequipe")]
+
+
+class Drops(QObject):
+    """Event filter of the main window: a ``.citesequipe`` dropped anywhere is merged."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and _paths(event):
+            event.acceptProposedAction()
+            return True
+        if kind == QEvent.Type.Drop and _paths(event):
+            event.acceptProposedAction()
+            from citesdesk.gui.team_open import merge_files
+
+            merge_files(self.window, _paths(event))
+            return True
+        return False
+
+
+def install_drops(window) -> Drops:
+    window.setAcceptDrops(True)
+    drops = Drops(window)
+    window.installEventFilter(drops)
+    window._team_drops = drops  # kept with the window
+    return drops

@@ -6,8 +6,8 @@ to its name, so a kill or a full disk never leaves a half-written backup under a
 name. An encrypted database is copied encrypted, with the same passphrase.
 
 :func:`snapshot` is what services call before something that rewrites much (import,
-purge, restore, team merge) and what the window calls on opening and every 30 minutes
-of changes. Snapshots go to the backup folder of the settings (a USB key, say), named
+undo of an import, purge, restore, team merge) and what the window calls on opening and
+every 30 minutes of changes. Snapshots go to the backup folder of the settings (a USB key, say), named
 ``<database>-<YYYYMMDD-HHMMSS>-<reason>.sqlite``, and are thinned by :func:`rotate` to
 the last 10, one a day for 7 days, one a week for 4 weeks and one a month for 12 months.
 """
@@ -38,6 +38,7 @@ REASONS = {"ouverture": ("à l'ouverture", "on opening"),
            "purge": ("avant une suppression définitive", "before a permanent deletion"),
            "restauration": ("avant une restauration", "before a restore"),
            "fusion": ("avant une fusion d'équipe", "before a team merge"),
+           "annulation": ("avant l'annulation d'un import", "before undoing an import"),
            "chiffrement": ("avant un changement de phrase secrète",
                            "before a passphrase change"),
            "manuelle": ("sauvegarde demandée", "requested backup")}

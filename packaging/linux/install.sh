@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install CitésDesk for the current user, without administrator rights:
 # the program in ~/.local/lib/citesdesk, the command in ~/.local/bin, the menu entry,
-# icons, AppStream metadata and the .citesbundle file type in ~/.local/share.
+# icons, AppStream metadata and the .citesbundle and .citesequipe file types in ~/.local/share.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 data=${XDG_DATA_HOME:-$HOME/.local/share}

@@ -50,6 +50,12 @@ Root: HKA; Subkey: "Software\Classes\.citesbundle"; ValueType: string; ValueName
 Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle"; ValueType: string; ValueName: ""; ValueData: "Lot CitésDesk pour l'évaluation nationale"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\CitesDeskW.exe,0"
 Root: HKA; Subkey: "Software\Classes\CitesDesk.Bundle\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\CitesDeskW.exe"" ""%1"""
+; The .citesequipe file type (a colleague's team file) opens the window on the site's
+; database, which offers to merge it.
+Root: HKA; Subkey: "Software\Classes\.citesequipe"; ValueType: string; ValueName: ""; ValueData: "CitesDesk.Equipe"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\CitesDesk.Equipe"; ValueType: string; ValueName: ""; ValueData: "Fichier d'échange de l'équipe CitésDesk"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\CitesDesk.Equipe\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\CitesDeskW.exe,0"
+Root: HKA; Subkey: "Software\Classes\CitesDesk.Equipe\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\CitesDeskW.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\CitesDeskW.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -29,7 +29,7 @@ def test_desktop_entry_passes_desktop_file_validate():
     assert result.returncode == 0, result.stdout + result.stderr
     text = (PACKAGING / "linux" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     assert "Name=CitésDesk" in text
-    assert "MimeType=application/x-citesbundle;" in text
+    assert "MimeType=application/x-citesbundle;application/x-citesequipe;" in text
 
 
 def test_metainfo_passes_appstreamcli_validate():
@@ -56,6 +56,7 @@ def test_windows_installer_is_per_user_with_bundle_file_type():
     assert re.search(r"^PrivilegesRequired=lowest$", iss, re.M)
     assert "{autoprograms}" in iss  # Start-menu entry
     assert "Software\\Classes\\.citesbundle" in iss
+    assert "Software\\Classes\\.citesequipe" in iss  # a colleague's team file
     assert "HKLM" not in iss  # nothing machine-wide
 
 

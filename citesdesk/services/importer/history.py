@@ -53,6 +53,9 @@ def undo(db, import_id: str) -> dict:
         raise CitesDeskError(f"L'import de « {row[3]} » a déjà été annulé le {row[2][:10]}.",
                              f"The import of '{row[3]}' was already undone on {row[2][:10]}.")
     changes = json.loads(row[1])
+    from citesdesk.services.backup import snapshot
+
+    snapshot(db, "annulation")  # what the undo removes or rewrites can be brought back
     now, hlc = utc_now(), db.clock.now()
     removed, restored, kept = 0, 0, []
     with db.atomic():

@@ -17,7 +17,7 @@ from citesdesk.core import schema
 from citesdesk.core.audit import audit
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.schema import SYNCED_TABLES
-from citesdesk.services.team import clocks, fileformat, keys
+from citesdesk.services.team import clocks, fileformat, journal, keys
 from citesdesk.services.team.clocks import ALL, ID_LISTS, REFS, node_of
 
 
@@ -32,6 +32,8 @@ class ExportResult:
     conflicts: int
     size: int
     recipients: int
+    #: Audit entries in the file (the journal travels too).
+    journal: int = 0
 
     def as_dict(self) -> dict:
         return {**self.__dict__, "path": str(self.path)}
@@ -107,7 +109,7 @@ def changes(db: SiteDatabase, limits: dict[str, str] | None, site_uuid: str,
     if limits is not None and any(n not in limits for n in known):
         floor = ""
     lines: list[dict] = []
-    counts = {"records": 0, "writes": 0, "purges": 0, "conflicts": 0}
+    counts = {"records": 0, "writes": 0, "purges": 0, "conflicts": 0, "journal": 0}
     for uuid, table, hlc in db.execute("SELECT uuid_hash, tbl, hlc FROM purge_mark WHERE hlc > ? "
                                        "ORDER BY hlc, uuid_hash", [floor]):
         if _passes(hlc, limits):
@@ -132,6 +134,9 @@ def changes(db: SiteDatabase, limits: dict[str, str] | None, site_uuid: str,
             c.pop("id")
             lines.append({"c": c})
             counts["conflicts"] += 1
+    for line in journal.lines(db, limits, floor):
+        lines.append(line)
+        counts["journal"] += 1
     return lines, counts
 
 
@@ -170,4 +175,4 @@ def export(db: SiteDatabase, out: str | Path, *, full: bool = False) -> ExportRe
                                                  "full": limits is None})
     return ExportResult(path, sha, limits is None, counts["records"], counts["writes"],
                         counts["purges"], counts["conflicts"], path.stat().st_size,
-                        len(recipients))
+                        len(recipients), counts["journal"])

@@ -15,7 +15,7 @@ from citesdesk.core.audit import audit
 from citesdesk.core.db import SiteDatabase, utc_now
 from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.schema import SYNCED_TABLES
-from citesdesk.services.team import clocks, fileformat, keys
+from citesdesk.services.team import clocks, fileformat, journal, keys
 from citesdesk.services.team.apply import Applier
 from citesdesk.services.team.fileformat import TeamRefused
 
@@ -50,6 +50,8 @@ class MergeResult:
     conflicts: int = 0
     texts_kept: int = 0
     skipped: int = 0
+    #: Audit entries of the colleagues' laptops added to the journal.
+    journal: int = 0
     first_join: bool = False
     duplicates: list = field(default_factory=list)
 
@@ -111,14 +113,16 @@ def _lines(opened: fileformat.Opened) -> list[dict]:
 
 def merge(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False,
           progress: Callable[[int, int], None] | None = None,
-          cancel: Callable[[], bool] | None = None) -> MergeResult:
-    """Merge one team file (checked first); all or nothing."""
+          cancel: Callable[[], bool] | None = None, snapshot: bool = True) -> MergeResult:
+    """Merge one team file (checked first); all or nothing. Once the file has passed its
+    checks, the automatic backup « avant une fusion d'équipe » is taken (``snapshot``:
+    a caller merging several files takes it once, before the first)."""
     # A full file is some 150,000 small JSON objects, none of them cyclic: the cycle
     # collector would walk them over and over for nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _merge(db, path, confirm_site, progress, cancel)
+        return _merge(db, path, confirm_site, progress, cancel, snapshot)
     finally:
         if collecting:
             gc.enable()
@@ -126,16 +130,20 @@ def merge(db: SiteDatabase, path: str | Path, *, confirm_site: bool = False,
 
 def _merge(db: SiteDatabase, path: str | Path, confirm_site: bool,
            progress: Callable[[int, int], None] | None,
-           cancel: Callable[[], bool] | None) -> MergeResult:
+           cancel: Callable[[], bool] | None, snapshot: bool) -> MergeResult:
     checked = check(db, path, confirm_site=confirm_site)
     opened, member, m = checked.opened, checked.member, checked.opened.manifest
     lines = _lines(opened)
+    if snapshot:
+        from citesdesk.services import backup
+
+        backup.snapshot(db, "fusion")  # what the merge rewrites can be brought back
     site = keys.site_row(db)
     site_map = {m["site_uuid"]: site["uuid"]}
     names = {n: x for n, x in (m.get("nodes") or {}).items() if isinstance(x, str)}
     names.update({x["node"]: x["name"] for x in keys.members(db) if x["node"]})
     names[db.clock.node] = keys.laptop_name(db)
-    purges, conflict_lines, top = [], [], ""
+    purges, conflict_lines, entries, top = [], [], [], ""
     records: dict[str, dict[str, list]] = {}  # table -> uuid -> [(clock, fields)]
     for x in lines:  # one pass: a full file holds some 150,000 lines
         table = x.get("t")
@@ -151,6 +159,8 @@ def _merge(db: SiteDatabase, path: str | Path, confirm_site: bool,
             purges.append(x)
         elif isinstance(x.get("c"), dict):
             conflict_lines.append(x["c"])
+        elif isinstance(x.get("a"), dict):
+            entries.append(x["a"])
     total = len(purges) + sum(len(r) for r in records.values()) + len(conflict_lines)
     result = MergeResult(opened.path, member["name"], m.get("sender_node", ""),
                          first_join=checked.first_join)
@@ -181,6 +191,7 @@ def _merge(db: SiteDatabase, path: str | Path, confirm_site: bool,
             for c in conflict_lines:
                 applier.conflict_line(c)
                 applier.tick()
+            result.journal = journal.merge(db, entries)
             clocks.raise_vector(db, sender_vec)
             db.execute("UPDATE team_member SET node = ?, vector = ?, last_received_at = ?, "
                        "last_received_file = ? WHERE id = ?",
@@ -191,7 +202,8 @@ def _merge(db: SiteDatabase, path: str | Path, confirm_site: bool,
             for k, v in applier.counts.items():
                 setattr(result, k, v)
             audit(db, "team_merge", "team", None, {"file": opened.path.name,
-                                                    "from": member["name"], **applier.counts})
+                                                    "from": member["name"], **applier.counts,
+                                                    "journal": result.journal})
     finally:
         db.execute(f"PRAGMA cache_size = {cache}")
     if checked.first_join:

@@ -71,6 +71,11 @@ def canonical(db) -> dict:
             values["clocks"] = {c: clocks.effective(rc, c) for c in cols}
             rows.append(values)
         out[table] = sorted(rows, key=lambda r: r["uuid"])
+    # the journal: every laptop's entries, a union by uuid (but the entries of the
+    # exchanges themselves: each merge writes one, after the files it compares with)
+    out["journal"] = sorted(db.execute(
+        "SELECT uuid, at, actor, action, table_name, record_uuid, changes, hlc "
+        "FROM audit_log WHERE action NOT IN ('team_merge', 'team_export')").fetchall())
     out["purged"] = sorted(r[0] for r in db.execute("SELECT uuid_hash FROM purge_mark"))
     out["conflicts"] = sorted(db.execute(
         "SELECT key, tbl, uuid, field, value_a, hlc_a, resolved_hlc, resolved_value "

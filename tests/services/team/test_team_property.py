@@ -174,6 +174,10 @@ def test_three_laptops_converge(steps, order):
                     assert not here & purged, table
                 left = {purge_key(r[0]) for r in db.execute("SELECT uuid FROM field_clock")}
                 assert not left & purged
+                # nor any journal entry about an erased record (the erasure rules)
+                about = {purge_key(r[0]) for r in db.execute(
+                    "SELECT record_uuid FROM audit_log WHERE record_uuid IS NOT NULL")}
+                assert not about & purged
         finally:
             for db in site.dbs:
                 db.close()

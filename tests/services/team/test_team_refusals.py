@@ -185,6 +185,8 @@ def test_cli_lists_conflicts_and_keeps_a_value(tmp_path, pair, capsys):
     assert "Valeur gardée pour « Commune » : Bron" in capsys.readouterr().out
     assert main(["team", "conflicts", "--db", path]) == 0
     assert "Aucun conflit en attente." in capsys.readouterr().out
+    assert main(["team", "conflicts", "--db", path, "--all"]) == 0
+    assert "Martin Léa — Commune (réglé : 'Bron' gardée)" in capsys.readouterr().out
     again = open_database(path)
     assert records.get(again, "participant", p["uuid"])["commune"] == "Bron"
     again.close()
