@@ -47,6 +47,11 @@ def _number(value, rate: bool, lang: str = "fr") -> str:
     return number_text(value, lang)
 
 
+def month_labels(months: list[str]) -> list[str]:
+    """The months chart's labels: ``"YYYY-MM"`` → ``"MM"`` (the years go in its title)."""
+    return [m[5:7] for m in months]
+
+
 def _build(db, _progress) -> tuple[Dashboard, int]:
     """The dashboard's numbers, and how many people the site follows (none: say where to
     start)."""
@@ -250,10 +255,18 @@ class DashboardScreen(ListScreen):
         series.append(exits)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([f"{m[5:7]}/{m[2:4]}" for m in data.months])
+        # Two digits per month, the years in the axis title: « 01/26 » was cut to
+        # « 01/… » below about 1 000 px; nothing is ever shortened with « … ».
+        axis_x.append(month_labels(data.months))
+        axis_x.setTruncateLabels(False)
+        if data.months:
+            first, last = data.months[0], data.months[-1]
+            axis_x.setTitleText(self.tr("Mois, de {first} à {last}").format(
+                first=f"{first[5:7]}/{first[:4]}", last=f"{last[5:7]}/{last[:4]}"))
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max([1, *data.entries_per_month, *data.exits_per_month]))
+        axis_y.applyNiceNumbers()  # ticks at round numbers (0, 10, 20…), not 0, 17, 34
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -299,6 +312,7 @@ class DashboardScreen(ListScreen):
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
         axis_x.setRange(0, max([1, *(c for _, c in data.active_per_cohort)]))
+        axis_x.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)

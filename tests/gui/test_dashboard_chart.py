@@ -1,0 +1,36 @@
+"""The dashboard's charts at 1024×700: every month label of « Entrées et sorties par mois »
+shows whole (they read « 01/… » below about 1 000 px), and the years are said once, in the
+axis title."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from tests.gui.demo_site import demo_copy
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [1024, 900])
+def test_month_labels_show_whole(make_app, tmp_path, tmp_path_factory, qtbot, lang, width):
+    app = make_app(demo_copy(tmp_path_factory, tmp_path / "demo.sqlite"), lang)
+    app.window.show()
+    app.window.resize(width, 700)
+    dashboard = app.window.show_screen("dashboard")
+    qtbot.waitUntil(lambda: dashboard.months_view is not None
+                    and bool(dashboard.months_view.chart().axes()), timeout=30000)
+    qtbot.wait(100)
+    chart = dashboard.months_view.chart()
+    axis = next(a for a in chart.axes() if type(a).__name__ == "QBarCategoryAxis")
+    months = dashboard.data.months
+    assert axis.categories() == [m[5:7] for m in months]
+    # Qt never shortens a label with « … »; each one must then fit in its category
+    assert not axis.truncateLabels()
+    fm = QFontMetrics(axis.labelsFont())
+    room = chart.plotArea().width() / len(months)
+    for label in axis.categories():
+        assert fm.horizontalAdvance(label) + 8 <= room, (label, room)
+    first, last = months[0], months[-1]
+    assert f"{first[5:7]}/{first[:4]}" in axis.titleText()
+    assert f"{last[5:7]}/{last[:4]}" in axis.titleText()
+    assert axis.titleText().startswith("Mois" if lang == "fr" else "Month")
