@@ -43,7 +43,8 @@ AREAS: dict[str, list[str]] = {
     "qpv": ["citesdesk/gui/qpv_picker.py"],
     "search": ["citesdesk/gui/participant_picker.py"],
     "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py"],
-    "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
+    "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py",
+               "citesdesk/gui/erasure.py"],
     "security": ["citesdesk/gui/security/*.py", "citesdesk/gui/screens/audit.py"],
 }
 
