@@ -196,7 +196,8 @@ class AuditScreen(ListScreen):
         at, lang = entry["at"] or "", self.ctx.lang
         return [f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:16]}", entry["actor"] or "",
                 labels.action(entry["action"], lang), labels.table_name(entry["table_name"], lang),
-                entry["record_uuid"] or "", audit.changes_text(entry["changes"])]
+                entry["record_uuid"] or "",
+                audit.changes_text(entry["changes"], entry["table_name"], lang)]
 
     def export(self) -> None:
         path = Dialog.save_file(self, self.tr("Exporter le journal"),
