@@ -73,6 +73,17 @@ class TeamScreen(Screen):
         self.members = _table([self.tr("Nom"), self.tr("Empreinte"),
                                self.tr("Dernier fichier reçu"), self.tr("Dernier fichier envoyé")])
         blayout.addWidget(self.members)
+        # Empty tables say what to do (not a blank box); the colleagues' list stays short so
+        # that the conflicts keep their room at 1024×700.
+        self.members.setMaximumHeight(self.members.horizontalHeader().sizeHint().height()
+                                      + self.fontMetrics().height() * 9)
+        self.no_members = QLabel(self.tr(
+            "Aucun·e collègue pour l'instant. Sur le poste de chaque collègue, « Enregistrer "
+            "ma clé publique… », puis ici « Ajouter un collègue… » avec ce fichier ; ou "
+            "préparez son poste avec « Copie du site pour un nouveau poste… »."))
+        self.no_members.setWordWrap(True)
+        self.no_members.setObjectName("caption")
+        blayout.addWidget(self.no_members)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Ajouter un collègue…"))
         self.add_button.clicked.connect(self.add_colleague)
@@ -106,10 +117,18 @@ class TeamScreen(Screen):
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         clayout.addWidget(self.conflicts)
+        self.no_conflicts = QLabel(self.tr(
+            "Aucun conflit. Quand deux postes ont changé le même champ d'une même fiche, il "
+            "s'affiche ici : cliquez sur la valeur à garder, puis « Garder cette valeur »."))
+        self.no_conflicts.setWordWrap(True)
+        self.no_conflicts.setObjectName("caption")
+        clayout.addWidget(self.no_conflicts)
         self.keep_button = QPushButton(self.tr("Garder cette valeur"))
         self.keep_button.setToolTip(self.tr(
             "Choisissez dans la liste la valeur à garder (colonne « Une valeur » ou « L'autre »)."))
         self.keep_button.clicked.connect(self.keep_selected)
+        self.keep_button.setEnabled(False)  # until a value of a conflict is chosen
+        self.conflicts.itemSelectionChanged.connect(self._update_keep)
         clayout.addWidget(self.keep_button)
         layout.addWidget(cbox, 1)
 
@@ -123,6 +142,9 @@ class TeamScreen(Screen):
         self.shared_button = QPushButton(self.tr("Choisir…"))
         self.shared_button.clicked.connect(self.choose_shared)
         srow.addWidget(self.shared, 1)
+        every = QLabel(self.tr("Échange toutes les"))
+        every.setBuddy(self.minutes)
+        srow.addWidget(every)
         srow.addWidget(self.minutes)
         srow.addWidget(self.shared_button)
         layout.addWidget(sbox)
@@ -163,6 +185,9 @@ class TeamScreen(Screen):
             cells = (c["record"], c["field_label"], self._side(c["a"]), self._side(c["b"]), state)
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
+        self.no_members.setVisible(not data["members"])
+        self.no_conflicts.setVisible(not data["conflicts"])
+        self._update_keep()
         if data["moved"] and not self.summary.text():
             self.summary.setText(self.tr(
                 "Cette base a été ouverte sur un autre ordinateur ou par un autre utilisateur "
@@ -175,6 +200,12 @@ class TeamScreen(Screen):
             self._synced_once = True
             self.timer.start(data["minutes"] * 60_000)
             QTimer.singleShot(0, self, self.sync_shared)
+
+    def _update_keep(self) -> None:
+        """« Garder cette valeur » only once one of the two values is chosen."""
+        item = self.conflicts.currentItem()
+        self.keep_button.setEnabled(item is not None and item.isSelected()
+                                    and item.column() in (2, 3))
 
     def _when(self, at: str | None, name: str | None) -> str:
         if not at:
