@@ -111,8 +111,7 @@ class ErasureDialog(QDialog):
         layout.addWidget(buttons)
         self.confirm.textChanged.connect(self._check)
         self.confirm.setFocus()
-        fm = self.fontMetrics()
-        resize_within_screen(self, fm.averageCharWidth() * 80, fm.height() * 16)
+        fit_text(self, self.text)
 
     def _check(self, text: str) -> None:
         ok = _folded(text) == _folded(self.word)
@@ -122,6 +121,19 @@ class ErasureDialog(QDialog):
     def accept(self) -> None:
         if self.erase_button.isEnabled():
             super().accept()
+
+
+def fit_text(dialog: QDialog, label: QLabel, chars: int = 72) -> None:
+    """A wide enough dialog, as tall as its wrapped text needs: every line shows (a fixed
+    size cut the last line of the confirmation at 1024×700)."""
+    fm = label.fontMetrics()
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    width = fm.averageCharWidth() * chars
+    if screen is not None:
+        width = min(width, screen.width() - 80)
+    label.setMinimumWidth(width)
+    label.setMinimumHeight(label.heightForWidth(width))
+    dialog.adjustSize()
 
 
 def confirm(parent: QWidget | None, found: dict, lang: str) -> bool:

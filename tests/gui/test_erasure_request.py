@@ -87,10 +87,16 @@ def test_cancel_erases_nothing(gui, qtbot, person, site_path):
     dialog = gui.window.open_participant(person["uuid"])
     Dialog.reset()
     Dialog.script("cancel")
-    dialog.erase_button.click()
-    qtbot.wait(100)
+    submitted = []
+    submit = gui.runner.submit
+    gui.runner.submit = lambda *a, **k: submitted.append(a) or submit(*a, **k)
+    try:
+        dialog.erase_button.click()
+        qtbot.wait(100)
+    finally:
+        del gui.runner.submit
     assert [k for k, _t, _x in Dialog.shown] == ["erase"]  # no message: nothing happened
-    assert not gui.runner.busy()
+    assert [a[0] for a in submitted if a[0].__qualname__.startswith("erase")] == []
     assert _open_files() == [dialog]
     assert _names(gui, qtbot) == ["Lefèvre", "Martin"]
     assert set(_in_file(site_path)) == set(VALUES)
@@ -111,6 +117,11 @@ def test_the_confirmation_asks_for_the_last_name(gui, qtbot, person):
     assert confirm.result() != confirm.DialogCode.Accepted
     confirm.confirm.setText("  lefevre ")  # case and accents ignored
     assert confirm.erase_button.isEnabled()
+    confirm.show()
+    qtbot.waitExposed(confirm)
+    label = confirm.text  # every line of the preview shows (none cut at the bottom)
+    assert label.height() >= label.heightForWidth(label.width())
+    assert confirm.width() <= confirm.screen().availableGeometry().width()
 
 
 def test_erase_from_the_conservation_screen(gui, qtbot, person, site_path):
