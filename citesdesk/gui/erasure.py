@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -158,10 +158,13 @@ def erase(ctx, parent: QWidget | None, uuid: str,
     def done(_count: int) -> None:
         if on_erased is not None:
             on_erased()
-        Dialog.info(ctx.runner.dialog_parent, QCoreApplication.translate(
-            "Erasure", "La fiche de {name} a été effacée pour de bon, avec tout ce qui "
-            "concernait cette personne.").format(name=found["name"]),
-            QCoreApplication.translate("Erasure", "Effacement effectué"))
+        # The message after the runner has announced the change: the lists refresh first,
+        # so the person is no longer behind the message that says they are gone.
+        QTimer.singleShot(0, ctx.runner, lambda: Dialog.info(
+            ctx.runner.dialog_parent, QCoreApplication.translate(
+                "Erasure", "La fiche de {name} a été effacée pour de bon, avec tout ce qui "
+                "concernait cette personne.").format(name=found["name"]),
+            QCoreApplication.translate("Erasure", "Effacement effectué")))
 
     # Not inside the runner's transaction: the erasure is one of its own, after which it
     # empties the write-ahead log of the erased values (as the retention purge does).

@@ -65,9 +65,14 @@ def test_erase_from_the_participants_file(gui, qtbot, person, site_path):
     dialog = gui.window.open_participant(person["uuid"])
     assert dialog.erase_button.isVisible()
     Dialog.reset()
-    Dialog.script("erase")
+    order = []
+    gui.runner.changed.connect(lambda tables: order.append("changed"))
+    Dialog.script("erase", lambda kind, *_: order.append(kind))
     with tasks_finished(qtbot, gui.runner):
         dialog.erase_button.click()
+    qtbot.waitUntil(lambda: len(Dialog.shown) == 2, timeout=30000)
+    # the windows were told before the message: the person is not behind it any more
+    assert order[:2] == ["changed", "info"]
     kind, title, text = Dialog.shown[0]
     assert (kind, title) == ("erase", "Effacer définitivement Zéphyrine LEFÈVRE")
     for words in ("Zéphyrine LEFÈVRE", person["uuid"], "FT1234567", "1 étape(s)",
