@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import indicators
-from citesdesk.gui.formkit import date_text
+from citesdesk.gui.formkit import date_text, number_text
 
 
 class RecordsDialog(QDialog):
@@ -40,7 +40,7 @@ class RecordsDialog(QDialog):
             "S": self.tr("{n} sortie(s) de cohorte"), "TX": self.tr("{n} sortie(s) de cohorte"),
             "A": self.tr("{n} étape(s) de parcours"), "O": self.tr("{n} orientation(s)"),
             "N": self.tr("{n} partenaire(s)"),
-        }[family].format(n=len(rows))
+        }[family].format(n=number_text(len(rows), lang))
         self.heading = QLabel(self.tr("« {label} », {period} : {what}.").format(
             label=label, period=period, what=what), self)
         self.heading.setObjectName("screenTitle")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
+from citesdesk.gui.formkit import number_text
 from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import audit
 from citesdesk.services.printing import labels
@@ -186,7 +187,7 @@ class AuditScreen(ListScreen):
                     item.setToolTip(text)
                 self.table.setItem(r, c, item)
         n = len(self.rows)
-        self.count.setText(self.tr("{n} entrée(s)").format(n=f"{n:,}".replace(",", "\u202f"))
+        self.count.setText(self.tr("{n} entrée(s)").format(n=number_text(n, self.ctx.lang))
                            + (self.tr(" (les plus récentes)") if n >= audit.LIMIT else ""))
         self.export_button.setEnabled(bool(self.rows))
         self.loaded.emit(n)

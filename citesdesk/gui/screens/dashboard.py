@@ -333,7 +333,8 @@ class DashboardScreen(ListScreen):
         self.team_conflicts.set_count(waiting(self.ctx.reader))
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
-            self.todo_titles[key].setText(titles[key].format(n=len(rows)))
+            self.todo_titles[key].setText(titles[key].format(
+                n=number_text(len(rows), self.ctx.lang)))
             lst.clear()
             for row in rows[:500]:
                 name = f"{row['last_name']} {row['first_name']}"

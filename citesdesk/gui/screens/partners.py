@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.formkit import code_combo
+from citesdesk.gui.formkit import code_combo, number_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
 from citesdesk.services import partners
@@ -103,7 +103,8 @@ class PartnersScreen(ListScreen):
 
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
-        self.count.setText(self.tr("{n} partenaire(s)").format(n=len(rows)))
+        self.count.setText(self.tr("{n} partenaire(s)").format(
+            n=number_text(len(rows), self.ctx.lang)))
         self.table.setRowCount(len(rows))
         lang = self.ctx.lang
         for r, row in enumerate(rows):

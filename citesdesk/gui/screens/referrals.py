@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso
+from citesdesk.gui.formkit import code_combo, date_edit, date_text, iso, number_text
 from citesdesk.gui.screens.base import EmptyHint, ListScreen, screen_title
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
@@ -140,7 +140,8 @@ class ReferralsScreen(ListScreen):
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
         lang = self.ctx.lang
-        self.count.setText(self.tr("{n} orientation(s)").format(n=len(rows)))
+        self.count.setText(self.tr("{n} orientation(s)").format(
+            n=number_text(len(rows), self.ctx.lang)))
         self.table.setRowCount(len(rows))
         late = QBrush(QColor("#b3261e"))
         for r, row in enumerate(rows):
