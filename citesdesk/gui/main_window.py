@@ -11,11 +11,13 @@ import datetime as dt
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -38,6 +40,17 @@ def _local_date(stamp: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return moment.strftime("%d/%m/%Y")
+
+
+def _page(screen: Screen, stack: QStackedWidget) -> QScrollArea:
+    """The stack's page for ``screen``: a frameless scroll area. A screen taller than the
+    window (the empty site's cohort form at 1024×700) scrolls inside it instead of pushing
+    the window past the bottom of the screen, status bar and buttons out of sight."""
+    page = QScrollArea(stack)
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setWidgetResizable(True)
+    page.setWidget(screen)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +105,7 @@ class MainWindow(QMainWindow):
     def _add_screen(self, entry: str) -> Screen:
         screen = load_screen_class(entry)(self.ctx, self.stack)
         self._screens.append(screen)
-        self.stack.addWidget(screen)
+        self.stack.addWidget(_page(screen, self.stack))
         item = QListWidgetItem(icon(screen.icon_name), screen.title())
         item.setData(Qt.ItemDataRole.UserRole, screen.key)
         self.sidebar.addItem(item)
@@ -133,6 +146,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         screen = self._screens[row]
         screen.activated()
+
+    def current_screen(self) -> Screen | None:
+        """The screen shown (each sits in its page of the stack)."""
+        row = self.stack.currentIndex()
+        return self._screens[row] if 0 <= row < len(self._screens) else None
 
     def screen(self, key: str) -> Screen | None:
         for s in self.screens:
@@ -225,7 +243,7 @@ class MainWindow(QMainWindow):
             self.language_requested.emit(lang)
 
     def focus_search(self) -> None:
-        screen = self.stack.currentWidget()
+        screen = self.current_screen()
         focus = getattr(screen, "focus_search", None)
         if focus is not None:
             focus()
