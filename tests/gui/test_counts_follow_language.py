@@ -7,7 +7,7 @@ import pytest
 
 
 @pytest.mark.parametrize("lang, expected", [("fr", "1\u202f200 entrée(s)"),
-                                            ("en", "1,200 entr")])
+                                            ("en", "1,200 entry(ies)")])
 def test_journal_count(make_app, site_path, qtbot, lang, expected):
     app = make_app(site_path, lang)
     app.window.show()
