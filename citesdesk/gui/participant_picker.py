@@ -93,7 +93,8 @@ class ParticipantPicker(QWidget):
         elif len(rows) >= LIMIT:
             self.hint.setText(self.tr("Les {n} premiers par ordre alphabétique : tapez la "
                                       "suite du nom pour affiner.").format(n=LIMIT))
-        self.hint.setVisible(not rows or len(rows) >= LIMIT)
+        # Nothing typed and nobody recorded: no « matches "" » (the form says what to do).
+        self.hint.setVisible(bool(not rows and text.strip()) or len(rows) >= LIMIT)
         if self.currentData() != chosen:
             self.changed.emit()
         self.ready.emit()
