@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,15 +42,38 @@ def _local_date(stamp: str) -> str:
     return moment.strftime("%d/%m/%Y")
 
 
-def _page(screen: Screen, stack: QStackedWidget) -> QScrollArea:
-    """The stack's page for ``screen``: a frameless scroll area. A screen taller than the
-    window (the empty site's cohort form at 1024×700) scrolls inside it instead of pushing
-    the window past the bottom of the screen, status bar and buttons out of sight."""
-    page = QScrollArea(stack)
-    page.setFrameShape(QFrame.Shape.NoFrame)
-    page.setWidgetResizable(True)
-    page.setWidget(screen)
-    return page
+class _Page(QScrollArea):
+    """The stack's page for one screen: a frameless scroll area. The screen fills it, and
+    is never made smaller than its minimum: a screen taller than the window (the empty
+    site's cohort form at 1024×700) scrolls inside its page instead of pushing the window
+    past the bottom of the screen, status bar and buttons out of sight.
+
+    Sized here rather than by ``setWidgetResizable``: that one gives a screen with wrapped
+    text its *preferred* height, so a screen that fits would scroll all the same."""
+
+    def __init__(self, screen: Screen, stack: QStackedWidget) -> None:
+        super().__init__(stack)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(screen)
+        self.viewport().installEventFilter(self)
+        screen.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        elif event.type() == QEvent.Type.LayoutRequest:  # its minimum may have changed
+            QTimer.singleShot(0, self, self._fit)
+        return False
+
+    def _fit(self) -> None:
+        screen = self.widget()
+        if screen is None:
+            return
+        need = screen.minimumSizeHint().expandedTo(screen.minimumSize())
+        room = self.viewport().size()
+        size = QSize(max(room.width(), need.width()), max(room.height(), need.height()))
+        if screen.size() != size:
+            screen.resize(size)
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +128,7 @@ class MainWindow(QMainWindow):
     def _add_screen(self, entry: str) -> Screen:
         screen = load_screen_class(entry)(self.ctx, self.stack)
         self._screens.append(screen)
-        self.stack.addWidget(_page(screen, self.stack))
+        self.stack.addWidget(_Page(screen, self.stack))
         item = QListWidgetItem(icon(screen.icon_name), screen.title())
         item.setData(Qt.ItemDataRole.UserRole, screen.key)
         self.sidebar.addItem(item)

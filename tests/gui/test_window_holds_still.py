@@ -9,9 +9,11 @@ import pytest
 from tests.gui.demo_site import demo_copy
 
 
-def _walk(app, qtbot) -> list[str]:
+def _walk(app, qtbot, size=(1024, 700)) -> list[str]:
+    """What moved or scrolled: the window grown past ``size``, or (at 1366×768, where every
+    screen fits) a screen that scrolls inside its page."""
     window = app.window
-    window.resize(1024, 700)
+    window.resize(*size)
     window.show()
     jumps = []
     for screen in window.screens:
@@ -19,17 +21,25 @@ def _walk(app, qtbot) -> list[str]:
         qtbot.wait(50)
         qtbot.waitUntil(lambda: not app.runner.busy(), timeout=30000)
         qtbot.wait(50)
-        if window.height() > 700 or window.width() > 1024:
+        if window.height() > size[1] or window.width() > size[0]:
             jumps.append(f"{screen.key}: {window.width()}×{window.height()}")
+        page = window.stack.currentWidget()
+        if size[1] >= 768 and page.verticalScrollBar().isVisible():
+            jumps.append(f"{screen.key} scrolls at {size[0]}×{size[1]}")
         assert window.statusBar().isVisible()
     return jumps
 
 
+SIZES = [(1024, 700), (1366, 768)]
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_empty_site(make_app, site_path, qtbot, lang):
-    assert _walk(make_app(site_path, lang), qtbot) == []
+def test_empty_site(make_app, site_path, qtbot, lang, size):
+    assert _walk(make_app(site_path, lang), qtbot, size) == []
 
 
-def test_demo_site(make_app, tmp_path, tmp_path_factory, qtbot):
+@pytest.mark.parametrize("size", SIZES)
+def test_demo_site(make_app, tmp_path, tmp_path_factory, qtbot, size):
     app = make_app(demo_copy(tmp_path_factory, tmp_path / "demo.sqlite"), "fr")
-    assert _walk(app, qtbot) == []
+    assert _walk(app, qtbot, size) == []
