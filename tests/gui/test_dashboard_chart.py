@@ -34,3 +34,19 @@ def test_month_labels_show_whole(make_app, tmp_path, tmp_path_factory, qtbot, la
     assert f"{first[5:7]}/{first[:4]}" in axis.titleText()
     assert f"{last[5:7]}/{last[:4]}" in axis.titleText()
     assert axis.titleText().startswith("Mois" if lang == "fr" else "Month")
+
+
+def test_empty_site_dashboard_has_no_blank_boxes(make_app, site_path, qtbot):
+    """On a site with nobody yet: the welcome takes its own height (no blank under it) and
+    the to-do list shows « … : 0 » without four empty white boxes."""
+    app = make_app(site_path, "fr")
+    app.window.resize(1366, 768)
+    app.window.show()
+    dashboard = app.window.show_screen("dashboard")
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=30000)
+    qtbot.wait(100)
+    hint = dashboard.start_hint
+    assert hint.isVisible() and hint.height() <= hint.sizeHint().height()
+    for key, lst in dashboard.todo_lists.items():
+        assert lst.isHidden(), key
+        assert dashboard.todo_titles[key].text().endswith(": 0")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,8 @@ class DashboardScreen(ListScreen):
                     "Imports), puis notez leurs étapes. Les nombres et les graphiques de "
                     "cette page se remplissent au fur et à mesure."),
             self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None), body)
+        # Its own height only: the room left goes to the page, not to a blank under the hint.
+        self.start_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.start_hint)
 
         numbers = QHBoxLayout()
@@ -336,6 +339,7 @@ class DashboardScreen(ListScreen):
             self.todo_titles[key].setText(titles[key].format(
                 n=number_text(len(rows), self.ctx.lang)))
             lst.clear()
+            lst.setVisible(bool(rows))  # « … : 0 » says it; no empty white box under it
             for row in rows[:500]:
                 name = f"{row['last_name']} {row['first_name']}"
                 if key == "overdue":
