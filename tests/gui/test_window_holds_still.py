@@ -43,3 +43,25 @@ def test_empty_site(make_app, site_path, qtbot, lang, size):
 def test_demo_site(make_app, tmp_path, tmp_path_factory, qtbot, size):
     app = make_app(demo_copy(tmp_path_factory, tmp_path / "demo.sqlite"), "fr")
     assert _walk(app, qtbot, size) == []
+
+
+def test_no_row_numbers(make_app, tmp_path, tmp_path_factory, qtbot):
+    """No table shows row numbers (« 1, 2, 3… » at the left): not the screens', not the
+    referral status dialog's history."""
+    from PySide6.QtWidgets import QTableView
+
+    from citesdesk.gui.referral_dialogs import StatusDialog
+
+    app = make_app(demo_copy(tmp_path_factory, tmp_path / "demo.sqlite"), "fr")
+    app.window.show()
+    numbered = []
+    for screen in app.window.screens:
+        numbered += [f"{screen.key}: {t.accessibleName()}"
+                     for t in screen.findChildren(QTableView)
+                     if not t.verticalHeader().isHidden()]
+    uuid = app.reader.execute("SELECT uuid FROM referral LIMIT 1").fetchone()[0]
+    dialog = StatusDialog(app.window.ctx, uuid, app.window)
+    qtbot.addWidget(dialog)
+    if not dialog.history.verticalHeader().isHidden():
+        numbered.append("referral status history")
+    assert numbered == []
