@@ -50,3 +50,29 @@ def test_empty_site_dashboard_has_no_blank_boxes(make_app, site_path, qtbot):
     for key, lst in dashboard.todo_lists.items():
         assert lst.isHidden(), key
         assert dashboard.todo_titles[key].text().endswith(": 0")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_drill_down_opens_wide_enough(make_app, tmp_path, tmp_path_factory, qtbot, lang):
+    """The list behind a number opens wide enough for the names and exit reasons of the
+    demo site (it opened at a fixed width: « Chevalier Suz… », « Fixed-term co… »)."""
+    app = make_app(demo_copy(tmp_path_factory, tmp_path / "demo.sqlite"), lang)
+    app.window.resize(1366, 768)
+    app.window.show()
+    dashboard = app.window.show_screen("dashboard")
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=30000)
+    dashboard.show_records("S_SORTIES")
+    qtbot.waitUntil(lambda: getattr(dashboard, "records_dialog", None) is not None
+                    and dashboard.records_dialog.isVisible(), timeout=30000)
+    dialog = dashboard.records_dialog
+    qtbot.wait(100)
+    table, fm = dialog.table, dialog.table.fontMetrics()
+    assert table.rowCount() > 0
+    cut = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(4)
+           if fm.horizontalAdvance(table.item(r, c).text()) + 6
+           > table.horizontalHeader().sectionSize(c)]
+    # whole, or the dialog is as wide as the screen lets it be (the test platform's
+    # screen is 800 px wide; a cut cell then shows whole in its tooltip)
+    room = dialog.screen().availableGeometry().width() - 20
+    assert cut == [] or dialog.width() >= room, (cut, dialog.width(), room)
+    dialog.close()
