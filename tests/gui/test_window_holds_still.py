@@ -65,3 +65,24 @@ def test_no_row_numbers(make_app, tmp_path, tmp_path_factory, qtbot):
     if not dialog.history.verticalHeader().isHidden():
         numbered.append("referral status history")
     assert numbered == []
+
+
+def test_enroll_dialog_shows_the_cohort_whole(make_app, tmp_path, tmp_path_factory, qtbot):
+    """« Inscrire dans une cohorte » opened before its cohorts arrive: once they are there
+    the chosen cohort's name shows whole (it read « intemps 2026 »)."""
+    from citesdesk.gui.journey_dialogs import EnrollDialog
+
+    app = make_app(demo_copy(tmp_path_factory, tmp_path / "demo.sqlite"), "fr")
+    app.window.show()
+    person = app.reader.execute("SELECT uuid FROM participant LIMIT 1").fetchone()[0]
+    dialog = EnrollDialog(app.runner, person, app.window)
+    qtbot.addWidget(dialog)
+    dialog.show()  # shown first, as the journey's button does
+    qtbot.waitUntil(lambda: dialog.is_ready, timeout=30000)
+    qtbot.wait(50)
+    combo = dialog.cohort_combo
+    arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
+    for i in range(combo.count()):
+        combo.setCurrentIndex(i)
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + arrow + 8
+        assert need <= combo.width(), (combo.currentText(), need, combo.width())
