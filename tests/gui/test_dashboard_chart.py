@@ -50,6 +50,11 @@ def test_empty_site_dashboard_has_no_blank_boxes(make_app, site_path, qtbot):
     for key, lst in dashboard.todo_lists.items():
         assert lst.isHidden(), key
         assert dashboard.todo_titles[key].text().endswith(": 0")
+    # the page reads from the top, without spreading out: the room left is at the bottom
+    todo = dashboard.todo_titles["overdue"].parentWidget()
+    body = todo.parentWidget()
+    bottom = todo.mapTo(body, todo.rect().bottomLeft()).y()
+    assert body.height() - bottom > 5 * dashboard.fontMetrics().height(), (bottom, body.height())
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -169,6 +169,9 @@ class DashboardScreen(ListScreen):
         self.team_conflicts.open_team.connect(lambda: self.ctx.show_screen("team"))
         todo_layout.addWidget(self.team_conflicts, 2, 0)
         layout.addWidget(todo)
+        # Room left over (an empty site: no chart, no list) stays at the bottom: the page
+        # reads from the top instead of spreading out.
+        layout.addStretch(1)
         self.heading.setText(self.tr("Tableau de bord"))
 
     def _chart_views(self) -> None:
