@@ -53,7 +53,7 @@ def _read(db, filters: dict) -> dict:
 
 class AuditScreen(ListScreen):
     key = "audit"
-    icon_name = "list"
+    icon_name = "calendar"  # a dated log; « list » is the Équipe screen's
     watched = frozenset({"*", "participant", "cohort", "partner", "enrollment", "event",
                          "referral", "referral_status", "note", "partner_contact",
                          "partner_exchange", "site", "setting", "audit_log"})
