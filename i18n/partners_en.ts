@@ -152,6 +152,10 @@
         <translation>Exits</translation>
     </message>
     <message>
+        <source>Mois, de {first} à {last}</source>
+        <translation>Month, from {first} to {last}</translation>
+    </message>
+    <message>
         <source>Sorties du trimestre par groupe</source>
         <translation>Quarter&apos;s exits by group</translation>
     </message>

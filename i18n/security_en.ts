@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>{n} entrée(s)</source>
-        <translation>{n} entries</translation>
+        <translation>{n} entry(ies)</translation>
     </message>
     <message>
         <source> (les plus récentes)</source>

@@ -87,10 +87,6 @@ No: it is the same laptop, moved (for example the same person on a new computer)
         <translation>Last file sent</translation>
     </message>
     <message>
-        <source>Aucun collègue pour l&apos;instant. Pour échanger vos saisies, ajoutez la clé publique de chaque collègue ; la vôtre s&apos;enregistre plus haut, avec « Enregistrer ma clé publique… ».</source>
-        <translation>No colleague yet. To exchange your records, add each colleague&apos;s public key; yours is saved above, with “Save my public key…”.</translation>
-    </message>
-    <message>
         <source>Ajouter un collègue…</source>
         <translation>Add a colleague…</translation>
     </message>
@@ -135,6 +131,14 @@ No: it is the same laptop, moved (for example the same person on a new computer)
         <translation>State</translation>
     </message>
     <message>
+        <source>Aucun·e collègue pour l&apos;instant. Sur le poste de chaque collègue, «&#xa0;Enregistrer ma clé publique…&#xa0;», puis ici «&#xa0;Ajouter un collègue…&#xa0;» avec ce fichier&#xa0;; ou préparez son poste avec «&#xa0;Copie du site pour un nouveau poste…&#xa0;».</source>
+        <translation>No colleague yet. On each colleague&apos;s laptop, &quot;Save my public key…&quot;, then here &quot;Add a colleague…&quot; with that file; or prepare their laptop with &quot;Copy of the site for a new laptop…&quot;.</translation>
+    </message>
+    <message>
+        <source>Aucun conflit. Quand deux postes ont changé le même champ d&apos;une même fiche, il s&apos;affiche ici&#xa0;: cliquez sur la valeur à garder, puis «&#xa0;Garder cette valeur&#xa0;».</source>
+        <translation>No conflict. When two laptops changed the same field of the same record, it shows here: click the value to keep, then &quot;Keep this value&quot;.</translation>
+    </message>
+    <message>
         <source>Garder cette valeur</source>
         <translation>Keep this value</translation>
     </message>
@@ -157,6 +161,10 @@ No: it is the same laptop, moved (for example the same person on a new computer)
     <message>
         <source>Choisir…</source>
         <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Échange toutes les</source>
+        <translation>Exchange every</translation>
     </message>
     <message>
         <source>Équipe</source>

@@ -44,7 +44,8 @@ AREAS: dict[str, list[str]] = {
     "search": ["citesdesk/gui/participant_picker.py"],
     "team": ["citesdesk/gui/screens/team.py", "citesdesk/gui/team_tasks.py",
              "citesdesk/gui/team_moved.py", "citesdesk/gui/team_open.py"],
-    "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py"],
+    "window": ["citesdesk/gui/screens/retention.py", "citesdesk/gui/records_dialog.py",
+               "citesdesk/gui/erasure.py"],
     "forms": ["citesdesk/gui/forms/*.py"],
     "security": ["citesdesk/gui/security/*.py", "citesdesk/gui/screens/audit.py"],
 }

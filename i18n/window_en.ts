@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>ChooseDialog</name>
+    <message>
+        <source>Effacer une personne à sa demande</source>
+        <translation>Erase a person at their request</translation>
+    </message>
+    <message>
+        <source>Droit à l&apos;effacement (RGPD, article 17)&#xa0;: choisissez la personne qui demande l&apos;effacement de ses données. Pour une fiche à la corbeille, ouvrez-la depuis la Corbeille et utilisez son bouton «&#xa0;Effacer définitivement…&#xa0;».</source>
+        <translation>Right to erasure (GDPR, article 17): choose the person who asks for their data to be erased. For a file in the bin, open it from the Bin and use its &quot;Erase for good…&quot; button.</translation>
+    </message>
+    <message>
+        <source>Continuer…</source>
+        <translation>Continue…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <source>Effacer définitivement {name}</source>
+        <translation>Erase {name} for good</translation>
+    </message>
+    <message>
+        <source>référence interne {uuid}</source>
+        <translation>internal reference {uuid}</translation>
+    </message>
+    <message>
+        <source>identifiant France Travail {id}</source>
+        <translation>France Travail id {id}</translation>
+    </message>
+    <message>
+        <source>identifiant Mission locale {id}</source>
+        <translation>Mission locale id {id}</translation>
+    </message>
+    <message>
+        <source>autre identifiant {id}</source>
+        <translation>other id {id}</translation>
+    </message>
+    <message>
+        <source> (fiche à la corbeille)</source>
+        <translation> (file in the bin)</translation>
+    </message>
+    <message>
+        <source>Effacer pour de bon {name}{where} — {refs} — et tout ce qui concerne cette personne&#xa0;: {event} étape(s) de parcours, {referral} orientation(s), {note} note(s), {enrollment} inscription(s) en cohorte, ainsi que ses traces dans le fichier (recherche, historique des imports, journal des modifications).
+
+C&apos;est le droit à l&apos;effacement (RGPD, article 17), à la demande de la personne. L&apos;effacement ne peut pas être annulé&#xa0;: la fiche ne passe pas par la corbeille.</source>
+        <translation>Erase for good {name}{where} — {refs} — and everything about this person: {event} journey step(s), {referral} referral(s), {note} note(s), {enrollment} cohort enrolment(s), and their traces in the file (search, import history, change log).
+
+This is the right to erasure (GDPR, article 17), at the person&apos;s request. The erasure cannot be undone: the file does not go through the bin.</translation>
+    </message>
+    <message>
+        <source>Droit à l&apos;effacement (RGPD, article 17)&#xa0;: efface pour de bon cette personne et tout ce qui la concerne, à sa demande. Ne peut pas être annulé.</source>
+        <translation>Right to erasure (GDPR, article 17): erases for good this person and everything about them, at their request. Cannot be undone.</translation>
+    </message>
+    <message>
+        <source>La fiche de {name} a été effacée pour de bon, avec tout ce qui concernait cette personne.</source>
+        <translation>The file of {name} was erased for good, with everything about this person.</translation>
+    </message>
+    <message>
+        <source>Effacement effectué</source>
+        <translation>Erasure done</translation>
+    </message>
+    <message>
+        <source>Effacement de {name}…</source>
+        <translation>Erasing {name}…</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement…</source>
+        <translation>Erase for good…</translation>
+    </message>
+    <message>
+        <source>Effacer une personne à sa demande</source>
+        <translation>Erase a person at their request</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Pour confirmer, tapez le nom de famille de la personne («&#xa0;{word}&#xa0;»)&#xa0;:</source>
+        <translation>To confirm, type the person&apos;s last name (&quot;{word}&quot;):</translation>
+    </message>
+    <message>
+        <source>Nom de famille, pour confirmer l&apos;effacement</source>
+        <translation>Last name, to confirm the erasure</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RecordsDialog</name>
     <message>
         <source>{n} participant(s)</source>
@@ -122,6 +219,14 @@
     <message>
         <source>Personnes dont la durée de conservation est dépassée</source>
         <translation>People past the retention period</translation>
+    </message>
+    <message>
+        <source>&amp;Effacer une personne à sa demande…</source>
+        <translation>&amp;Erase a person at their request…</translation>
+    </message>
+    <message>
+        <source>Droit à l&apos;effacement (RGPD, article 17)&#xa0;: efface pour de bon une personne qui le demande, quelle que soit la durée de conservation.</source>
+        <translation>Right to erasure (GDPR, article 17): erases for good a person who asks for it, whatever the retention period.</translation>
     </message>
     <message>
         <source>&amp;Supprimer définitivement…</source>

@@ -64,6 +64,7 @@ class BundleInspectDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Fichier"), self.tr("Lignes"),
                                               self.tr("Empreinte")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)  # no row numbers, as everywhere
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setVisible(False)
         layout.addWidget(self.table, 1)

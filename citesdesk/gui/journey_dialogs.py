@@ -204,6 +204,14 @@ class EnrollDialog(_FormDialog):
         for c in cohorts:
             self.cohort_combo.addItem(c["name"], c["uuid"])
         fit_popup(self.cohort_combo)
+        # The names arrive after the dialog opened: the field grows to show the longest
+        # whole (it read « intemps 2026 » for « Cohorte 6 — Printemps 2026 »).
+        combo = self.cohort_combo
+        longest = max((combo.fontMetrics().horizontalAdvance(c["name"]) for c in cohorts),
+                      default=0)
+        arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
+        combo.setMinimumWidth(longest + arrow + 4 * combo.fontMetrics().averageCharWidth())
+        self.adjustSize()
         if not cohorts:
             self.errors.general.setText(self.tr(
                 "Aucune cohorte : créez-en une d'abord dans l'écran « Cohortes »."))

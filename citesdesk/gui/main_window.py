@@ -6,14 +6,16 @@ the runner's ``changed`` signal to them, and offers navigation through the conte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -26,6 +28,40 @@ from citesdesk.gui.forms import local_date_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
+
+
+class _Page(QScrollArea):
+    """The stack's page for one screen: a frameless scroll area. The screen fills it, and
+    is never made smaller than its minimum: a screen taller than the window (the empty
+    site's cohort form at 1024×700) scrolls inside its page instead of pushing the window
+    past the bottom of the screen, status bar and buttons out of sight.
+
+    Sized here rather than by ``setWidgetResizable``: that one gives a screen with wrapped
+    text its *preferred* height, so a screen that fits would scroll all the same."""
+
+    def __init__(self, screen: Screen, stack: QStackedWidget) -> None:
+        super().__init__(stack)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(screen)
+        self.viewport().installEventFilter(self)
+        screen.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        elif event.type() == QEvent.Type.LayoutRequest:  # its minimum may have changed
+            QTimer.singleShot(0, self, self._fit)
+        return False
+
+    def _fit(self) -> None:
+        screen = self.widget()
+        if screen is None:
+            return
+        need = screen.minimumSizeHint().expandedTo(screen.minimumSize())
+        room = self.viewport().size()
+        size = QSize(max(room.width(), need.width()), max(room.height(), need.height()))
+        if screen.size() != size:
+            screen.resize(size)
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +116,7 @@ class MainWindow(QMainWindow):
     def _add_screen(self, entry: str) -> Screen:
         screen = load_screen_class(entry)(self.ctx, self.stack)
         self._screens.append(screen)
-        self.stack.addWidget(screen)
+        self.stack.addWidget(_Page(screen, self.stack))
         item = QListWidgetItem(icon(screen.icon_name), screen.title())
         item.setData(Qt.ItemDataRole.UserRole, screen.key)
         self.sidebar.addItem(item)
@@ -121,6 +157,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         screen = self._screens[row]
         screen.activated()
+
+    def current_screen(self) -> Screen | None:
+        """The screen shown (each sits in its page of the stack)."""
+        row = self.stack.currentIndex()
+        return self._screens[row] if 0 <= row < len(self._screens) else None
 
     def screen(self, key: str) -> Screen | None:
         for s in self.screens:
@@ -213,7 +254,7 @@ class MainWindow(QMainWindow):
             self.language_requested.emit(lang)
 
     def focus_search(self) -> None:
-        screen = self.stack.currentWidget()
+        screen = self.current_screen()
         focus = getattr(screen, "focus_search", None)
         if focus is not None:
             focus()

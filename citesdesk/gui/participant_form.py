@@ -125,6 +125,10 @@ class ParticipantDialog(QDialog):
         self.delete_button = QPushButton(icon("trash"), self.tr("Mettre à la corbeille"), self)
         self.delete_button.clicked.connect(lambda: self.delete())
         buttons.addWidget(self.delete_button)
+        from citesdesk.gui.erasure import erasure_button
+
+        self.erase_button = erasure_button(self)  # RGPD art. 17, in the bin too
+        buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
         from citesdesk.gui.printing.actions import form_print_button
 
@@ -283,6 +287,7 @@ class ParticipantDialog(QDialog):
             self.setWindowTitle(self.tr("Nouveau participant"))
         self.bin_banner.setVisible(self.deleted)
         self.delete_button.setVisible(bool(self.uuid) and not self.deleted)
+        self.erase_button.setVisible(bool(self.uuid))
         self.save_button.setEnabled(not self.deleted)
         for editor in self.editors.values():
             editor.set_enabled(not self.deleted)

@@ -95,7 +95,8 @@ class ParticipantPicker(QWidget):
             self.hint.setText(self.tr("Les {n} premiers par ordre alphabétique : tapez la "
                                       "suite du nom pour affiner.").format(
                                           n=number_text(LIMIT, self.ctx.lang)))
-        self.hint.setVisible(not rows or len(rows) >= LIMIT)
+        # Nothing typed and nobody recorded: no « matches "" » (the form says what to do).
+        self.hint.setVisible(bool(not rows and text.strip()) or len(rows) >= LIMIT)
         if self.currentData() != chosen:
             self.changed.emit()
         self.ready.emit()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import indicators
-from citesdesk.gui.forms import date_text, number_text
+from citesdesk.gui.forms import date_text, number_text, resize_within_screen
 
 
 class RecordsDialog(QDialog):
@@ -40,7 +40,7 @@ class RecordsDialog(QDialog):
             "S": self.tr("{n} sortie(s) de cohorte"), "TX": self.tr("{n} sortie(s) de cohorte"),
             "A": self.tr("{n} étape(s) de parcours"), "O": self.tr("{n} orientation(s)"),
             "N": self.tr("{n} partenaire(s)"),
-        }[family].format(n=number_text(len(rows), ctx.lang))
+        }[family].format(n=number_text(len(rows), lang))
         self.heading = QLabel(self.tr("« {label} », {period} : {what}.").format(
             label=label, period=period, what=what), self)
         self.heading.setObjectName("screenTitle")
@@ -103,7 +103,19 @@ class RecordsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 28)
+        # As wide as the rows need (names and reasons whole), within the screen: a fixed
+        # width cut « Chevalier Suz… » and « Fixed-term co… » on opening.
+        fm = self.fontMetrics()
+        cells = self.table.fontMetrics()
+        widths = [max([header.sectionSizeHint(c)] + [
+            cells.horizontalAdvance(self.table.item(r, c).text()) + 12
+            for r in range(self.table.rowCount())]) for c in range(self.table.columnCount())]
+        # the two stretched columns share what is left equally: each needs the wider's room
+        need = sum(w for c, w in enumerate(widths) if c not in (0, 2)) + 2 * max(widths[0],
+                                                                               widths[2])
+        need += (self.table.verticalScrollBar().sizeHint().width()
+                 + 2 * self.table.frameWidth() + 2 * layout.contentsMargins().left() + 8)
+        resize_within_screen(self, max(fm.averageCharWidth() * 100, need), fm.height() * 28)
 
     def _open(self, row: int, _col: int) -> None:
         uuid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)

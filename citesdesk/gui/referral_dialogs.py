@@ -143,6 +143,7 @@ class StatusDialog(QDialog):
         self.history.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Statut"),
                                                 self.tr("Commentaire")])
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().setVisible(False)  # no row numbers, as everywhere
         for r, h in enumerate(history):
             for c, value in enumerate([date_text(h["date"], self.ctx.lang),
                                        codes.STATUT_ORIENTATION.label(h["status"], lang),

@@ -10,6 +10,7 @@ viewer and the RGPD access export (``services/printing/data.py``) both read thro
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from citesdesk.core.text import fold
@@ -107,16 +108,63 @@ def actors(db) -> list[str]:
         "ORDER BY actor")]
 
 
-def changes_text(changes: dict) -> str:
-    """``champ : avant → après ; …`` as one line."""
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Keys of entries that are not a record's fields (counts, files, reasons), in people's words.
+OTHER_KEYS = {
+    "participants": ("personnes", "people"), "rows": ("lignes", "rows"),
+    "file": ("fichier", "file"), "motif": ("motif", "reason"), "rule": ("règle", "rule"),
+    "document": ("document", "document"), "for": ("pour", "for"),
+    "seed": ("graine du tirage", "random seed"), "today": ("date du jour", "today's date"),
+}
+
+
+def changes_text(changes: dict, table: str | None = None, lang: str = "fr") -> str:
+    """``champ : avant → après ; …`` as one line. With the entry's ``table``, a record's
+    fields are named by their label and coded values by their code list's label (never
+    ``situation_entree : EMPLOI_PRECAIRE``), in ``lang``."""
+    from citesdesk.core import codes
+    from citesdesk.core.model import KINDS
+
+    kind = KINDS.get(table or "")
+
+    def field(key: str):
+        try:
+            return kind.field(key) if kind is not None else None
+        except KeyError:
+            return None
+
+    def name(key: str) -> str:
+        f = field(key)
+        if f is not None:
+            return f.en if lang == "en" else f.fr
+        if key in KINDS:
+            return KINDS[key].en if lang == "en" else KINDS[key].fr
+        if key in OTHER_KEYS:
+            return OTHER_KEYS[key][1 if lang == "en" else 0]
+        return key
+
+    def value(key: str, v) -> str:
+        if v is None or v == "":
+            return "—"
+        f = field(key)
+        if f is not None and f.codelist and f.codelist in codes.ALL:
+            return codes.ALL[f.codelist].label(str(v), lang)
+        if f is not None and f.type == "bool" and v in (0, 1, "0", "1"):
+            yes_no = ("yes", "no") if lang == "en" else ("oui", "non")
+            return yes_no[0] if int(v) else yes_no[1]
+        if isinstance(v, str) and ISO_DATE.match(v):
+            return f"{v[8:10]}/{v[5:7]}/{v[:4]}"
+        return str(v)
+
+    colon, semicolon = (": ", "; ") if lang == "en" else ("\u00a0: ", "\u00a0; ")
     parts = []
-    for key, value in (changes or {}).items():
-        if isinstance(value, list) and len(value) == 2:
-            old, new = value
-            parts.append(f"{key} : {'' if old is None else old} → {'' if new is None else new}")
+    for key, v in (changes or {}).items():
+        if isinstance(v, list) and len(v) == 2:
+            old, new = v
+            parts.append(f"{name(key)}{colon}{value(key, old)} → {value(key, new)}")
         else:
-            parts.append(f"{key} : {value}")
-    return " ; ".join(parts)
+            parts.append(f"{name(key)}{colon}{value(key, v)}")
+    return semicolon.join(parts)
 
 
 def export(rows: list[list[str]], out: str | Path, headers: list[str]) -> Path:

@@ -45,11 +45,14 @@ def main(lang: str = "fr") -> None:
     path = folder / "demo.sqlite"
     db = open_database(path, create=True)
     build_demo(db, participants=300, seed=1)
+    from citesdesk.services import records
+
+    # one file in the bin, so that the Corbeille screen shows what it holds
+    gone = db.execute("SELECT uuid FROM participant ORDER BY id LIMIT 1").fetchone()[0]
+    records.delete(db, "participant", gone)
     db.close()
     empty = folder / "vide.sqlite"
     db = open_database(empty, create=True)
-    from citesdesk.services import records
-
     records.create(db, "site", {"name": "Cité de l'emploi de Saint-Denis",
                                 "site_code": "CDE-93-001", "departement": "93",
                                 "coordinators": "Awa Diallo"})
@@ -129,7 +132,7 @@ def shots(app, width: int, height: int, lang: str) -> None:
     settle(800)
     save(window, "referrals")
 
-    for key in ("imports", "exports", "evaluation", "bin", "retention"):
+    for key in ("imports", "exports", "evaluation", "team", "bin", "retention", "audit"):
         window.show_screen(key)
         settle(1200)
         save(window, key)

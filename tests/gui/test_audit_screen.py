@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+import pytest
 
 from citesdesk.core.db import open_database
 from citesdesk.gui.dialogs import Dialog
@@ -80,3 +81,25 @@ def test_filters_and_export(gui, site_path, qtbot, tmp_path):
     assert values[-1][4] == b["uuid"] and "Léa → Léane" in values[-1][5]
     assert gui.reader.execute("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
                               "table_name = 'audit_log'").fetchone()[0] == 1
+
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", "Situation à l'entrée\u00a0: En emploi précaire → Inactif"),
+    ("en", "Situation at entry: In precarious employment → Inactive")])
+def test_changes_in_peoples_words(make_app, site_path, qtbot, lang, expected):
+    """A field is named by its label and a coded value by its label, never the code."""
+    db = open_database(site_path)
+    p = records.create(db, "participant", {"last_name": "Durand", "first_name": "Léa",
+                                           "situation_entree": "EMPLOI_PRECAIRE"})
+    records.update(db, "participant", p["uuid"], {"situation_entree": "INACTIF", "rqth": 1})
+    db.close()
+    app = make_app(site_path, lang)
+    app.window.show()
+    screen = app.window.show_screen("audit")
+    with qtbot.waitSignal(screen.loaded, timeout=30_000):
+        screen.reload()
+    changes = column(screen, 5)[-1]
+    assert expected in changes
+    for code in ("situation_entree", "EMPLOI_PRECAIRE", "INACTIF", "rqth"):
+        assert code not in changes

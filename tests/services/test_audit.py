@@ -41,7 +41,8 @@ def test_by_record_date_and_coordinator(db, people):
     rows = audit.entries(db, record=b["uuid"][:8])
     assert kinds(rows) == [("create", "participant"), ("update", "participant")]
     assert rows[1]["changes"] == {"first_name": ["Léa", "Léane"]}
-    assert audit.changes_text(rows[1]["changes"]) == "first_name : Léa → Léane"
+    assert audit.changes_text(rows[1]["changes"]) == "first_name\u00a0: Léa → Léane"
+    assert audit.changes_text(rows[1]["changes"], "participant", "en") == "First name: Léa → Léane"
     assert audit.entries(db, record="%") == []  # a wildcard is a character here
     assert {r["actor"] for r in audit.entries(db, actor="Marc Petit")} == {"Marc Petit"}
     assert len(audit.entries(db, actor="Marc Petit")) == 2

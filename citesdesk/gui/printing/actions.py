@@ -171,7 +171,7 @@ def selected_uuids(window) -> list[str]:
 
 
 def current_screen(window):
-    return window.stack.currentWidget() if hasattr(window, "stack") else None
+    return window.current_screen() if hasattr(window, "current_screen") else None
 
 
 class PrintMenu(QObject):

@@ -52,7 +52,7 @@ def _read(db, filters: dict) -> dict:
 
 class AuditScreen(ListScreen):
     key = "audit"
-    icon_name = "list"
+    icon_name = "calendar"  # a dated log; « list » is the Équipe screen's
     watched = frozenset({"*", "participant", "cohort", "partner", "enrollment", "event",
                          "referral", "referral_status", "note", "partner_contact",
                          "partner_exchange", "site", "setting", "audit_log"})
@@ -194,7 +194,8 @@ class AuditScreen(ListScreen):
         at, lang = entry["at"] or "", self.ctx.lang
         return [datetime_text(at, lang), entry["actor"] or "",
                 labels.action(entry["action"], lang), labels.table_name(entry["table_name"], lang),
-                entry["record_uuid"] or "", audit.changes_text(entry["changes"])]
+                entry["record_uuid"] or "",
+                audit.changes_text(entry["changes"], entry["table_name"], lang)]
 
     def export(self) -> None:
         path = Dialog.save_file(self, self.tr("Exporter le journal"),

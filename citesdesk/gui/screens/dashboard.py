@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,11 @@ def _number(value, rate: bool, lang: str = "fr") -> str:
     if rate:
         return percent_text(value, lang, 0)
     return number_text(value, lang)
+
+
+def month_labels(months: list[str]) -> list[str]:
+    """The months chart's labels: ``"YYYY-MM"`` → ``"MM"`` (the years go in its title)."""
+    return [m[5:7] for m in months]
 
 
 def _build(db, _progress) -> tuple[Dashboard, int]:
@@ -98,6 +104,8 @@ class DashboardScreen(ListScreen):
                     "Imports), puis notez leurs étapes. Les nombres et les graphiques de "
                     "cette page se remplissent au fur et à mesure."),
             self.tr("Nouveau participant"), lambda: self.ctx.open_participant(None), body)
+        # Its own height only: the room left goes to the page, not to a blank under the hint.
+        self.start_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.start_hint)
 
         numbers = QHBoxLayout()
@@ -161,6 +169,9 @@ class DashboardScreen(ListScreen):
         self.team_conflicts.open_team.connect(lambda: self.ctx.show_screen("team"))
         todo_layout.addWidget(self.team_conflicts, 2, 0)
         layout.addWidget(todo)
+        # Room left over (an empty site: no chart, no list) stays at the bottom: the page
+        # reads from the top instead of spreading out.
+        layout.addStretch(1)
         self.heading.setText(self.tr("Tableau de bord"))
 
     def _chart_views(self) -> None:
@@ -252,10 +263,18 @@ class DashboardScreen(ListScreen):
         series.append(exits)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([month_text(m, self.ctx.lang) for m in data.months])
+        # Two digits per month, the years in the axis title: « 01/26 » was cut to
+        # « 01/… » below about 1 000 px; nothing is ever shortened with « … ».
+        axis_x.append(month_labels(data.months))
+        axis_x.setTruncateLabels(False)
+        if data.months:
+            axis_x.setTitleText(self.tr("Mois, de {first} à {last}").format(
+                first=month_text(data.months[0], self.ctx.lang),
+                last=month_text(data.months[-1], self.ctx.lang)))
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max([1, *data.entries_per_month, *data.exits_per_month]))
+        axis_y.applyNiceNumbers()  # ticks at round numbers (0, 10, 20…), not 0, 17, 34
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -302,6 +321,7 @@ class DashboardScreen(ListScreen):
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
         axis_x.setRange(0, max([1, *(c for _, c in data.active_per_cohort)]))
+        axis_x.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
@@ -322,8 +342,10 @@ class DashboardScreen(ListScreen):
         self.team_conflicts.set_count(waiting(self.ctx.reader))
         for key, lst in self.todo_lists.items():
             rows = data.todo[key]
-            self.todo_titles[key].setText(titles[key].format(n=number_text(len(rows), self.ctx.lang)))
+            self.todo_titles[key].setText(titles[key].format(
+                n=number_text(len(rows), self.ctx.lang)))
             lst.clear()
+            lst.setVisible(bool(rows))  # « … : 0 » says it; no empty white box under it
             for row in rows[:500]:
                 name = f"{row['last_name']} {row['first_name']}"
                 if key == "overdue":

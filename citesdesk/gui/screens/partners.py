@@ -99,7 +99,8 @@ class PartnersScreen(ListScreen):
 
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
-        self.count.setText(self.tr("{n} partenaire(s)").format(n=number_text(len(rows), self.ctx.lang)))
+        self.count.setText(self.tr("{n} partenaire(s)").format(
+            n=number_text(len(rows), self.ctx.lang)))
         self.table.setRowCount(len(rows))
         lang = self.ctx.lang
         for r, row in enumerate(rows):

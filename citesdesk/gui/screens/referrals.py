@@ -132,7 +132,8 @@ class ReferralsScreen(ListScreen):
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
         lang = self.ctx.lang
-        self.count.setText(self.tr("{n} orientation(s)").format(n=number_text(len(rows), self.ctx.lang)))
+        self.count.setText(self.tr("{n} orientation(s)").format(
+            n=number_text(len(rows), self.ctx.lang)))
         self.table.setRowCount(len(rows))
         late = QBrush(QColor("#b3261e"))
         for r, row in enumerate(rows):

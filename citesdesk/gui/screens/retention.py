@@ -79,6 +79,13 @@ class RetentionScreen(ListScreen):
         self.count.setObjectName("countLabel")
         row.addWidget(self.count)
         row.addStretch(1)
+        # The other erasure: one person, whenever they ask (RGPD, art. 17).
+        self.erase_button = QPushButton(self.tr("&Effacer une personne à sa demande…"), self)
+        self.erase_button.setToolTip(self.tr(
+            "Droit à l'effacement (RGPD, article 17) : efface pour de bon une personne qui "
+            "le demande, quelle que soit la durée de conservation."))
+        self.erase_button.clicked.connect(self.erase_on_request)
+        row.addWidget(self.erase_button)
         self.purge_button = QPushButton(self.tr("&Supprimer définitivement…"), self)
         self.purge_button.setToolTip(self.tr(
             "Supprime pour de bon ces personnes, avec tout ce qui les concerne (RGPD). "
@@ -124,6 +131,11 @@ class RetentionScreen(ListScreen):
         uuid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if uuid:
             self.ctx.open_participant(uuid)
+
+    def erase_on_request(self) -> None:
+        from citesdesk.gui.erasure import choose_and_erase
+
+        choose_and_erase(self.ctx, self)
 
     def purge_due(self) -> None:
         """Delete for good the people listed (after a confirmation that names how many)."""

@@ -75,11 +75,16 @@ class TeamScreen(ListScreen):
         self.members = _table([self.tr("Nom"), self.tr("Empreinte"),
                                self.tr("Dernier fichier reçu"), self.tr("Dernier fichier envoyé")])
         blayout.addWidget(self.members)
+        # The colleagues' list stays short so that the conflicts keep their room at 1024×700.
+        self.members.setMaximumHeight(self.members.horizontalHeader().sizeHint().height()
+                                      + self.fontMetrics().height() * 9)
         self.set_empty_hint(self.tr(
-            "Aucun collègue pour l'instant. Pour échanger vos saisies, ajoutez la clé publique "
-            "de chaque collègue ; la vôtre s'enregistre plus haut, avec « Enregistrer ma clé "
-            "publique… »."), self.tr("Ajouter un collègue…"), self.add_colleague)
+            "Aucun·e collègue pour l'instant. Sur le poste de chaque collègue, «\u00a0Enregistrer "
+            "ma clé publique…\u00a0», puis ici «\u00a0Ajouter un collègue…\u00a0» avec ce fichier\u00a0; "
+            "ou préparez son poste avec «\u00a0Copie du site pour un nouveau poste…\u00a0»."),
+            self.tr("Ajouter un collègue…"), self.add_colleague)
         blayout.addWidget(self.empty_hint)
+        self.no_members = self.empty_hint
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Ajouter un collègue…"))
         self.add_button.clicked.connect(self.add_colleague)
@@ -113,10 +118,17 @@ class TeamScreen(ListScreen):
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         clayout.addWidget(self.conflicts)
+        self.no_conflicts = QLabel(self.tr(
+            "Aucun conflit. Quand deux postes ont changé le même champ d'une même fiche, il "
+            "s'affiche ici : cliquez sur la valeur à garder, puis « Garder cette valeur »."))
+        self.no_conflicts.setWordWrap(True)
+        self.no_conflicts.setObjectName("caption")
+        clayout.addWidget(self.no_conflicts)
         self.keep_button = QPushButton(self.tr("Garder cette valeur"))
         self.keep_button.setToolTip(self.tr(
             "Choisissez dans la liste la valeur à garder (colonne « Une valeur » ou « L'autre »)."))
         self.keep_button.clicked.connect(self.keep_selected)
+        self.keep_button.setEnabled(False)  # until a value of a conflict is chosen
         clayout.addWidget(self.keep_button)
         layout.addWidget(cbox, 1)
         # The conflicts are the list acted on: Enter keeps the chosen value, as the button.
@@ -132,6 +144,9 @@ class TeamScreen(ListScreen):
         self.shared_button = QPushButton(self.tr("Choisir…"))
         self.shared_button.clicked.connect(self.choose_shared)
         srow.addWidget(self.shared, 1)
+        every = QLabel(self.tr("Échange toutes les"))
+        every.setBuddy(self.minutes)
+        srow.addWidget(every)
         srow.addWidget(self.minutes)
         srow.addWidget(self.shared_button)
         layout.addWidget(sbox)
@@ -166,6 +181,7 @@ class TeamScreen(ListScreen):
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
         self.empty_hint.show_for(not data["members"], self.members)
+        self.no_conflicts.setVisible(not data["conflicts"])
         self.update_buttons()
         if data["moved"] and not self.summary.text():
             self.summary.setText(self.tr(
