@@ -4,8 +4,9 @@
 Builds the demo datasets once into ``bench/.data/`` (large: 5,000 participants; huge:
 50,000), discovers every ``bench/ops_<area>.py`` and calls its ``register(bench)``, runs each
 operation several times and prints one row per operation: median, min, max, the median of
-its *floor* (the same work done by the bare library in the same run), their ratio, the
-targets, and OK or "over". Never part of the test suite: a test never fails on time.
+its *floor* (the same work done by the bare library in the same run, each run of the
+operation followed by one of its floor), their ratio, the targets, and OK or "over". Never
+part of the test suite: a test never fails on time.
 
 An ``ops_<area>.py`` module::
 
@@ -134,11 +135,24 @@ def _fmt(seconds: float | None) -> str:
     return f"{seconds:.2f} s"
 
 
+def _interleaved(op: Operation, repeat: int) -> tuple[list[float], list[float]]:
+    """The operation and its floor run in turn, so that a burst of load from another
+    program on the shared machine falls on both alike, not on one block of runs."""
+    times, floors = [], []
+    for _ in range(repeat):
+        times += _time(op.fn, op.setup, 1)
+        floors += _time(op.floor, op.setup, 1)
+    return times, floors
+
+
 def _row(op: Operation, repeat: int | None) -> list[str]:
     n = repeat or op.repeat
-    times = _time(op.fn, op.setup, n)
+    if op.floor:
+        times, floors = _interleaved(op, n)
+        floor = statistics.median(floors)
+    else:
+        times, floor = _time(op.fn, op.setup, n), None
     median = statistics.median(times)
-    floor = statistics.median(_time(op.floor, op.setup, n)) if op.floor else None
     ratio = median / floor if floor else None
     over = (op.target_s is not None and median > op.target_s) or (
         op.ratio_target is not None and ratio is not None and ratio > op.ratio_target)
