@@ -131,6 +131,23 @@ class Section(Flowable):
         self.canv.section = self.chrome
 
 
+class Reached(Flowable):
+    """Zero-size: calls ``then()`` when the layout gets to it (the progress of a long
+    document; ``then`` may raise to stop the build)."""
+
+    width = height = 0
+
+    def __init__(self, then) -> None:
+        super().__init__()
+        self.then = then
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.then()
+
+
 class ChromeCanvas(Canvas):
     """A canvas that draws headers and footers once the page count of each part is known."""
 

@@ -337,9 +337,10 @@ def story(d: dict, lang: str = "fr") -> list:
     ]
 
 
-def write_pdf(db, uuids: str | list[str], target, lang: str = "fr") -> int:
+def write_pdf(db, uuids: str | list[str], target, lang: str = "fr", progress=None) -> int:
     """The participant file of one or several participants in one PDF (a path or a binary
-    file object); returns the count."""
+    file object); returns the count. ``progress(done, total)``, if given, is called as the
+    layout reaches each person (and may raise to stop)."""
     from citesdesk.services.printing import data, layout
 
     if isinstance(uuids, str):
@@ -348,6 +349,8 @@ def write_pdf(db, uuids: str | list[str], target, lang: str = "fr") -> int:
     for i, uuid in enumerate(uuids):
         if i:
             content.append(layout.PageBreak())
+        if progress is not None:
+            content.append(layout.Reached(lambda i=i: progress(i, len(uuids))))
         content += story(data.dossier(db, uuid, lang=lang), lang)
     doc = layout.make_doc(target, L.t("participant_file", lang), lang)
     layout.build(doc, content)
