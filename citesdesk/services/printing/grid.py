@@ -7,8 +7,8 @@ and that was half the time of a participant file (profile in ``docs/performance.
 Ours has what our tables use and no more: text cells, cut into lines beforehand
 (:func:`wrap_text`, called by :func:`citesdesk.services.printing.layout.cell`), or any
 flowable, a font per column and for the header row, padding, a rule under each row, a shaded header repeated
-at the top of every page the table runs onto. Rows are never cut; a table splits between
-rows. The strings between two paragraphs are written through one text object.
+at the top of every page the table runs onto. A table splits between rows; a row taller
+than a third of a page (a long note) is cut between its lines. The strings between two paragraphs are written through one text object.
 """
 
 from __future__ import annotations
@@ -64,6 +64,11 @@ class GridStyle:
     rule_width: float = 0.4
 
 
+#: A row taller than this (points; a third of a page) is cut between its lines where a
+#: page ends, rather than moved whole to the next page.
+LONG_ROW = 250
+
+
 def _leading(style: GridStyle, col: int) -> float:
     """Between the lines of a cell of column ``col`` (a font may give its own)."""
     font = style.fonts[col]
@@ -109,12 +114,32 @@ class Grid(Flowable):
             used += heights[k]
             k += 1
         if k == first:
-            return []  # not one row fits: the frame moves the table to the next page
+            cut = self._cut_row(k, ah - used)
+            if cut is None:
+                return []  # not one row fits: the frame moves the table to the next page
+            rows = self.rows[:k] + list(cut) + self.rows[k + 1:]
+            return Grid(rows, self.widths, self.style).split(aw, ah)
         if k == len(self.rows):
             return [self]
         head, head_h = self.rows[:first], heights[:first]
         return [Grid(self.rows[:k], self.widths, self.style, heights[:k]),
                 Grid(head + self.rows[k:], self.widths, self.style, head_h + heights[k:])]
+
+    def _cut_row(self, k: int, room: float) -> tuple[list, list] | None:
+        """Row ``k`` cut in two, its first lines filling ``room``, when it is taller than
+        :data:`LONG_ROW` (a note of several pages can never move whole to the next page);
+        ``None`` for a shorter row, or one holding anything but text."""
+        row, st = self.rows[k], self.style
+        _left, _right, top, bottom = st.pads
+        if self.heights()[k] <= LONG_ROW or not all(isinstance(v, str) for v in row):
+            return None
+        fit = int((room - top - bottom - st.leading) // max(
+            _leading(st, col) for col in range(len(row)))) + 1
+        lines = [v.split("\n") for v in row]
+        if fit < 1 or all(len(v) <= fit for v in lines):
+            return None
+        return (["\n".join(v[:fit]) for v in lines],
+                ["\n".join(v[fit:]) for v in lines])
 
     def draw(self) -> None:
         c, st = self.canv, self.style
