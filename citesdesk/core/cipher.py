@@ -42,7 +42,6 @@ KDF_ITER = 256_000  # SQLCipher 4's PBKDF2-HMAC-SHA512 rounds (its default)
 _keys: dict[str, str] = {}
 #: (file, passphrase) -> the key SQLCipher derived, as a ``PRAGMA key`` literal.
 _derived: dict[tuple[str, str], str] = {}
-_opened: set[tuple[str, str]] = set()  # opened once with the passphrase itself
 
 
 class PassphraseRequired(DatabaseError):
@@ -252,9 +251,25 @@ def _derive(raw, passphrase: str) -> str | None:
     row = raw.execute("PRAGMA cipher_salt").fetchone()
     if not row or not row[0]:
         return None
-    salt = bytes.fromhex(row[0])
+    return _derive_with(passphrase, bytes.fromhex(row[0]))
+
+
+def _derive_with(passphrase: str, salt: bytes) -> str:
+    """``PRAGMA key`` literal of the key SQLCipher 4 derives from ``passphrase`` and
+    ``salt`` (PBKDF2-HMAC-SHA512, :data:`KDF_ITER` rounds), followed by the salt."""
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITER, 32)
     return f"\"x'{key.hex()}{salt.hex()}'\""
+
+
+def _header_salt(where: str) -> bytes | None:
+    """The salt an encrypted file begins with (SQLCipher 4 writes its 16 bytes first,
+    the header being encrypted too), or ``None`` (empty, plain or unreadable file)."""
+    try:
+        with open(where, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return None
+    return head if len(head) == 16 and head != b"SQLite format 3\x00" else None
 
 
 def connect(target: str, passphrase: str, *, uri: bool = False,
@@ -263,23 +278,28 @@ def connect(target: str, passphrase: str, *, uri: bool = False,
 
     ``PRAGMA key`` is the first statement; reading ``sqlite_master`` then proves the key
     (SQLCipher answers "file is not a database" to a wrong one). Deriving the key from the
-    passphrase is slow on purpose (PBKDF2, a quarter of a second or more): once it has
-    opened ``file`` twice (a command opens it once; the window, several times), the derived
-    key is kept for this process and later connections to the same file give it directly.
+    passphrase is slow on purpose (PBKDF2, a quarter of a second or more): it is derived
+    here once per process and file, from the salt the file begins with, and every
+    connection to the file (the window opens several) gives the derived key directly. A
+    file whose first bytes are not its salt falls back to the passphrase itself.
     """
     where = _where(file) if file is not None else None
     cached = _derived.get((where, passphrase)) if where else None
     raw = _keyed(target, cached, uri) if cached else None
+    if raw is None and where:  # derived here from the salt the file begins with
+        salt = _header_salt(where)
+        derived = _derive_with(passphrase, salt) if salt else None
+        raw = _keyed(target, derived, uri) if derived and derived != cached else None
+        if raw is not None:
+            _derived[(where, passphrase)] = derived
     if raw is None:
         _derived.pop((where, passphrase), None)  # rewritten under another salt meanwhile
         existed = bool(where) and os.path.isfile(where) and os.path.getsize(where) > 0
         raw = _keyed(target, _quote(passphrase), uri)
         if raw is not None and existed:
-            if (where, passphrase) in _opened:  # opened twice: worth deriving once more
-                derived = _derive(raw, passphrase)
-                if derived:
-                    _derived[(where, passphrase)] = derived
-            _opened.add((where, passphrase))
+            derived = _derive(raw, passphrase)
+            if derived:
+                _derived[(where, passphrase)] = derived
     if raw is None:
         name = Path(target.split("?")[0]).name if uri else Path(target).name
         raise WrongPassphrase(

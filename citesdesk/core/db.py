@@ -33,6 +33,11 @@ from citesdesk.core.locking import (
 )
 
 BUSY_TIMEOUT_MS = 5000
+#: Page cache of a reading connection (KiB, at most; filled only as pages are read): the
+#: list and the dashboard read the same pages again and again (a page of the list after
+#: each keystroke touches a few hundred rows spread over the file), kept here rather than
+#: asked again from the system (SQLite's default keeps 2 MiB).
+READ_CACHE_KIB = 32768
 
 
 def utc_now() -> str:
@@ -370,6 +375,8 @@ def _open_database(
     try:
         conn = connect(p if not memory else ":memory:", readonly=readonly, key=key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if readonly and not key:  # an encrypted connection has its own (cipher.CACHE_KIB)
+            conn.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         applied, empty = _check_identity(p, conn) if exists else (0, True)
     except sqlite3.DatabaseError as exc:
         disk = files.user_error(exc, p)  # a full disk is not a damaged database

@@ -430,6 +430,21 @@ def name_key_sql(p: str = "") -> str:
             f"ELSE lower({both}) END)")
 
 
+_NAME_KEY_TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+                                  **dict(_NAME_KEY_FOLDS)})
+
+
+def name_key(last_name: str | None, first_name: str | None) -> str:
+    """:func:`name_key_sql` computed in Python, to the same string: SQLite's ``lower()``
+    lowers ASCII letters only, then the letters of :data:`_NAME_KEY_FOLDS` fold (each to
+    ASCII, so the order of the replacements does not matter). Compared as Python strings
+    (code points), keys sort as SQLite sorts them (UTF-8 bytes, the same order): a few
+    hundred matches are sorted here faster than SQLite evaluates the expression per row.
+    Plain ASCII (most names) takes ``str.lower``, which also lowers ASCII letters only."""
+    key = f"{last_name or ''}\x01{first_name or ''}"
+    return key.lower() if key.isascii() else key.translate(_NAME_KEY_TABLE)
+
+
 #: Name of the index :func:`name_key_sql` is stored in.
 NAME_KEY_INDEX = "idx_participant_name_key"
 #: Name of the index of live participants by id, with their names and filtered columns.

@@ -16,9 +16,10 @@ quotes, dashes, colons or parentheses typed by a user can never raise a syntax e
 - :func:`match_clause` / :func:`where_sql` — SQL conditions for "participants matching
   this text and these filters", for views that add their own sort.
 
-The ids matching the text are read once from the full-text index. Few are sorted (their
-names read from a small index by id); many are found by walking the name index in order,
-which stops as soon as the page is full.
+The ids matching the text are read once from the full-text index. With no other filter,
+they are sorted by the name order kept in memory (:mod:`citesdesk.core.name_order`). With
+filters, few are sorted (their names read from a small index by id); many are found by
+walking the name index in order, which stops as soon as the page is full.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from array import array
 from dataclasses import dataclass
 from typing import Any
 
-from citesdesk.core.schema import ALIVE_INDEX, NAME_KEY_INDEX, name_key_sql
+from citesdesk.core.name_order import cached as name_order_cached
+from citesdesk.core.name_order import name_order
+from citesdesk.core.schema import ALIVE_INDEX, NAME_KEY_INDEX, name_key, name_key_sql
 
 #: Column weights for bm25, in the order of the ``participant_fts`` columns:
 #: last_name (+ birth name), first_name, external ids, phone, e-mail, commune.
@@ -263,7 +266,8 @@ def _site(db) -> int:
 
 
 def _plan(db, matches: int, limit: int | None) -> str:
-    """How to sort ``matches`` text matches by name: ``"sort"`` them, walk the name index
+    """How to sort ``matches`` text matches by name: ``"sort"`` them (in Python, their
+    names read from the index by id), walk the name index
     in SQLite (``"walk"``: it first builds its own copy of the matches) or in Python
     (``"python"``: each step a set lookup, slower, but nothing to build first).
 
@@ -275,7 +279,7 @@ def _plan(db, matches: int, limit: int | None) -> str:
         return "sort"
     site = _site(db)
     walked = site if limit is None else min(site, limit * site / matches)
-    costs = {"sort": 2.5 * matches, "walk": 0.3 * matches + 0.35 * walked}
+    costs = {"sort": 3.0 * matches, "walk": 0.3 * matches + 0.35 * walked}
     if limit is not None:
         costs["python"] = 0.05 * matches + 0.7 * walked
     return min(costs, key=costs.__getitem__)
@@ -291,16 +295,25 @@ def _by_name(db, text: str | None, filters: Filters | None, descending: bool,
     walk = f"SELECT p.id FROM participant p INDEXED BY {NAME_KEY_INDEX} WHERE {cond}"
     query = fts_query(text)
     if query is None:  # everyone: the index, in order
+        if not conds and limit is None:
+            everyone = name_order(db).ids
+            return everyone[::-1] if descending else everyone
         return [r[0] for r in db.execute(f"{walk} {sort}{cap}", params)]
     ids = _text_ids(db, query)
     if not ids:
         return []
+    if not conds:  # the text alone: sorted by the name order kept in memory
+        order = name_order_cached(db)
+        if order is not None or len(ids) >= FEW:
+            return (order or name_order(db)).sort(ids, descending, limit)
     matches = "p.id IN (SELECT value FROM json_each(?))"
     plan = _plan(db, len(ids), limit)
-    if plan == "sort":  # their names read from the small index by id
-        sql = (f"SELECT p.id FROM participant p INDEXED BY {ALIVE_INDEX} "
-               f"WHERE {matches} AND {cond} {sort}{cap}")
-        return [r[0] for r in db.execute(sql, [json_ids(ids), *params])]
+    if plan == "sort":  # their names read from the small index by id, sorted here
+        sql = (f"SELECT p.id, p.last_name, p.first_name FROM participant p "
+               f"INDEXED BY {ALIVE_INDEX} WHERE {matches} AND {cond}")
+        rows = db.execute(sql, [json_ids(ids), *params]).fetchall()
+        rows.sort(key=lambda r: (name_key(r[1], r[2]), r[0]), reverse=descending)
+        return [r[0] for r in (rows if limit is None else rows[:limit])]
     if plan == "python":
         # Matches bunched at one end of the alphabet make the walk long: past a few
         # times the expected number of steps, SQLite walks instead.

@@ -18,7 +18,6 @@ def _forget():
     yield
     cipher._keys.clear()
     cipher._derived.clear()
-    cipher._opened.clear()
 
 
 def site_with_a_person(path, key):
@@ -175,10 +174,20 @@ def test_the_derived_key_is_reused_and_dropped_when_the_file_is_rewritten(tmp_pa
     path = tmp_path / "site.sqlite"
     site_with_a_person(path, KEY).close()
     cipher._derived.clear()
-    cipher._opened.clear()
-    open_database(path, readonly=True, key=KEY).close()
-    assert cipher._derived == {}  # one opening (a command): the passphrase only
-    open_database(path, readonly=True, key=KEY).close()
+    calls = []
+    real_pbkdf2 = cipher.hashlib.pbkdf2_hmac
+
+    def counted(*args):
+        calls.append(args)
+        return real_pbkdf2(*args)
+
+    cipher.hashlib.pbkdf2_hmac = counted
+    try:
+        for _ in range(3):  # the window opens the file several times: one derivation
+            open_database(path, readonly=True, key=KEY).close()
+    finally:
+        cipher.hashlib.pbkdf2_hmac = real_pbkdf2
+    assert len(calls) == 1
     [(where, phrase)] = cipher._derived
     assert where == str(path.resolve()) and phrase == KEY
     literal = cipher._derived[(where, phrase)]

@@ -92,6 +92,19 @@ def test_private_notes_never_print_on_the_participant_file(db, person):
     assert "SECRET-PRIVÉ" not in text
 
 
+def test_a_note_longer_than_a_page_runs_onto_the_next_pages(db, person):
+    words = [f"mot{i:04d}" for i in range(1500)]
+    records.create(db, "note", {"participant_id": person["id"], "date": "2026-02-02",
+                                "text": " ".join(words)})
+    texts = pages_text(pdf_bytes(printing.participant_pdf, db, person["uuid"]))
+    printed = [w for t in texts for w in re.findall(r"mot\d{4}", t)]
+    assert printed == words  # every word once, in order, none lost at a page's end
+    note_pages = [t for t in texts if "mot0" in t or "mot1" in t]
+    assert len(note_pages) >= 2
+    for page in note_pages:  # the table's header on every page it runs onto
+        assert "Auteur" in page and "Détail" in page
+
+
 def test_sixty_events_break_across_pages_with_header_and_page_numbers(db, person, tmp_path):
     raw = pdf_bytes(printing.participant_pdf, db, person["uuid"])
     texts = pages_text(raw)

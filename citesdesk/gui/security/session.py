@@ -1,8 +1,9 @@
 """What watches over the open database for as long as the application runs.
 
-* Automatic backups: a snapshot when the database is opened, then every 30 minutes if
-  something changed (the audit log moved), copied in a thread of its own from a read
-  connection (saves are not held up), its date then recorded by the task runner.
+* Automatic backups: a snapshot when the database is opened (once the window has first
+  painted), then every 30 minutes if something changed (the audit log moved), copied in a
+  thread of its own from a read connection (saves are not held up), its date then
+  recorded by the task runner.
 * Auto-lock (encrypted databases): after ``autolock_minutes`` without a key or a click,
   every window is covered and its title hidden, input goes nowhere else, and the
   passphrase must be typed again; a wrong one counts like at start.
@@ -21,6 +22,7 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from citesdesk.core import cipher, settings
+from citesdesk.gui.first_paint import after_first_paint
 from citesdesk.gui.security import passphrase
 
 log = logging.getLogger(__name__)
@@ -69,7 +71,9 @@ class Session(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        self.snapshot("ouverture")
+        # The copy taken on opening waits for the window's first paint: on a loaded
+        # two-core laptop it would otherwise compete with the start for the processor.
+        after_first_paint(app.window, lambda: self.snapshot("ouverture"))
 
     # -- automatic backups -------------------------------------------------------------
     def fingerprint(self):

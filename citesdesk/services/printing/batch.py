@@ -1,11 +1,13 @@
 """Many participant files at once: to one PDF, or one PDF per person in a folder.
 
-Work is shared between processes (``ProcessPoolExecutor``, *spawn* so that it is safe from
-the GUI's threads); each worker opens the database read-only and builds a chunk of files.
-For one PDF, each chunk is one reportlab document (page numbers restart for each person)
-and the chunks are joined in order with pypdf. Progress is reported per chunk; the
-callback may raise :class:`Cancelled`, in which case nothing is left behind: the PDF is
-written to a private work file first, and split files written by this run are removed.
+One PDF on a machine of two cores or fewer is one reportlab document built in this process
+(:func:`in_one_document`; page numbers restart for each person). Otherwise work is shared
+between processes (``ProcessPoolExecutor``, *spawn* so that it is safe from the GUI's
+threads); each worker opens the database read-only and builds a chunk of files; for one
+PDF, each chunk is one document and the chunks are joined in order with pypdf. Progress is
+reported per person (one document) or per chunk; the callback may raise
+:class:`Cancelled`, in which case nothing is left behind: the PDF is written to a private
+work file first, and split files written by this run are removed.
 """
 
 from __future__ import annotations
@@ -94,6 +96,25 @@ def _join(parts: list[bytes], target: Path) -> None:
         writer.write(fh)
 
 
+def in_one_document(db, uuids: list[str], out: Path, lang: str,
+                    progress: Progress) -> BatchResult:
+    """Every file in one reportlab document built here, written whole or not at all.
+
+    On a machine with two cores (the usual coordinator's laptop), this is quicker than
+    worker processes: each must start an interpreter and import reportlab (≈ 1 s), their
+    documents must then be joined (pypdf reads and writes every page again: ≈ 1.4 s for
+    500 files), and the second core is seldom free. Progress follows the layout, person
+    by person; a :class:`Cancelled` raised by ``progress`` stops it."""
+    from citesdesk.services.printing.participant_file import write_pdf
+
+    total = len(uuids)
+    with files.private_output(out) as work:
+        write_pdf(db, uuids, str(work.file), lang, progress=lambda done, _t: progress(
+            done, total, ""))
+    progress(total, total, "")
+    return BatchResult(total, [out])
+
+
 def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "fr",
                 progress: Progress = no_progress, workers: int | None = None) -> BatchResult:
     """Participant files of ``uuids`` to the PDF ``out``, or with ``split=True`` one PDF per
@@ -115,9 +136,13 @@ def print_batch(db, uuids: list[str], out, *, split: bool = False, lang: str = "
     results: list = [None] * len(chunks)
     written: list[str] = []
     progress(0, total, "")
+    if workers is None and not split and (os.cpu_count() or 1) <= 2:
+        workers = 1  # one PDF on two cores: see in_one_document
     use_processes = (total >= PROCESS_THRESHOLD and getattr(db, "path", None) is not None
                      and (workers is None or workers > 1))
     try:
+        if not split and not use_processes:
+            return in_one_document(db, uuids, out, lang, progress)
         if use_processes:
             n = workers or min(os.cpu_count() or 1, 4, len(chunks))
             ctx = multiprocessing.get_context("spawn")

@@ -30,11 +30,11 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
 from citesdesk.services.printing import fonts
+from citesdesk.services.printing.grid import Grid, GridStyle, wrap_text
 from citesdesk.services.printing.labels import t
 
 fonts.register()
@@ -131,6 +131,23 @@ class Section(Flowable):
         self.canv.section = self.chrome
 
 
+class Reached(Flowable):
+    """Zero-size: calls ``then()`` when the layout gets to it (the progress of a long
+    document; ``then`` may raise to stop the build)."""
+
+    width = height = 0
+
+    def __init__(self, then) -> None:
+        super().__init__()
+        self.then = then
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.then()
+
+
 class ChromeCanvas(Canvas):
     """A canvas that draws headers and footers once the page count of each part is known."""
 
@@ -215,39 +232,30 @@ def table_style(commands: list) -> TableStyle:
 
 
 def cell(value, width: float, style: ParagraphStyle = CELL):
-    """A table cell: a plain string when it fits on one line (fast to lay out), else a
-    wrapping Paragraph. Flowables pass through."""
+    """A table cell's text, French spacing applied, cut into lines that fit ``width``
+    (less the cell's padding) in ``style``'s font. Flowables pass through."""
     if isinstance(value, Flowable):
         return value
     text = fonts.french("" if value is None else str(value))
     if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 6:
         return text
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return wrap_text(text, style.fontName, style.fontSize, width - 6)
 
 
-def grid(header: list[str], rows: list[list], widths: list[float], *,
-         repeat: bool = True) -> Table:
-    """A table with a bold header row repeated at the top of each page it runs onto."""
+def grid(header: list[str], rows: list[list], widths: list[float]) -> Grid:
+    """A table with a bold header row, shaded, repeated at the top of each page it runs
+    onto, and a rule under each row."""
     cols = [w * WIDTH for w in widths]
     data = [[cell(h, w, CELL_B) for h, w in zip(header, cols, strict=True)]]
     for row in rows:
         data.append([cell(c, w) for c, w in zip(row, cols, strict=True)])
-    table = Table(data, colWidths=cols, repeatRows=1 if repeat else 0, splitByRow=1,
-                  hAlign="LEFT")
-    table.setStyle(table_style([
-        ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return table
+    body = (fonts.REGULAR, CELL.fontSize, colors.black)
+    return Grid(data, cols, GridStyle(
+        fonts=(body,) * len(cols), leading=CELL.leading, pads=(3, 3, 2, 2),
+        head=(fonts.BOLD, CELL.fontSize, colors.black), head_fill=HEAD_BG, rule=LINE))
 
 
-def pairs(items: list[tuple[str, str]], columns: int = 2) -> Table:
+def pairs(items: list[tuple[str, str]], columns: int = 2) -> Grid:
     """Label / value pairs laid out in ``columns`` columns."""
     unit = WIDTH / columns
     widths = [unit * 0.38, unit * 0.62] * columns
@@ -259,19 +267,10 @@ def pairs(items: list[tuple[str, str]], columns: int = 2) -> Table:
             row = []
     if row:
         cells.append(row + [""] * (2 * columns - len(row)))
-    table = Table(cells, colWidths=widths, hAlign="LEFT")
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]
-    for c in range(0, 2 * columns, 2):
-        commands += [("FONTSIZE", (c, 0), (c, -1), SMALL.fontSize),
-                     ("TEXTCOLOR", (c, 0), (c, -1), GREY)]
-    table.setStyle(table_style(commands))
-    return table
+    label = (fonts.REGULAR, SMALL.fontSize, GREY, SMALL.leading)
+    value = (fonts.REGULAR, CELL.fontSize, colors.black)
+    return Grid(cells, widths, GridStyle(fonts=(label, value) * columns,
+                                         leading=CELL.leading, pads=(2, 4, 1.5, 1.5)))
 
 
 def gap(height_mm: float = 2) -> Spacer:

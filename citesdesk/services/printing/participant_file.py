@@ -7,16 +7,21 @@ office with the coordinator.
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph
 
 from citesdesk.core import codes
+from citesdesk.services.printing import fonts
 from citesdesk.services.printing import labels as L
 from citesdesk.services.printing.fonts import date, french
+from citesdesk.services.printing.grid import wrap_text
 from citesdesk.services.printing.layout import (
+    GREY,
     SMALL,
     TITLE,
     WIDTH,
@@ -27,11 +32,15 @@ from citesdesk.services.printing.layout import (
     grid,
     h2,
     pairs,
-    table_style,
     today_text,
 )
 
 QR_SIZE = 24 * mm
+
+# The Reed-Solomon generator polynomial depends only on the number of error correction
+# codewords: reportlab builds it again for every code (a third of the encoding time).
+qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(
+    functools.lru_cache(maxsize=None)(qrencoder.QRUtil.getErrorCorrectPolynomial))
 
 
 class QrFlowable(Flowable):
@@ -82,26 +91,68 @@ def chrome(d: dict, title_key: str, lang: str) -> Chrome:
                   subtitle=f"{L.t(title_key, lang)} — {full_name(d['participant'])}", lang=lang)
 
 
+class TitleBlock(Flowable):
+    """The title block, drawn straight on the canvas: lines of text on the left (each
+    ``(text, font, size, leading, space after, colour)``, cut to the width), the QR code and
+    the reference under it on the right."""
+
+    def __init__(self, lines: list[tuple], qr: QrFlowable, reference: str) -> None:
+        super().__init__()
+        self.left_width = WIDTH - QR_SIZE - 14 * mm
+        self.lines = [(wrap_text(text, font, size, self.left_width).split("\n"), font, size,
+                       leading, after, colour)
+                      for text, font, size, leading, after, colour in lines]
+        self.qr, self.reference = qr, reference
+        self.ref_style = (fonts.REGULAR, 6, 7.5, GREY)
+
+    def wrap(self, aw, ah):
+        left = sum(len(ls) * leading + after for ls, _f, _s, leading, after, _c in self.lines)
+        right = self.qr.size + len(self.reference.split("\n")) * self.ref_style[2]
+        self.width, self.height = WIDTH, max(left, right)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        text = c.beginText()
+        y = self.height
+        for lines, font, size, leading, after, colour in self.lines:
+            text.setFont(font, size, leading)
+            text.setFillColor(colour)
+            for line in lines:
+                text.setTextOrigin(0, y - size)
+                text.textOut(line)
+                y -= leading
+            y -= after
+        x = self.left_width
+        font, size, leading, colour = self.ref_style
+        text.setFont(font, size, leading)
+        text.setFillColor(colour)
+        y = self.height - self.qr.size
+        for line in self.reference.split("\n"):
+            text.setTextOrigin(x, y - size)
+            text.textOut(line)
+            y -= leading
+        c.drawText(text)
+        self.qr.drawOn(c, x, self.height - self.qr.size)
+
+
 def heading(d: dict, title_key: str, lang: str) -> list:
     """Title block: document title, the person, site and coordinator, date, QR code."""
     person, site = d["participant"], d["site"]
     coordinator = person.get("referent") or (site.get("coordinators") or "").split("|")[0]
-    left = [
-        Paragraph(esc(L.t(title_key, lang)), TITLE),
-        Paragraph(f"<b>{esc(full_name(person))}</b>", TITLE.clone("name", fontSize=12,
-                                                                  leading=15)),
-        Paragraph(esc(f"{L.t('site', lang)} : {site.get('name') or '—'}"), SMALL),
-        Paragraph(esc(f"{L.t('coordinator', lang)} : {coordinator or '—'}"), SMALL),
-        Paragraph(esc(L.t("printed_on", lang, date=today_text())), SMALL),
+    black = colors.black
+    small = (fonts.REGULAR, SMALL.fontSize, SMALL.leading, 0, GREY)
+    lines = [
+        (french(L.t(title_key, lang)), fonts.BOLD, TITLE.fontSize, TITLE.leading,
+         TITLE.spaceAfter, black),
+        (french(full_name(person)), fonts.BOLD, 12, 15, TITLE.spaceAfter, black),
+        (french(f"{L.t('site', lang)} : {site.get('name') or '—'}"), *small),
+        (french(f"{L.t('coordinator', lang)} : {coordinator or '—'}"), *small),
+        (french(L.t("printed_on", lang, date=today_text())), *small),
     ]
     uuid = person["uuid"]
-    right = [QrFlowable(uuid), Paragraph(esc(f"{uuid[:18]}\n{uuid[19:]}"), SMALL.clone(
-        "uuid", fontSize=6, leading=7.5))]
-    table = Table([[left, right]], colWidths=[WIDTH - QR_SIZE - 14 * mm, QR_SIZE + 14 * mm])
-    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [Section(chrome(d, title_key, lang)), table]
+    block = TitleBlock(lines, QrFlowable(uuid), f"{uuid[:18]}\n{uuid[19:]}")
+    return [Section(chrome(d, title_key, lang)), block]
 
 
 def identity(person: dict, lang: str) -> list:
@@ -286,9 +337,10 @@ def story(d: dict, lang: str = "fr") -> list:
     ]
 
 
-def write_pdf(db, uuids: str | list[str], target, lang: str = "fr") -> int:
+def write_pdf(db, uuids: str | list[str], target, lang: str = "fr", progress=None) -> int:
     """The participant file of one or several participants in one PDF (a path or a binary
-    file object); returns the count."""
+    file object); returns the count. ``progress(done, total)``, if given, is called as the
+    layout reaches each person (and may raise to stop)."""
     from citesdesk.services.printing import data, layout
 
     if isinstance(uuids, str):
@@ -297,6 +349,8 @@ def write_pdf(db, uuids: str | list[str], target, lang: str = "fr") -> int:
     for i, uuid in enumerate(uuids):
         if i:
             content.append(layout.PageBreak())
+        if progress is not None:
+            content.append(layout.Reached(lambda i=i: progress(i, len(uuids))))
         content += story(data.dossier(db, uuid, lang=lang), lang)
     doc = layout.make_doc(target, L.t("participant_file", lang), lang)
     layout.build(doc, content)
