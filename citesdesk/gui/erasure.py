@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.formkit import number_text, resize_within_screen
+from citesdesk.gui.forms import number_text, resize_within_screen
 from citesdesk.gui.icons import icon
 from citesdesk.services import retention
 
@@ -62,8 +62,6 @@ def describe(found: dict, lang: str) -> str:
         "other_id": QCoreApplication.translate("Erasure", "autre identifiant {id}"),
     }
     refs += [label.format(id=found[key]) for key, label in labels.items() if found.get(key)]
-    n = {key: number_text(found[key], lang)
-         for key in ("event", "referral", "note", "enrollment")}
     where = (QCoreApplication.translate("Erasure", " (fiche à la corbeille)")
              if found.get("in_bin") else "")
     return QCoreApplication.translate(
@@ -74,7 +72,11 @@ def describe(found: dict, lang: str) -> str:
         "fichier (recherche, historique des imports, journal des modifications).\n\n"
         "C'est le droit à l'effacement (RGPD, article 17), à la demande de la personne. "
         "L'effacement ne peut pas être annulé : la fiche ne passe pas par la corbeille.",
-    ).format(name=found["name"], where=where, refs=", ".join(refs), **n)
+    ).format(name=found["name"], where=where, refs=", ".join(refs),
+             event=number_text(found["event"], lang),
+             referral=number_text(found["referral"], lang),
+             note=number_text(found["note"], lang),
+             enrollment=number_text(found["enrollment"], lang))
 
 
 class ErasureDialog(QDialog):

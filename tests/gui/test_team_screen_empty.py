@@ -17,7 +17,7 @@ def test_empty_team_screen_says_what_to_do(make_app, site_path, qtbot, lang):
     assert screen.no_members.isVisible() and screen.no_conflicts.isVisible()
     words = {"fr": ("Ajouter un collègue", "Garder cette valeur"),
              "en": ("Add a colleague", "Keep this value")}[lang]
-    assert words[0] in screen.no_members.text()
+    assert words[0] in screen.no_members.label.text()
     assert words[1] in screen.no_conflicts.text()
     assert not screen.keep_button.isEnabled()
     # the conflicts keep their room: the colleagues' list does not take the whole screen

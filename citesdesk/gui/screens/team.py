@@ -81,8 +81,8 @@ class TeamScreen(ListScreen):
         self.set_empty_hint(self.tr(
             "Aucun·e collègue pour l'instant. Sur le poste de chaque collègue, «\u00a0Enregistrer "
             "ma clé publique…\u00a0», puis ici «\u00a0Ajouter un collègue…\u00a0» avec ce fichier\u00a0; "
-            "ou préparez son poste avec «\u00a0Copie du site pour un nouveau poste…\u00a0»."),
-            self.tr("Ajouter un collègue…"), self.add_colleague)
+            "ou préparez son poste avec «\u00a0Copie du site pour un nouveau poste…\u00a0»."))
+        # (no button of its own: « Ajouter un collègue… » and the copy are right below)
         blayout.addWidget(self.empty_hint)
         self.no_members = self.empty_hint
         row = QHBoxLayout()
