@@ -170,8 +170,8 @@
         <translation>Open a CitésDesk database</translation>
     </message>
     <message>
-        <source>Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)</source>
-        <translation>CitésDesk databases (*.sqlite *.db);;All files (*)</translation>
+        <source>Bases CitésDesk et fichiers d&apos;équipe (*.sqlite *.db *.citesequipe);;Bases CitésDesk (*.sqlite *.db);;Fichiers d&apos;équipe (*.citesequipe);;Tous les fichiers (*)</source>
+        <translation>CitésDesk databases and team files (*.sqlite *.db *.citesequipe);;CitésDesk databases (*.sqlite *.db);;Team files (*.citesequipe);;All files (*)</translation>
     </message>
     <message>
         <source>Site : {name} ({code})</source>

@@ -261,8 +261,10 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         path = Dialog.open_file(self, self.tr("Ouvrir une base CitésDesk"),
-                                self.tr("Bases CitésDesk (*.sqlite *.db);;Tous les fichiers (*)"))
-        if path:
+                                self.tr("Bases CitésDesk et fichiers d'équipe (*.sqlite *.db "
+                                        "*.citesequipe);;Bases CitésDesk (*.sqlite *.db);;"
+                                        "Fichiers d'équipe (*.citesequipe);;Tous les fichiers (*)"))
+        if path:  # a colleague's .citesequipe is merged, not opened (Application.switch_database)
             self.database_requested.emit(path)
 
     def save_copy(self) -> None:

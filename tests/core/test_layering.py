@@ -173,7 +173,8 @@ def test_no_module_uses_a_private_name_of_another_through_its_module():
 def test_a_missing_module_is_an_error_not_a_missing_feature():
     # The one exception: an optional start-up speed-up inside PySide6 itself (nothing of
     # CitésDesk depends on it).
-    assert swallowed_import_errors() == ["citesdesk/gui/__init__.py:26"]
+    assert [at.rsplit(":", 1)[0] for at in swallowed_import_errors()] == [
+        "citesdesk/gui/__init__.py"]
 
 
 def test_no_import_cycle():

@@ -16,6 +16,7 @@ from citesdesk.gui.forms.formats import (
     lang_of,
     local_date_text,
     month_text,
+    month_year_text,
     number_text,
     numbers,
     percent_text,
@@ -46,7 +47,7 @@ from citesdesk.gui.forms.widgets import (
 __all__ = [
     "DATE_EDIT_FORMAT", "ErrorForm", "FieldErrors", "MessageSlot", "SeamDialog",
     "SearchCombo", "code_combo", "date_edit", "date_text", "datetime_text", "fit_popup",
-    "iso", "keep_room", "lang_of", "local_date_text", "message_label", "month_text", "name_the_record",
+    "iso", "keep_room", "lang_of", "local_date_text", "message_label", "month_text", "month_year_text", "name_the_record",
     "number_text", "numbers", "percent_text", "quarter_text", "required", "resize_within_screen",
     "set_severity",
     "set_combo_data", "set_date", "show_error", "size_text",

@@ -97,6 +97,12 @@ def month_text(value: str, lang: str) -> str:
     return f"{MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{month:02d}/{year}"
 
 
+def month_year_text(value: str, lang: str) -> str:
+    """A month with its whole year (``2026-01``): ``01/2026`` or ``Jan 2026``."""
+    year, month = value[:4], int(value[5:7])
+    return f"{MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{month:02d}/{year}"
+
+
 def number_text(value: int | float, lang: str) -> str:
     """A count as people read it: « 1 028 » (narrow no-break space) in French, « 1,028 »
     in English."""

@@ -119,7 +119,9 @@ class AuditScreen(ListScreen):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the changes take the room left (wrapped, whole in a tooltip): no sideways scroll
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(self.headers) - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         for edit in (self.who, self.record):
             edit.returnPressed.connect(self.reload)

@@ -199,14 +199,6 @@ class EmptyHint(QFrame):
         layout.addStretch(1)
         self.hide()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Keep room for every line of the wrapped sentence at this width (a squeezed
-        screen otherwise gives the hint the height of one line and cuts the rest)."""
-        super().resizeEvent(event)
-        need = self.label.heightForWidth(self.label.width())
-        if need > 0 and self.label.minimumHeight() != need:
-            self.label.setMinimumHeight(need)
-
     def show_for(self, empty: bool, *hidden_when_empty: QWidget) -> None:
         """Show the hint (and hide ``hidden_when_empty``) when ``empty``, else the reverse."""
         self.setVisible(empty)

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.core.indicator_defs import KEY_CODES, indicator
 from citesdesk.gui.first_paint import after_first_paint
-from citesdesk.gui.forms import date_text, month_text, number_text, percent_text, quarter_text
+from citesdesk.gui.forms import (
+    date_text,
+    month_year_text,
+    number_text,
+    percent_text,
+    quarter_text,
+)
 from citesdesk.gui.screens.base import EmptyHint, ListScreen
 
 if TYPE_CHECKING:
@@ -269,8 +275,8 @@ class DashboardScreen(ListScreen):
         axis_x.setTruncateLabels(False)
         if data.months:
             axis_x.setTitleText(self.tr("Mois, de {first} à {last}").format(
-                first=month_text(data.months[0], self.ctx.lang),
-                last=month_text(data.months[-1], self.ctx.lang)))
+                first=month_year_text(data.months[0], self.ctx.lang),
+                last=month_year_text(data.months[-1], self.ctx.lang)))
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max([1, *data.entries_per_month, *data.exits_per_month]))
