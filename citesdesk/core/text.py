@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -33,3 +34,17 @@ def fold_key(text: str | None) -> str:
     Used to compare names and column headers: ``fold_key("Jean-Pierre ") == "jeanpierre"``.
     """
     return _NON_ALNUM.sub("", fold(text))
+
+
+def to_date(value) -> dt.date | None:
+    """An ISO date (or datetime) text as a date; ``None`` for empty or unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

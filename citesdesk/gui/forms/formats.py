@@ -29,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QWidget
 
-from citesdesk.core.text import MONTHS_EN
+from citesdesk.core.text import MONTHS_EN, to_date
 
 #: What a date field shows, as a Qt display format, per language.
 DATE_EDIT_FORMAT = {"fr": "dd/MM/yyyy", "en": "dd MMM yyyy"}
@@ -49,19 +49,9 @@ def lang_of(owner: Any = None) -> str:
     return "fr"
 
 
-def _day(value: str | dt.date | None) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def date_text(value: str | dt.date | None, lang: str) -> str:
     """An ISO date (or a date) as people read it: ``03/12/2026`` or ``03 Dec 2026``."""
-    day = _day(value)
+    day = to_date(value)
     if day is None:
         return ""
     if lang == "en":
@@ -152,7 +142,7 @@ def date_edit(parent: QWidget | None = None, day: str | dt.date | None = None,
 
 def set_date(edit: QDateEdit, day: str | dt.date | None) -> None:
     """Put ``day`` (ISO text or a date; today when empty) in a date field."""
-    day = _day(day) or dt.date.today()
+    day = to_date(day) or dt.date.today()
     edit.setDate(QDate(day.year, day.month, day.day))
 
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citesdesk.core.errors import CitesDeskError
+from citesdesk.core.text import to_date
 from citesdesk.services import Progress, no_progress
 from citesdesk.services.export.output import atomic_file
 from citesdesk.services.export.sheet import (
     DANGEROUS_STARTS,
     Formats,
     new_workbook,
-    to_date,
     write_table,
 )
 

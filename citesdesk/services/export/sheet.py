@@ -9,7 +9,6 @@ even after an edit). xlsxwriter is asked never to turn strings into formulas or 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 import xlsxwriter
 
 from citesdesk.core.safe_text import xml_safe
+from citesdesk.core.text import to_date
 
 #: Starts of text that a spreadsheet could read as a formula.
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,20 +73,6 @@ class Formats:
             title=wb.add_format({"bold": True, "font_size": 14}),
             bold=wb.add_format({"bold": True}),
         )
-
-
-def to_date(value) -> dt.date | None:
-    """An ISO date (or datetime) text as a date; ``None`` for empty or unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 Writer = Callable[[object, int, int, object], None]
