@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from citesdesk.cli.common import not_a_folder, number, output_file, print_json
+from citesdesk.cli.common import JSON_HELP, not_a_folder, number, output_file, print_json
 from citesdesk.core.db import open_database
 
 ORDER = 50
-JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
-             "write the summary as JSON on standard output")
-
-
 def register(cli) -> None:
     bundle = cli.group("bundle", ("lot pour l'évaluation nationale",
                                   "bundle for the national evaluation"))

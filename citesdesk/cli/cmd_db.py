@@ -14,6 +14,7 @@ from pathlib import Path
 
 from citesdesk import __version__
 from citesdesk.cli.common import (
+    JSON_HELP,
     Refusal,
     input_file,
     number,
@@ -77,9 +78,6 @@ def register(cli) -> None:
         "la sauvegarde à restaurer", "the backup to restore"))
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
-
-JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
-             "write the summary as JSON on standard output")
 
 #: Kinds of record counted by ``info``: table, French label, English label.
 COUNTED = (

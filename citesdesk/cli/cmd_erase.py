@@ -8,7 +8,7 @@ would erase and erases nothing (exit 1).
 
 from __future__ import annotations
 
-from citesdesk.cli.common import Refusal, print_json, say
+from citesdesk.cli.common import JSON_HELP, Refusal, print_json, say
 from citesdesk.core.db import open_database
 
 ORDER = 42
@@ -26,9 +26,7 @@ def register(cli) -> None:
     p.add_argument("--yes", action="store_true", help=(
         "confirmer l'effacement, qui ne peut pas être annulé",
         "confirm the erasure, which cannot be undone"))
-    p.add_argument("--json", action="store_true", help=(
-        "écrire le résumé en JSON sur la sortie standard",
-        "write the summary as JSON on standard output"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def _what(args, found: dict) -> str:

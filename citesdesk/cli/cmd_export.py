@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from citesdesk.cli.common import Refusal, note, number, output_file, print_json, usage_error
+from citesdesk.cli.common import (
+    JSON_HELP,
+    Refusal,
+    note,
+    number,
+    output_file,
+    print_json,
+    usage_error,
+)
 from citesdesk.core.db import open_database
 from citesdesk.core.quarter import Quarter
 
@@ -28,9 +36,7 @@ def register(cli) -> None:
                    help=("classeur à écrire (.xlsx)", "workbook to write (.xlsx)"))
     p.add_argument("--password", metavar=cli.text(("MDP", "PASSWORD")), help=(
         "protéger le classeur par un mot de passe", "protect the workbook with a password"))
-    p.add_argument("--json", action="store_true", help=(
-        "écrire le résumé en JSON sur la sortie standard",
-        "write the summary as JSON on standard output"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def _progress(enabled: bool):

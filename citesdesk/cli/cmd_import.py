@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 
-from citesdesk.cli.common import input_file, number, output_file, print_json, reading, writing
+from citesdesk.cli.common import (
+    JSON_HELP,
+    input_file,
+    number,
+    output_file,
+    print_json,
+    reading,
+    writing,
+)
 from citesdesk.core.db import open_database
 
 ORDER = 20
 KINDS = ("participants", "partners", "events", "qpv")
-JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
-             "write the summary as JSON on standard output")
-
-
 def register(cli) -> None:
     p = cli.command("import", __name__, ("importer un tableur (.xlsx, .xls, .ods, .csv)",
                                          "import a spreadsheet (.xlsx, .xls, .ods, .csv)"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from citesdesk.cli.common import not_a_folder, number, output_folder, print_json
+from citesdesk.cli.common import JSON_HELP, not_a_folder, number, output_folder, print_json
 
 ORDER = 60
 
@@ -17,9 +17,7 @@ def register(cli) -> None:
     p.add_argument("--out", required=True, metavar=cli.text(("DOSSIER", "FOLDER")), help=(
         "dossier où écrire national.key et national.pub",
         "folder to write national.key and national.pub into"))
-    p.add_argument("--json", action="store_true", help=(
-        "écrire le résumé en JSON sur la sortie standard",
-        "write the summary as JSON on standard output"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = national.command("consolidate", __name__, ("consolider les lots des sites",
                                                    "consolidate the sites' bundles"))
     p.add_argument("files", nargs="+", metavar=cli.text(("FICHIER", "FILE")), help=(
@@ -32,9 +30,7 @@ def register(cli) -> None:
     p.add_argument("--accept-new-key", action="append", default=[], metavar="CODE_SITE",
                    help=("accepter la nouvelle clé de signature de ce site",
                          "accept this site's new signing key"))
-    p.add_argument("--json", action="store_true", help=(
-        "écrire le résumé en JSON sur la sortie standard",
-        "write the summary as JSON on standard output"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def _keygen(args) -> int:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from citesdesk.cli.common import (
+    JSON_HELP,
     number,
     output_file,
     output_folder,
@@ -46,9 +47,7 @@ def register(cli) -> None:
                          "PDF document to write (with --split: a folder)"))
     p.add_argument("--split", action="store_true", help=(
         "un PDF par personne dans le dossier --out", "one PDF per person in the --out folder"))
-    p.add_argument("--json", action="store_true", help=(
-        "écrire le résumé en JSON sur la sortie standard",
-        "write the summary as JSON on standard output"))
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def _check_out(args) -> Path:

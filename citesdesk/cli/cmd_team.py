@@ -6,14 +6,10 @@ from __future__ import annotations
 import json
 import sys
 
-from citesdesk.cli.common import number
+from citesdesk.cli.common import JSON_HELP, number
 from citesdesk.core.db import open_database
 
 ORDER = 60
-JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
-             "write the summary as JSON on standard output")
-
-
 def register(cli) -> None:
     team = cli.group("team", ("échanges entre les postes de l'équipe",
                               "exchanges between the team's laptops"))

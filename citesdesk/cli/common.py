@@ -37,6 +37,10 @@ FORMATS = {
     "bundle": ((".citesbundle",), "un lot chiffré", "an encrypted bundle", "lot"),
 }
 
+#: The help of every command's ``--json`` option.
+JSON_HELP = ("écrire le résumé en JSON sur la sortie standard",
+             "write the summary as JSON on standard output")
+
 
 __all__ = ["os_error_message"]  # and every name below
 
