@@ -8,6 +8,8 @@ from citesdesk.cli.common import JSON_HELP, not_a_folder, number, output_file, p
 from citesdesk.core.db import open_database
 
 ORDER = 50
+
+
 def register(cli) -> None:
     bundle = cli.group("bundle", ("lot pour l'évaluation nationale",
                                   "bundle for the national evaluation"))

@@ -17,6 +17,8 @@ from citesdesk.core.db import open_database
 
 ORDER = 20
 KINDS = ("participants", "partners", "events", "qpv")
+
+
 def register(cli) -> None:
     p = cli.command("import", __name__, ("importer un tableur (.xlsx, .xls, .ods, .csv)",
                                          "import a spreadsheet (.xlsx, .xls, .ods, .csv)"),

@@ -10,6 +10,8 @@ from citesdesk.cli.common import JSON_HELP, number
 from citesdesk.core.db import open_database
 
 ORDER = 60
+
+
 def register(cli) -> None:
     team = cli.group("team", ("échanges entre les postes de l'équipe",
                               "exchanges between the team's laptops"))
