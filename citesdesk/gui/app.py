@@ -116,6 +116,15 @@ def _open_pair(_db, _progress, path: str,
     return writer, reader, readonly
 
 
+
+def _settle_if_moved(writer: SiteDatabase, parent=None) -> None:
+    """A base copied from another computer or account asks what it is before its first
+    write (:mod:`citesdesk.gui.team_moved`, loaded only then)."""
+    if getattr(writer, "moved", False) == "ask":
+        from citesdesk.gui.team_moved import settle_if_moved
+
+        settle_if_moved(writer, parent)
+
 class Application:
     """The running application: translators, runner, read connection, main window."""
 
@@ -138,10 +147,7 @@ class Application:
             for t in self.translators:
                 self.qapp.removeTranslator(t)
             raise
-        if getattr(self.writer, "moved", False) == "ask":  # a copied base: asked first
-            from citesdesk.gui.team_moved import settle_if_moved
-
-            settle_if_moved(self.writer)
+        _settle_if_moved(self.writer)
         self.runner = TaskRunner(self.writer)
         self.reader = open_database(self.db_path, readonly=True)
         self.reads = Reader(self.db_path)
@@ -209,10 +215,7 @@ class Application:
             writer.close()
             reader.close()
             return
-        if getattr(writer, "moved", False) == "ask":
-            from citesdesk.gui.team_moved import settle_if_moved
-
-            settle_if_moved(writer, self.window)
+        _settle_if_moved(writer, self.window)
         self.runner.shutdown()
         self.reads.shutdown()
         self.reader.close()
@@ -248,10 +251,7 @@ class Application:
             operation()
         finally:
             self.writer = open_database(self.db_path, create=True)
-            if getattr(self.writer, "moved", False) == "ask":  # from another computer
-                from citesdesk.gui.team_moved import settle_if_moved
-
-                settle_if_moved(self.writer, self.window)
+            _settle_if_moved(self.writer, self.window)
             self.runner = TaskRunner(self.writer)
             self.reader = open_database(self.db_path, readonly=True)
             self.reads = Reader(self.db_path)
