@@ -260,9 +260,11 @@ class Application:
 
     def close(self) -> None:
         self.session.stop()
-        self.runner.shutdown()
+        # The readers first: the writer, closing last, folds the write-ahead log back into
+        # the file and removes it (a read-only connection closing last cannot).
         self.reads.shutdown()
         self.reader.close()
+        self.runner.shutdown()
         for t in self.translators:
             self.qapp.removeTranslator(t)
         self.translators = []
@@ -375,6 +377,30 @@ def _run(db_path: str | None, lang: str, open_bundle: str | None,
         from citesdesk.gui.welcome import fill_demo
 
         fill_demo(app)
-    code = qapp.exec()
+    restore = _quit_on_terminate(qapp)
+    try:
+        code = qapp.exec()
+    finally:
+        restore()
     app.close()
     return code
+
+
+def _quit_on_terminate(qapp: QApplication):
+    """SIGTERM (the session or the computer shutting down, ``kill``): leave as « Quitter »
+    does — the running task ends or rolls back, the connections close, the write-ahead log
+    is folded back and the instance lock goes — rather than dying with them left behind.
+    Python runs a signal handler only between bytecodes, so a light timer lets it in while
+    Qt waits for events. Returns what puts the previous handler back."""
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: qapp.quit())
+    wake = QTimer(qapp)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+    def restore() -> None:
+        wake.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
