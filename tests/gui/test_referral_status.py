@@ -119,3 +119,26 @@ def test_dialogs_opened_from_a_file_name_its_record(gui, qtbot, drive):
     contact = ContactDialog(gui.window.ctx, partner["id"], None, partner_file)
     qtbot.addWidget(contact)
     assert contact.windowTitle() == "Contact — Boulangerie Nord"
+
+
+def test_the_list_shows_the_new_status_once_saved(gui, qtbot, drive):
+    """A coordinator changes a status from the Orientations screen: the row says so."""
+    from citesdesk.core.db import open_database
+    from citesdesk.gui.referral_dialogs import StatusDialog
+
+    db = open_database(gui.db_path)
+    anne = records.create(db, "participant", {"last_name": "Lefèvre", "first_name": "Anne"})
+    pole = records.create(db, "partner", {"type": "FRANCE_TRAVAIL",
+                                          "name": "France Travail Nord"})
+    referrals.create_referral(db, anne["uuid"], pole["uuid"], dt.date.today().isoformat())
+    db.close()
+    screen = gui.window.show_screen("referrals")
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=30000)
+    assert screen.table.item(0, 4).text() == "Proposée"
+    screen.table.selectRow(0)
+    opened = drive(StatusDialog)
+    screen.status_button.click()
+    dialog = opened[-1]
+    dialog.status.setCurrentIndex(dialog.status.findData("ACCEPTEE"))
+    dialog.save()
+    qtbot.waitUntil(lambda: screen.table.item(0, 4).text() == "Acceptée", timeout=30000)

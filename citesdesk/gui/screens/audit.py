@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.forms import date_edit, datetime_text, number_text
-from citesdesk.gui.screens.base import ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import audit
 from citesdesk.services.printing import labels
 
@@ -174,6 +174,7 @@ class AuditScreen(ListScreen):
         if people:
             self.person.setCurrentIndex(max(0, self.person.findData(data.get("chosen"))))
         self.rows = data["rows"]
+        thaw = freeze_columns(self.table)
         self.table.setRowCount(len(self.rows))
         for r, entry in enumerate(self.rows):
             cells = self.cells(entry)
@@ -185,6 +186,7 @@ class AuditScreen(ListScreen):
                 elif c == 5:  # a long list of changes shows whole in its tooltip
                     item.setToolTip(text)
                 self.table.setItem(r, c, item)
+        thaw()
         n = len(self.rows)
         self.count.setText(self.tr("{n} entrée(s)").format(n=number_text(n, self.ctx.lang))
                            + (self.tr(" (les plus récentes)") if n >= audit.LIMIT else ""))

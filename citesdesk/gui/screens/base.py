@@ -164,6 +164,22 @@ class ListScreen(Screen):
         self.update_buttons()
 
 
+def freeze_columns(table) -> Callable[[], None]:
+    """Before filling ``table`` row by row: its columns stop fitting their contents until
+    the returned function is called, once, after the last row. A column sized to its
+    contents measures every row again at each cell set in a shown table: refilling a list
+    of a thousand referrals took minutes with the window frozen."""
+    header = table.horizontalHeader()
+    modes = [header.sectionResizeMode(i) for i in range(header.count())]
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def thaw() -> None:
+        for i, mode in enumerate(modes):
+            header.setSectionResizeMode(i, mode)
+
+    return thaw
+
+
 def screen_title(screen: Screen) -> QLabel:
     """The screen's title, as a heading at the top of the screen (every screen has one)."""
     label = QLabel(screen.title(), screen)

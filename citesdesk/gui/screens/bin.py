@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.forms import date_text
-from citesdesk.gui.screens.base import ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import recycle_bin
 
 # Every kind of record can come back from the bin.
@@ -77,6 +77,7 @@ class BinScreen(ListScreen):
 
     def _show(self, items: list[dict]) -> None:
         self.items = items
+        thaw = freeze_columns(self.table)
         self.table.setRowCount(len(items))
         for i, it in enumerate(items):
             cells = (it["kind_label"], it["label"], date_text(it["date"], self.ctx.lang),
@@ -85,6 +86,7 @@ class BinScreen(ListScreen):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, i)
                 self.table.setItem(i, col, cell)
+        thaw()
         self.show_list(not items)
         self.loaded.emit(len(items))
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.cohort_dialogs import AddMembersDialog
 from citesdesk.gui.forms import FieldErrors, date_text, number_text, required
-from citesdesk.gui.screens.base import ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import cohorts, records
 
 FIELDS = ("name", "start_date", "end_date", "target", "referent", "description")
@@ -161,6 +161,7 @@ class CohortsScreen(ListScreen):
     def _show(self, rows: list[dict]) -> None:
         self.rows = rows
         self.table.blockSignals(True)
+        thaw = freeze_columns(self.table)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             target = r["target"]
@@ -175,6 +176,7 @@ class CohortsScreen(ListScreen):
             self.table.setItem(i, 6, _cell(r["exits"], number=True))
             if r["uuid"] == self.current:
                 self.table.selectRow(i)
+        thaw()
         self.table.blockSignals(False)
         # No cohort yet: no empty list nor members, the form to create the first one.
         self.show_list(not rows)

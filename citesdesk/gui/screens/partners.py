@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from citesdesk.core import codes
 from citesdesk.gui.forms import code_combo, number_text
 from citesdesk.gui.icons import icon
-from citesdesk.gui.screens.base import ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import partners
 
 WATCHED = frozenset({"partner", "partner_contact", "referral", "import_log", "*"})
@@ -101,6 +101,7 @@ class PartnersScreen(ListScreen):
         self.rows = rows
         self.count.setText(self.tr("{n} partenaire(s)").format(
             n=number_text(len(rows), self.ctx.lang)))
+        thaw = freeze_columns(self.table)
         self.table.setRowCount(len(rows))
         lang = self.ctx.lang
         for r, row in enumerate(rows):
@@ -115,6 +116,7 @@ class PartnersScreen(ListScreen):
                 if c in (0, 1):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
+        thaw()
         filtered = bool(self.search.text() or self.type_filter.currentData())
         self.show_list(not rows and not filtered)
         self.loaded.emit()

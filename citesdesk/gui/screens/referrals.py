@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.core import codes
 from citesdesk.gui.forms import code_combo, date_edit, date_text, iso, number_text
-from citesdesk.gui.screens.base import ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
 WATCHED = frozenset({"referral", "referral_status", "participant", "partner", "import_log", "*"})
@@ -134,6 +134,7 @@ class ReferralsScreen(ListScreen):
         lang = self.ctx.lang
         self.count.setText(self.tr("{n} orientation(s)").format(
             n=number_text(len(rows), self.ctx.lang)))
+        thaw = freeze_columns(self.table)
         self.table.setRowCount(len(rows))
         late = QBrush(QColor("#b3261e"))
         for r, row in enumerate(rows):
@@ -150,6 +151,7 @@ class ReferralsScreen(ListScreen):
                 if c in (1, 2, 3):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
+        thaw()
         filtered = self.status.currentData() or self.partner_type.currentData() or \
             self.use_period.isChecked() or self.overdue.isChecked()
         self.show_list(not rows and not filtered)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.forms import date_text, number_text
-from citesdesk.gui.screens.base import ListScreen, screen_title
+from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import retention
 
 WATCHED = frozenset({"participant", "enrollment", "event", "referral", "referral_status",
@@ -109,6 +109,7 @@ class RetentionScreen(ListScreen):
             "supprimées pour de bon. La durée se règle dans Fichier › Paramètres.").format(
                 months=months))
         yes, no = self.tr("oui"), self.tr("non")
+        thaw = freeze_columns(self.table)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             name = f"{row['last_name'] or ''} {row['first_name'] or ''}".strip()
@@ -120,6 +121,7 @@ class RetentionScreen(ListScreen):
                 if c == 0:
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
+        thaw()
         self.count.setText(self.tr("{n} personne(s) à supprimer").format(
             n=number_text(len(rows), self.ctx.lang)))
         self.show_list(not rows, self.count, self.purge_button)
