@@ -10,7 +10,7 @@ from citesdesk.core.db import open_database
 from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.services import records
-from tests.gui.waiting import ticks_until
+from tests.gui.waiting import tasks_finished, ticks_until
 
 
 def _slow_open(monkeypatch, seconds: float) -> None:
@@ -39,7 +39,7 @@ def test_the_window_stays_responsive_while_another_base_opens(gui, qtbot, tmp_pa
     assert gui.db_path == other and not gui.readonly
     assert get_site(gui.reader)["name"] == "Cité de l'emploi de Bron"
     assert gui.window.isVisible()
-    with qtbot.waitSignal(gui.runner.task_finished, timeout=30000):
+    with tasks_finished(qtbot, gui.runner):  # this task, not the new window's own loads
         gui.runner.submit(lambda db, _p: records.create(
             db, "partner", {"name": "France Travail Bron", "type": "FRANCE_TRAVAIL"}))
     check = open_database(other, readonly=True)
