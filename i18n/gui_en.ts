@@ -451,6 +451,15 @@ You can go on working. If the error happens again, copy the details and send the
     </message>
 </context>
 <context>
+    <name>UpgradeWindow</name>
+    <message>
+        <source>Mise à jour de la base « {name} » pour cette version de CitésDesk…
+Une copie de la base d&apos;avant est gardée dans le même dossier.</source>
+        <translation>Updating the database “{name}” for this version of CitésDesk…
+A copy of the database as it was is kept in the same folder.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>Bienvenue dans CitésDesk</source>

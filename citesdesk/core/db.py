@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from citesdesk.core import attempts, cipher, files, node, schema
 from citesdesk.core.clock import HybridLogicalClock
-from citesdesk.core.errors import DatabaseError
+from citesdesk.core.errors import CitesDeskError, DatabaseError
 from citesdesk.core.locking import (
     LIVE,
     InstanceLock,
@@ -279,6 +279,26 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> tuple[int, bool]:
             f"{schema.SCHEMA_VERSION}). Install the latest CitésDesk to open it.",
         )
     return len(applied), False
+
+
+def needs_upgrade(path: str | os.PathLike) -> bool:
+    """Whether opening ``path`` for writing will first upgrade it to this version's schema
+    (a copy aside, then every missing step: seconds on a large base). Only an existing
+    CitésDesk base of an older schema says yes; anything else — absent, current, newer, not
+    a base, locked by a passphrase not yet given — says no, for :func:`open_database` to
+    open or refuse with its own sentence."""
+    p = Path(path)
+    if str(path) == ":memory:" or not p.is_file():
+        return False
+    try:
+        conn = connect(p, readonly=True, key=cipher.key_for(p))
+        try:
+            applied, empty = _check_identity(p, conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, CitesDeskError):
+        return False
+    return not empty and 0 < applied < schema.SCHEMA_VERSION
 
 
 def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int,

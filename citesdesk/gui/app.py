@@ -341,6 +341,15 @@ def _run(db_path: str | None, lang: str, open_bundle: str | None,
         if choice is None:
             return 0
         path = choice.path
+    from citesdesk.gui.upgrade import upgrade_before_window
+
+    try:  # a base left by an earlier version: upgraded before the window, not under it
+        upgrade_before_window(path)
+    except CitesDeskError as exc:
+        from citesdesk.gui.dialogs import Dialog
+
+        Dialog.error(None, exc.message(lang))
+        return 1
     for t in keep:
         qapp.removeTranslator(t)
     from citesdesk.core import locking
