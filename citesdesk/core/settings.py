@@ -52,6 +52,10 @@ def _check_lock(value: int) -> str | None:
     return None if 0 <= value <= 240 else "0–240"
 
 
+def _check_every(value: int) -> str | None:
+    return None if 5 <= value <= 240 else "5–240"
+
+
 def _check_recipients(value: list) -> str | None:
     from pyrage import x25519
 
@@ -95,6 +99,10 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("notice_contact", str, "", "Contact pour exercer ses droits",
            "Contact for exercising rights"),
     Option("last_backup_at", str, "", "Dernière sauvegarde", "Last backup"),
+    Option("team_shared_folder", str, "", "Dossier partagé de l'équipe (vide : aucun)",
+           "Team's shared folder (empty: none)"),
+    Option("team_shared_minutes", int, 15, "Échange par le dossier partagé toutes les "
+           "(minutes)", "Exchange through the shared folder every (minutes)", _check_every),
     Option("autolock_minutes", int, 10,
            "Verrouillage après inactivité (minutes, 0 : jamais ; base chiffrée)",
            "Lock after inactivity (minutes, 0: never; encrypted database)", _check_lock),
@@ -143,8 +151,10 @@ def all_settings(db) -> dict[str, Any]:
     return {key: get(db, key) for key in OPTIONS}
 
 
-def put(db, key: str, value: Any) -> Any:
-    """Check and store one option (audited); returns the stored value."""
+def put(db, key: str, value: Any, audited: bool = True) -> Any:
+    """Check and store one option; returns the stored value. The change is audited,
+    except where the caller records bookkeeping that is not about people's data
+    (``audited=False``: the date of an automatic backup every 30 minutes)."""
     option = OPTIONS.get(key)
     if option is None:
         raise ValidationFailed([FieldError(key, "unknown_field", f"Réglage inconnu « {key} ».",
@@ -162,6 +172,7 @@ def put(db, key: str, value: Any) -> Any:
         old = db.setting(key)
         if old != clean:
             db.set_setting(key, clean)
-            audit(db, "update", "setting", key, {key: [old, clean]})
+            if audited:
+                audit(db, "update", "setting", key, {key: [old, clean]})
     return clean
 

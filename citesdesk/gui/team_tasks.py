@@ -3,16 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from citesdesk.gui.forms import lang_of, number_text
-
-SHARED_FOLDER = "team_shared_folder"
-SHARED_MINUTES = "team_shared_minutes"
-SHARED_SEEN = "team_shared_seen"
 
 
 def load(db, progress) -> dict:
@@ -21,10 +15,10 @@ def load(db, progress) -> dict:
     from citesdesk.services import team
 
     me = team.my_key(db)
+    folder, minutes = team.shared_folder(db)
     return {"me": me, "members": team.members(db),
             "conflicts": team.conflicts(db, lang=settings.get(db, "language")),
-            "shared": db.setting(SHARED_FOLDER) or "",
-            "minutes": int(db.setting(SHARED_MINUTES) or 15),
+            "shared": folder, "minutes": minutes,
             "moved": bool(getattr(db, "moved", False))}
 
 
@@ -71,41 +65,15 @@ def copy(db, progress, path, name):
 
 
 def set_shared(db, progress, folder, minutes):
-    with db.atomic():
-        db.set_setting(SHARED_FOLDER, folder)
-        db.set_setting(SHARED_MINUTES, int(minutes))
+    from citesdesk.services import team
+
+    team.set_shared_folder(db, folder, minutes)
 
 
 def sync_shared(db, progress) -> dict:
-    """Write my file in the shared folder, then merge the colleagues' files that are new
-    or changed since last time. Files refused are listed, the others merged."""
     from citesdesk.services import team
 
-    folder = Path(db.setting(SHARED_FOLDER) or "")
-    if not str(folder) or not folder.is_dir():
-        return {"written": None, "merged": [], "refused": []}
-    me = team.my_key(db)
-    mine = folder / f"{me.name}-{me.node}{team.SUFFIX}"
-    seen = dict(db.setting(SHARED_SEEN) or {})
-    merged, refused = [], []
-    for path in sorted(folder.glob(f"*{team.SUFFIX}")):
-        if path == mine:
-            continue
-        stamp = f"{path.stat().st_mtime_ns}-{path.stat().st_size}"
-        if seen.get(path.name) == stamp:
-            continue
-        try:
-            merged.append(team.merge(db, path, snapshot=not merged))
-        except team.TeamRefused as exc:
-            if exc.code != "own_file":
-                refused.append((path.name, exc))
-        except team.NeedsConfirmation as exc:
-            refused.append((path.name, exc))
-        seen[path.name] = stamp
-    written = team.export(db, mine)
-    with db.atomic():
-        db.set_setting(SHARED_SEEN, seen)
-    return {"written": written, "merged": merged, "refused": refused}
+    return team.sync_shared_folder(db)
 
 
 def waiting(db) -> int:

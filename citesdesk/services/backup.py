@@ -100,11 +100,7 @@ def record_backup(db: SiteDatabase, audited: bool = True) -> None:
         return
     from citesdesk.core import settings
 
-    with db.atomic():
-        if audited:
-            settings.put(db, "last_backup_at", utc_now())
-        else:
-            db.set_setting("last_backup_at", utc_now())
+    settings.put(db, "last_backup_at", utc_now(), audited=audited)
 
 
 def folder(db: SiteDatabase) -> Path:

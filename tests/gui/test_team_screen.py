@@ -80,29 +80,6 @@ def test_dashboard_counts_waiting_conflicts(make_app, tmp_path, qtbot):
     dash.team_conflicts.click()
     qtbot.waitUntil(lambda: app.window.sidebar.currentItem().text() == "Team", timeout=30000)
 
-
-def test_shared_folder_writes_mine_and_merges_the_others(tmp_path):
-    from citesdesk.gui import team_tasks
-
-    a, b = make_team(tmp_path, 2)
-    shared = tmp_path / "partage"
-    shared.mkdir()
-    for db in (a, b):
-        team_tasks.set_shared(db, None, str(shared), 10)
-    p = records.find(a, "participant")[0]
-    records.update(a, "participant", p["uuid"], {"commune": "Bron"})
-    first = team_tasks.sync_shared(a, None)
-    assert first["written"] is not None and first["merged"] == []
-    got = team_tasks.sync_shared(b, None)
-    assert [r.updated for r in got["merged"]] == [1] and got["refused"] == []
-    assert records.get(b, "participant", p["uuid"])["commune"] == "Bron"
-    # nothing new in the folder: nothing merged again
-    assert team_tasks.sync_shared(b, None)["merged"] == []
-    assert len(list(shared.glob("*.citesequipe"))) == 2
-    a.close()
-    b.close()
-
-
 def test_team_screen_says_when_the_database_took_a_new_node(make_app, tmp_path, qtbot):
     from tests.services.team.helpers import make_site
 

@@ -2,7 +2,8 @@
 
 ``keys`` (this laptop's keys, the colleagues'), ``export`` (the file for the team),
 ``merge`` (a colleague's file), ``conflicts`` (concurrent edits, "keep this value"),
-``copies`` (the site for a new colleague's laptop). No Qt here.
+``copies`` (the site for a new colleague's laptop), ``shared`` (the optional shared
+folder). No Qt here.
 """
 
 from citesdesk.services.team.apply import Cancelled
@@ -18,8 +19,13 @@ from citesdesk.services.team.keys import (
     write_public_key,
 )
 from citesdesk.services.team.merge import MergeResult, NeedsConfirmation, check, merge
+from citesdesk.services.team.shared import (
+    set_shared_folder,
+    shared_folder,
+    sync_shared_folder,
+)
 
 __all__ = ["SUFFIX", "Cancelled", "ExportResult", "MergeResult", "NeedsConfirmation",
            "TeamRefused", "add_member", "check", "conflicts", "copy_for_colleague", "export",
-           "keep", "members", "merge", "my_key", "read_public_key", "waiting_count",
-           "write_public_key"]
+           "keep", "members", "merge", "my_key", "read_public_key", "set_shared_folder",
+           "shared_folder", "sync_shared_folder", "waiting_count", "write_public_key"]
