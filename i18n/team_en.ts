@@ -273,6 +273,10 @@ Compare it with the one your colleague reads on their Team screen (aloud or on t
         <translation>{file} (from {who}): {c} created, {u} updated, {p} erased, {k} new conflict(s).</translation>
     </message>
     <message>
+        <source>{n} entrée(s) du journal des collègues ajoutée(s) au Journal.</source>
+        <translation>{n} entries of the colleagues&apos; log added to the Audit log.</translation>
+    </message>
+    <message>
         <source>{n} texte(s) modifié(s) des deux côtés : les deux versions sont gardées.</source>
         <translation>{n} text(s) edited on both sides: both versions are kept.</translation>
     </message>

@@ -199,7 +199,7 @@ class TeamScreen(ListScreen):
     def _when(self, at: str | None, name: str | None) -> str:
         if not at:
             return self.tr("jamais")
-        return f"{datetime_text(at, self.ctx.lang)} UTC — {name or ''}"
+        return f"{datetime_text(at, self.ctx.lang)} — {name or ''}"
 
     def _value(self, value) -> str:
         return self.tr("(vide)") if value in (None, "") else str(value)
@@ -301,6 +301,9 @@ class TeamScreen(ListScreen):
             file=r.path.name, who=r.sender_name, c=number_text(r.created, self.ctx.lang),
             u=number_text(r.updated, self.ctx.lang), p=number_text(r.purged, self.ctx.lang),
             k=number_text(r.conflicts, self.ctx.lang))
+        if r.journal:
+            text += " " + self.tr("{n} entrée(s) du journal des collègues ajoutée(s) au "
+                                  "Journal.").format(n=number_text(r.journal, self.ctx.lang))
         if r.texts_kept:
             text += " " + self.tr("{n} texte(s) modifié(s) des deux côtés : les deux versions "
                                   "sont gardées.").format(n=number_text(r.texts_kept, self.ctx.lang))

@@ -50,9 +50,10 @@ def merge(db: SiteDatabase, entries: list[dict]) -> int:
         record = e.get("record_uuid")
         rows.append([*(e.get(c) for c in COLUMNS),
                      purge_key(record) if isinstance(record, str) else ""])
-    before = db.conn.total_changes
-    db.conn.executemany(
+    # The statement's own rows (``rowcount``), not ``total_changes``: that one also counts
+    # what triggers write, such as the window's record of what a task changed.
+    cursor = db.conn.executemany(
         f"INSERT INTO audit_log({', '.join(COLUMNS)}) SELECT ?, ?, ?, ?, coalesce(?, ''), "
         "?, coalesce(?, '{}'), ? WHERE NOT EXISTS (SELECT 1 FROM purge_mark WHERE "
         "uuid_hash = ?) ON CONFLICT(uuid) DO NOTHING", rows)
-    return db.conn.total_changes - before
+    return max(cursor.rowcount, 0)
