@@ -136,7 +136,7 @@ class BundleInspectDialog(QDialog):
                 lines += [
                     self.tr("Site {site} — lot n° {seq} du {date} — CitésDesk {version}").format(
                         site=m["site_code"], seq=m["sequence"],
-                        date=datetime_text(m["created_at"], self.lang) + " UTC",
+                        date=datetime_text(m["created_at"], self.lang),
                         version=m["software_version"]),
                     self.tr("Trimestres : {quarters}").format(quarters=", ".join(
                         quarter_text(Quarter.parse(q), self.lang) for q in m["quarters"])),

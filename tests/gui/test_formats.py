@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,20 @@ def test_a_typed_date_shows_and_saves_in_the_language_form(make_app, site_path, 
     assert check.execute("SELECT birth_date FROM participant WHERE uuid = ?",
                          [uuid]).fetchone()[0] == "1990-12-04"
     check.close()
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones set by TZ on Unix")
+def test_stored_moments_show_on_the_computer_s_clock(monkeypatch):
+    from citesdesk.gui.forms import datetime_text
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        # stored in UTC: the coordinator in Paris reads her own clock, in winter and summer
+        assert datetime_text("2026-12-03T14:05:09.000Z", "fr") == "03/12/2026 15:05"
+        assert datetime_text("2026-07-01T23:30:00Z", "en") == "02 Jul 2026 01:30"
+        # a moment without a zone (a backup's name, already local) is shown as it is
+        assert datetime_text("2026-12-03T14:05:09", "fr") == "03/12/2026 14:05"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -60,14 +60,20 @@ def date_text(value: str | dt.date | None, lang: str) -> str:
 
 
 def datetime_text(value: str | dt.datetime | None, lang: str) -> str:
-    """An ISO moment (``2026-12-03T14:05:09Z``) as its date and its minute."""
+    """A moment as its date and its minute, on this computer's clock: a stored UTC moment
+    (``2026-12-03T14:05:09.000Z``) reads « 03/12/2026 15:05 » in Paris in winter. A moment
+    without a zone (a backup's name) is shown as it is."""
     if not value:
         return ""
-    if isinstance(value, dt.datetime):
-        return f"{date_text(value.date(), lang)} {value:%H:%M}"
-    text = str(value)
-    clock = text[11:16]
-    return f"{date_text(text[:10], lang)} {clock}".rstrip()
+    if not isinstance(value, dt.datetime):
+        text = str(value)
+        try:
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return f"{date_text(text[:10], lang)} {text[11:16]}".rstrip()
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return f"{date_text(value.date(), lang)} {value:%H:%M}"
 
 
 def local_date_text(stamp: str, lang: str) -> str:

@@ -201,7 +201,7 @@ class EvaluationScreen(Screen):
         self.history.setRowCount(len(rows))
         self.no_history.setVisible(not rows)
         for r, (created, sequence, name, sha) in enumerate(rows):
-            when = f"{datetime_text(created, self.ctx.lang)} UTC"
+            when = datetime_text(created, self.ctx.lang)
             for c, text in enumerate((when, str(sequence), name, sha)):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()
