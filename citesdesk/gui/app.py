@@ -134,6 +134,7 @@ class Application:
         self.db_path = Path(db_path)
         self.readonly = readonly
         self.opening = False  # File › Open at work (switch_database)
+        self.handoff = None  # team files handed over by a second start (listen_for_files)
         self.translators: list[QTranslator] = []
         self.set_translators(lang)
         self.qapp.setStyleSheet(stylesheet())
@@ -225,6 +226,8 @@ class Application:
         self.reads = Reader(self.db_path)
         self.build_window().show()
         self.session.snapshot("ouverture")
+        if self.handoff is not None:
+            self.listen_for_files()
 
     def _open_failed(self, path: str, exc: BaseException) -> None:
         from citesdesk.core.locking import DatabaseInUse
@@ -258,8 +261,24 @@ class Application:
             self.build_window().show()
             self.session.snapshot("ouverture")
 
+    def listen_for_files(self) -> None:
+        """Take the team files that a second start on this base hands over
+        (:mod:`citesdesk.gui.handoff`): only while this program holds the base."""
+        from citesdesk.gui.handoff import Handoff, offer_when_free
+
+        if self.handoff is None:
+            self.handoff = Handoff(self.qapp)
+            self.handoff.files_received.connect(
+                lambda paths: offer_when_free(self.window, paths))
+        if self.readonly:
+            self.handoff.close()
+        else:
+            self.handoff.listen(self.db_path)
+
     def close(self) -> None:
         self.session.stop()
+        if self.handoff is not None:
+            self.handoff.close()
         # The readers first: the writer, closing last, folds the write-ahead log back into
         # the file and removes it (a read-only connection closing last cannot).
         self.reads.shutdown()
@@ -326,6 +345,11 @@ def _run(db_path: str | None, lang: str, open_bundle: str | None,
             return 0
         return dialog.exec() and 0
     path = Path(db_path) if db_path else default_db_path()
+    if open_team:  # double-clicked while a window has this base open: handed to it
+        from citesdesk.gui.handoff import hand_to_running
+
+        if hand_to_running(path, open_team):
+            return 0
     files.sweep_at_start(path.parent)  # what a killed run left behind
     from citesdesk.gui.security.passphrase import unlock_file
 
@@ -376,6 +400,9 @@ def _run(db_path: str | None, lang: str, open_bundle: str | None,
         Dialog.error(None, exc.message(lang))
         return 1
     app.window.show()
+    from citesdesk.gui.first_paint import after_first_paint
+
+    after_first_paint(app.window, app.listen_for_files)
     if open_team:
         from citesdesk.gui.team_open import offer
 

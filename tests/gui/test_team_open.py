@@ -3,6 +3,11 @@ window offers to merge it), chosen in File › Open, dropped anywhere on the win
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -13,6 +18,8 @@ from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.team_open import offer
 from citesdesk.services import records, team
 from tests.services.team.helpers import make_team, new_file
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _team(tmp_path):
@@ -51,6 +58,8 @@ def test_file_manager_opening_offers_to_merge(make_app, tmp_path, qtbot):
     screen = app.window.show_screen("team")
     qtbot.waitUntil(lambda: "(de Collègue 1)" in screen.summary.text(), timeout=30000)
     assert "1 modifié(s)" in screen.summary.text()
+    # the colleague's change came with its journal entry, and the summary says so
+    assert "1 entrée(s) du journal des collègues ajoutée(s) au Journal." in screen.summary.text()
     assert _commune(path, uuid) == "Vénissieux"
 
 
@@ -107,3 +116,43 @@ def test_command_line_hands_the_files_to_the_window(tmp_path, monkeypatch):
     f = tmp_path / "Collègue-20261203.citesequipe"
     assert main([str(f), "--db", str(tmp_path / "site.sqlite")]) == 0
     assert seen == {"db": str(tmp_path / "site.sqlite"), "open_team": [str(f)]}
+
+
+def _second_start(*args: str) -> subprocess.Popen:
+    """CitésDesk started again by the file manager, as a separate program."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen([sys.executable, "-m", "citesdesk", *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_double_clicked_while_the_base_is_open_goes_to_the_open_window(make_app, tmp_path,
+                                                                        qtbot):
+    path, f, uuid = _team(tmp_path)
+    app = make_app(path, "fr")
+    app.window.show()
+    app.listen_for_files()  # done once the window has painted
+    Dialog.reset()
+    Dialog.script("yes")
+    proc = _second_start(str(f), "--db", str(path))
+    try:
+        qtbot.waitUntil(lambda: proc.poll() is not None, timeout=60000)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err  # handed over, then ended: no second window
+    screen = app.window.show_screen("team")
+    qtbot.waitUntil(lambda: "(de Collègue 1)" in screen.summary.text(), timeout=30000)
+    assert [s[2] for s in Dialog.shown if s[1] == "Fichier d'équipe"] == [
+        f"Intégrer « {f.name} » dans cette base\u00a0? Les changements des collègues "
+        "s'ajoutent aux vôtres\u00a0; une sauvegarde automatique est faite avant."]
+    assert _commune(path, uuid) == "Vénissieux"
+
+
+def test_nothing_listening_hands_nothing(tmp_path, qapp):
+    from citesdesk.gui.handoff import hand_to_running, server_name
+
+    assert hand_to_running(tmp_path / "personne.sqlite", ["x.citesequipe"], 200) is False
+    # the same base, however its path is written
+    assert server_name(tmp_path / "a.sqlite") == server_name(tmp_path / "." / "a.sqlite")
+    assert server_name(tmp_path / "a.sqlite") != server_name(tmp_path / "b.sqlite")
