@@ -216,3 +216,24 @@ def test_other_dialogs_fit(demo_window, qtbot, tmp_path, lang):
         found += [f"{name}: {p}" for p in problems(dialog)]
         dialog.close()
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_participants_list_shows_names_referents_and_cohorts_whole(demo_window, qtbot, lang):
+    """At 1024 px the columns that say who and where (names, referent, cohort) are never
+    cut, not even with a tooltip: the least identifying ones step aside instead."""
+    app = demo_window(lang, (1024, 700))
+    screen = app.window.show_screen("participants")
+    _settle(app, qtbot)
+    view, model = screen.table, screen.model
+    header, fm = view.horizontalHeader(), view.fontMetrics()
+    cut = []
+    for c in (0, 1, view.REFERENT, view.COHORT):
+        assert not header.isSectionHidden(c)
+        room = header.sectionSize(c)
+        for r in range(min(model.rowCount(), 200)):
+            text = model.index(r, c).data()
+            if text and fm.horizontalAdvance(text) + 6 > room:
+                cut.append(f"« {text} » needs {fm.horizontalAdvance(text) + 6} px, has {room}")
+    assert cut == []
+    assert not view.horizontalScrollBar().isVisible()

@@ -40,8 +40,10 @@ class ParticipantTable(QTableView):
     #: Columns that keep their natural width when room is short (last and first names).
     KEEP = (0, 1)
     #: Columns set aside, in this order, while the others do not fit: QPV, gender,
-    #: situation at entry.
-    SET_ASIDE = (6, 3, 7)
+    #: situation at entry, commune (most of a site's people live in the same one or two).
+    SET_ASIDE = (6, 3, 7, 5)
+    #: The referent's and the cohort's columns: as wide as the longest name of the site's.
+    REFERENT, COHORT = 8, 9
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,19 @@ class ParticipantTable(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_names(self, column: int, names: list[str]) -> None:
+        """Column ``column`` holds one of ``names`` (the site's referents or cohorts): its
+        natural width is the longest one's, within 32 characters."""
+        if column >= len(self.natural):
+            return
+        fm = self.fontMetrics()
+        pad = 3 * fm.averageCharWidth()
+        longest = max((fm.horizontalAdvance(n) for n in names), default=0)
+        title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        self.natural[column] = min(max(longest, fm.horizontalAdvance(title)) + pad,
+                                   32 * fm.averageCharWidth() + pad)
         self.fit_columns()
 
 
@@ -273,11 +288,13 @@ class ParticipantsScreen(ListScreen):
         self._fill_combo(self.cohort, self.tr("Toutes les cohortes"),
                          [(name, cid) for cid, name in rows])
         fit_popup(self.cohort)
+        self.table.fit_names(self.table.COHORT, [name for _cid, name in rows])
 
     def _fill_referents(self, names: list[str]) -> None:
         self._fill_combo(self.referent, self.tr("Tous les référent·es"),
                          [(n, n) for n in names])
         fit_popup(self.referent)
+        self.table.fit_names(self.table.REFERENT, list(names))
 
     # -- filters -------------------------------------------------------------------
     def apply_filters(self) -> None:

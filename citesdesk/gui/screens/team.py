@@ -48,6 +48,14 @@ TEAM_TABLES = frozenset({"team_member", "version_vector", "sync_conflict", "purg
                          "setting", "participant", "*"})
 
 
+
+def _cell(text: str) -> QTableWidgetItem:
+    """A cell of the stretched tables: whole in its tooltip when the column cuts it."""
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
+
+
 class TeamScreen(ListScreen):
     key = "team"
     icon_name = "list"
@@ -172,14 +180,14 @@ class TeamScreen(ListScreen):
             for c, text in enumerate((m["name"], m["fingerprint"],
                                       self._when(m["last_received_at"], m["last_received_file"]),
                                       self._when(m["last_sent_at"], m["last_sent_file"]))):
-                self.members.setItem(r, c, QTableWidgetItem(text))
+                self.members.setItem(r, c, _cell(text))
         self.conflicts.setRowCount(len(data["conflicts"]))
         for r, c in enumerate(data["conflicts"]):
             state = (self.tr("réglé : {value}").format(value=self._value(c["kept"]))
                      if c["resolved"] else self.tr("à examiner"))
             cells = (c["record"], c["field_label"], self._side(c["a"]), self._side(c["b"]), state)
             for col, text in enumerate(cells):
-                self.conflicts.setItem(r, col, QTableWidgetItem(text))
+                self.conflicts.setItem(r, col, _cell(text))
         self.empty_hint.show_for(not data["members"], self.members)
         self.no_conflicts.setVisible(not data["conflicts"])
         self.update_buttons()
