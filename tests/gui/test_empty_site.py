@@ -61,4 +61,4 @@ def test_the_hint_buttons_do_what_they_say(make_app, site_path, qtbot):
     cohorts = app.window.show_screen("cohorts")
     _settle(app, qtbot)
     cohorts.empty_hint.button.click()
-    assert cohorts.tabs.currentWidget() is cohorts.form_box
+    assert cohorts.tabs.currentWidget() is cohorts.form_page

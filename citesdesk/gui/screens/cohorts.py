@@ -8,11 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -86,8 +88,6 @@ class CohortsScreen(ListScreen):
                 (self.tr("Description"), self.description, "description")):
             form.addRow(label + (" *" if required("cohort", field) else ""), widget)
             form.addRow("", self.errors.label(field))
-        form.addRow("", self.errors.general_slot)
-        form.addRow("", self.save_button)
         self.form_box = QGroupBox(self.tr("Cohorte"), self)
         self.form_box.setLayout(form)
 
@@ -116,13 +116,28 @@ class CohortsScreen(ListScreen):
         layout.addWidget(self.empty_hint)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.members_box, self.tr("Membres"))
-        self.tabs.addTab(self.form_box, self.tr("Fiche de la cohorte"))
+        # The form scrolls inside its tab, its button always in sight below it: its height
+        # does not squeeze the list of cohorts to three rows on a 700-pixel screen.
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.form_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_page = QWidget(self)
+        page_layout = QVBoxLayout(self.form_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.errors.general_slot, 1)  # a refusal that is no one field's
+        buttons.addWidget(self.save_button)
+        page_layout.addLayout(buttons)
+        self.tabs.addTab(self.form_page, self.tr("Fiche de la cohorte"))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(table)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([2000, 3000])  # two fifths for the cohorts, whatever the height
         layout.addWidget(splitter, 1)
 
         # Choosing a cohort shows its members; Enter or a double-click opens its form.
@@ -147,7 +162,7 @@ class CohortsScreen(ListScreen):
         return self.tr("Cohortes")
 
     def _edit(self) -> None:
-        self.tabs.setCurrentWidget(self.form_box)
+        self.tabs.setCurrentWidget(self.form_page)
         self.name.setFocus()
 
     def open_row(self, row: int) -> None:
@@ -182,7 +197,7 @@ class CohortsScreen(ListScreen):
         self.show_list(not rows)
         self.tabs.setTabVisible(self.tabs.indexOf(self.members_box), bool(rows))
         if not rows:
-            self.tabs.setCurrentWidget(self.form_box)
+            self.tabs.setCurrentWidget(self.form_page)
         if rows and self.current is None and not self._shown_once:
             # First time: the first cohort is open, rather than an empty members list.
             self._shown_once = True
