@@ -29,6 +29,25 @@ from citesdesk.gui.icons import icon
 from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
 
+#: Wrapped labels whose minimum height this module sets (and may set again).
+_FITTED = "citesdesk_fitted_lines"
+
+
+def _fit_wrapped_lines(screen: QWidget) -> None:
+    """A wrapped sentence needs more lines as the window narrows, but its minimum height is
+    reckoned for no width in particular: the layout may then give it fewer lines than its
+    text, cut at the bottom. Each shown wrapped label is kept as high as its lines at its
+    width (labels whose minimum height their screen set itself are left alone)."""
+    for label in screen.findChildren(QLabel):
+        if not label.wordWrap() or not label.isVisible() or not label.text():
+            continue
+        if label.minimumHeight() and not label.property(_FITTED):
+            continue
+        need = label.heightForWidth(label.width())
+        if need > 0 and need != label.minimumHeight():
+            label.setMinimumHeight(need)
+            label.setProperty(_FITTED, True)
+
 
 class _Page(QScrollArea):
     """The stack's page for one screen: a frameless scroll area. The screen fills it, and
@@ -57,6 +76,7 @@ class _Page(QScrollArea):
         screen = self.widget()
         if screen is None:
             return
+        _fit_wrapped_lines(screen)
         need = screen.minimumSizeHint().expandedTo(screen.minimumSize())
         room = self.viewport().size()
         size = QSize(max(room.width(), need.width()), max(room.height(), need.height()))

@@ -36,6 +36,8 @@ def _cell(text: Any, data: Any = None, number: bool = False) -> QTableWidgetItem
         item.setData(Qt.ItemDataRole.UserRole, data)
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    elif text:
+        item.setToolTip(str(text))  # whole, when the column cuts it
     return item
 
 
