@@ -15,11 +15,13 @@ from citesdesk.core.db import open_database  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _private_folders(tmp_path_factory, monkeypatch):
-    """The user's data and state folders (automatic backups, wrong-passphrase counts) in a
-    temporary folder of each test, never in the real home (subprocesses inherit them)."""
+    """The user's data and state folders (automatic backups, wrong-passphrase counts, the
+    window's place) in a temporary folder of each test, never in the real home (subprocesses inherit them)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    # CitésDesk's own state (work-file markers, the window's place): each test its own
+    monkeypatch.setenv("CITESDESK_STATE_DIR", str(home / "citesdesk-state"))
 
 
 @pytest.fixture

@@ -399,6 +399,10 @@ def _run(db_path: str | None, lang: str, open_bundle: str | None,
 
         Dialog.error(None, exc.message(lang))
         return 1
+    from citesdesk.gui import window_place
+
+    if not window_place.restore(app.window):  # where the coordinator left it last time
+        window_place.first_size(app.window, (app.window.width(), app.window.height()))
     app.window.show()
     from citesdesk.gui.first_paint import after_first_paint
 
@@ -418,6 +422,8 @@ def _run(db_path: str | None, lang: str, open_bundle: str | None,
         code = qapp.exec()
     finally:
         restore()
+    if app.window is not None:
+        window_place.save(app.window)
     app.close()
     return code
 
