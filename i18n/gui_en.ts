@@ -107,6 +107,7 @@
     <name>MainWindow</name>
     <message>
         <source>CitésDesk</source>
+        <extracomment>Wrapped labels whose minimum height this module sets (and may set again).</extracomment>
         <translation>CitésDesk</translation>
     </message>
     <message>
@@ -320,7 +321,7 @@
     <name>ParticipantsScreen</name>
     <message>
         <source>Participants</source>
-        <extracomment>Changes after which the cohort and referent filters are read again. Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry.</extracomment>
+        <extracomment>Changes after which the cohort and referent filters are read again. Columns that keep their natural width when room is short (last and first names). Columns set aside, in this order, while the others do not fit: QPV, gender, situation at entry, commune (most of a site&apos;s people live in the same one or two). The referent&apos;s and the cohort&apos;s columns: as wide as the longest name of the site&apos;s.</extracomment>
         <translation>Participants</translation>
     </message>
     <message>

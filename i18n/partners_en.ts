@@ -493,8 +493,12 @@
         <translation>Add a partner…</translation>
     </message>
     <message>
-        <source>{n} partenaire(s)</source>
-        <translation>{n} partner(s)</translation>
+        <source>{n} partenaire</source>
+        <translation>{n} partner</translation>
+    </message>
+    <message>
+        <source>{n} partenaires</source>
+        <translation>{n} partners</translation>
     </message>
 </context>
 <context>
@@ -593,8 +597,12 @@
         <translation>New referral…</translation>
     </message>
     <message>
-        <source>{n} orientation(s)</source>
-        <translation>{n} referral(s)</translation>
+        <source>{n} orientation</source>
+        <translation>{n} referral</translation>
+    </message>
+    <message>
+        <source>{n} orientations</source>
+        <translation>{n} referrals</translation>
     </message>
     <message>
         <source> (en retard)</source>

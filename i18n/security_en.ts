@@ -96,8 +96,12 @@
         <translation>All</translation>
     </message>
     <message>
-        <source>{n} entrée(s)</source>
-        <translation>{n} entry(ies)</translation>
+        <source>{n} entrée</source>
+        <translation>{n} entry</translation>
+    </message>
+    <message>
+        <source>{n} entrées</source>
+        <translation>{n} entries</translation>
     </message>
     <message>
         <source> (les plus récentes)</source>

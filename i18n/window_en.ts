@@ -249,8 +249,12 @@ This is the right to erasure (GDPR, article 17), at the person&apos;s request. T
         <translation>no</translation>
     </message>
     <message>
-        <source>{n} personne(s) à supprimer</source>
-        <translation>{n} person(s) to delete</translation>
+        <source>{n} personne à supprimer</source>
+        <translation>{n} person to delete</translation>
+    </message>
+    <message>
+        <source>{n} personnes à supprimer</source>
+        <translation>{n} people to delete</translation>
     </message>
     <message>
         <source>Supprimer définitivement {n} personne(s)</source>

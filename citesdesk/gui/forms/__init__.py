@@ -22,6 +22,7 @@ from citesdesk.gui.forms.formats import (
     percent_text,
     quarter_text,
     set_date,
+    singular,
     size_text,
 )
 from citesdesk.gui.forms.messages import (
@@ -50,5 +51,5 @@ __all__ = [
     "iso", "keep_room", "lang_of", "local_date_text", "message_label", "month_text", "month_year_text", "name_the_record",
     "number_text", "numbers", "percent_text", "quarter_text", "required", "resize_within_screen",
     "set_severity",
-    "set_combo_data", "set_date", "show_error", "size_text",
+    "set_combo_data", "set_date", "show_error", "singular", "size_text",
 ]

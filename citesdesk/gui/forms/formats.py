@@ -106,6 +106,12 @@ def number_text(value: int | float, lang: str) -> str:
     return text.replace(",", "\u202f") if lang == "fr" else text
 
 
+def singular(count: int, lang: str) -> bool:
+    """Whether ``count`` takes the singular: « 0 entrée », « 1 entrée » in French; « 1
+    entry » but « 0 entries » in English."""
+    return count < 2 if lang == "fr" else count == 1
+
+
 def numbers(counts: dict[str, int], lang: str) -> dict[str, str]:
     """Every count of ``counts`` through :func:`number_text` (for ``.format(**counts)``)."""
     return {key: number_text(value, lang) if isinstance(value, int | float) else value

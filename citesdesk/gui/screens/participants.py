@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.forms import fit_popup, number_text
+from citesdesk.gui.forms import fit_popup, number_text, singular
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents
@@ -308,7 +308,8 @@ class ParticipantsScreen(ListScreen):
 
     def _on_loaded(self, count: int) -> None:
         number = number_text(count, self.ctx.lang)
-        self.count_label.setText(self.tr("{count} participant").format(count=number) if count < 2
+        self.count_label.setText(self.tr("{count} participant").format(count=number)
+                                 if singular(count, self.ctx.lang)
                                  else self.tr("{count} participants").format(count=number))
         filtered = bool(self.search.text() or self.cohort.currentData()
                         or self.referent.currentData() or self.qpv.isChecked()

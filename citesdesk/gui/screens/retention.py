@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import date_text, number_text
+from citesdesk.gui.forms import date_text, number_text, singular
 from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import retention
 
@@ -122,8 +122,10 @@ class RetentionScreen(ListScreen):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
         thaw()
-        self.count.setText(self.tr("{n} personne(s) à supprimer").format(
-            n=number_text(len(rows), self.ctx.lang)))
+        n, lang = len(rows), self.ctx.lang
+        self.count.setText((self.tr("{n} personne à supprimer") if singular(n, lang)
+                            else self.tr("{n} personnes à supprimer")).format(
+            n=number_text(n, lang)))
         self.show_list(not rows, self.count, self.purge_button)
         self.purge_button.setEnabled(bool(rows))
         self.loaded.emit(len(rows))
