@@ -48,3 +48,16 @@ def to_date(value) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def date_text(value: str | dt.date | None, lang: str) -> str:
+    """An ISO date (or a date) as people read it: ``03/12/2026`` in French, ``03 Dec 2026``
+    in English (day first, month in letters: never read as 12 March); "" for none. The one
+    home of the rule: the window (``gui.forms``), the journal's sentences and the printed
+    files use it."""
+    day = to_date(value)
+    if day is None:
+        return ""
+    if lang == "en":
+        return f"{day.day:02d} {MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from citesdesk.core.text import fold
+from citesdesk.core.text import date_text, fold
 
 COLUMNS = ("at", "actor", "action", "table_name", "record_uuid", "changes")
 #: Records about a participant: table, and how it points to the participant.
@@ -153,7 +153,7 @@ def changes_text(changes: dict, table: str | None = None, lang: str = "fr") -> s
             yes_no = ("yes", "no") if lang == "en" else ("oui", "non")
             return yes_no[0] if int(v) else yes_no[1]
         if isinstance(v, str) and ISO_DATE.match(v):
-            return f"{v[8:10]}/{v[5:7]}/{v[:4]}"
+            return date_text(v, lang)
         return str(v)
 
     colon, semicolon = (": ", "; ") if lang == "en" else ("\u00a0: ", "\u00a0; ")

@@ -7,16 +7,11 @@ cohort, and an exit is not before the entry and always has its reason.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from citesdesk.core.errors import FieldError, ValidationFailed
+from citesdesk.core.text import date_text
 from citesdesk.core.validation import validate_record
 from citesdesk.services import records
 from citesdesk.services.refs import resolve
-
-
-def _fr(iso: str) -> str:
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
 def enroll(db, participant, cohort, date_entree) -> dict:
@@ -31,22 +26,24 @@ def enroll(db, participant, cohort, date_entree) -> dict:
         entry = clean["date_entree"]
         for other in records.find(db, "enrollment", "participant_id = ? AND cohort_id = ?",
                                   [person["id"], group["id"]], order_by="date_entree"):
+            start_fr = date_text(other["date_entree"], "fr")
+            start_en = date_text(other["date_entree"], "en")
             if other["date_sortie"] is None:
                 raise ValidationFailed([FieldError(
                     "cohort_id", "already_enrolled",
                     f"{person['first_name']} {person['last_name']} est déjà inscrit·e dans la "
-                    f"cohorte « {group['name']} » depuis le {_fr(other['date_entree'])} : "
+                    f"cohorte « {group['name']} » depuis le {start_fr} : "
                     "enregistrez d'abord sa sortie.",
                     f"{person['first_name']} {person['last_name']} is already enrolled in "
-                    f"cohort '{group['name']}' since {_fr(other['date_entree'])}: record "
+                    f"cohort '{group['name']}' since {start_en}: record "
                     "the exit first.", group["id"])], "enrollment")
             if other["date_entree"] <= entry <= other["date_sortie"]:
                 raise ValidationFailed([FieldError(
                     "date_entree", "overlaps",
                     f"Cette date tombe dans un passage précédent dans la même cohorte "
-                    f"(du {_fr(other['date_entree'])} au {_fr(other['date_sortie'])}).",
+                    f"(du {start_fr} au {date_text(other['date_sortie'], 'fr')}).",
                     f"This date falls within an earlier stay in the same cohort "
-                    f"({_fr(other['date_entree'])} to {_fr(other['date_sortie'])}).", entry)],
+                    f"({start_en} to {date_text(other['date_sortie'], 'en')}).", entry)],
                     "enrollment")
         return records.create(db, "enrollment", clean)
 
@@ -80,9 +77,11 @@ def cancel_exit(db, enrollment) -> dict:
             raise ValidationFailed([FieldError(
                 "date_sortie", "later_enrollment",
                 "La personne a un passage plus récent dans cette cohorte "
-                f"(entrée le {_fr(other['date_entree'])}) : la sortie ne peut pas être annulée.",
+                f"(entrée le {date_text(other['date_entree'], 'fr')}) : la sortie ne peut pas "
+                "être annulée.",
                 "The person has a later stay in this cohort "
-                f"(entered {_fr(other['date_entree'])}): the exit cannot be cancelled.")],
+                f"(entered {date_text(other['date_entree'], 'en')}): the exit cannot be "
+                "cancelled.")],
                 "enrollment")
         return records.update(db, "enrollment", row["id"],
                               {"date_sortie": None, "motif_sortie": None})

@@ -11,7 +11,7 @@ import datetime as dt
 
 from citesdesk.core import codes
 from citesdesk.core.errors import NotFound
-from citesdesk.core.text import fold_key
+from citesdesk.core.text import date_text, fold_key
 
 #: Timeline item kinds, in the order they are shown on the same day.
 KIND_ORDER = {"entry": 0, "event": 1, "referral": 2, "exit": 3}
@@ -30,11 +30,6 @@ def participant_id(db, participant_uuid: str) -> int:
 
 def _T(lang: str, fr: str, en: str) -> str:  # noqa: N802 - a tiny bilingual chooser
     return en if lang == "en" else fr
-
-
-def _dd(iso: str) -> str:
-    """``2026-02-01`` → ``01/02/2026`` (as people read dates, in both languages)."""
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
 def _enrollment_items(db, pid: int, lang: str) -> list[dict]:
@@ -101,7 +96,7 @@ def _referral_items(db, pid: int, lang: str, today: dt.date) -> list[dict]:
         status = codes.STATUT_ORIENTATION.label(r["status"], lang)
         if r["status"] != "PROPOSEE" and r["status_date"]:
             status = _T(lang, "{s} le {d}", "{s} on {d}").format(
-                s=status, d=_dd(r["status_date"]))
+                s=status, d=date_text(r["status_date"], lang))
         overdue = r["status"] == "PROPOSEE" and r["date"] < limit
         items.append({"kind": "referral", "table": "referral", "uuid": r["uuid"],
                       "date": r["date"], "code": r["status"],

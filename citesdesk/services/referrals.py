@@ -13,6 +13,7 @@ import datetime as dt
 
 from citesdesk.core import codes
 from citesdesk.core.errors import FieldError, ValidationFailed
+from citesdesk.core.text import date_text
 from citesdesk.core.validation import parse_date
 from citesdesk.services import records
 from citesdesk.services.refs import resolve
@@ -91,9 +92,9 @@ def change_status(db, referral, status: str, date, comment: str | None = None) -
             raise ValidationFailed([FieldError(
                 "date", "before_previous_status",
                 "La date précède celle du statut actuel "
-                f"({dt.date.fromisoformat(current['status_date']):%d/%m/%Y}).",
+                f"({date_text(current['status_date'], 'fr')}).",
                 "The date is before the current status date "
-                f"({dt.date.fromisoformat(current['status_date']):%d/%m/%Y}).", day)],
+                f"({date_text(current['status_date'], 'en')}).", day)],
                 "referral")
         records.create(db, "referral_status", {
             "referral_id": current["id"], "status": entry.code, "date": day,

@@ -29,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QWidget
 
-from citesdesk.core.text import MONTHS_EN, to_date
+from citesdesk.core.text import MONTHS_EN, date_text, to_date
 
 #: What a date field shows, as a Qt display format, per language.
 DATE_EDIT_FORMAT = {"fr": "dd/MM/yyyy", "en": "dd MMM yyyy"}
@@ -49,14 +49,6 @@ def lang_of(owner: Any = None) -> str:
     return "fr"
 
 
-def date_text(value: str | dt.date | None, lang: str) -> str:
-    """An ISO date (or a date) as people read it: ``03/12/2026`` or ``03 Dec 2026``."""
-    day = to_date(value)
-    if day is None:
-        return ""
-    if lang == "en":
-        return f"{day.day:02d} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def datetime_text(value: str | dt.datetime | None, lang: str) -> str:

@@ -9,15 +9,16 @@ import json
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError, NotFound
 from citesdesk.core.model import KINDS
+from citesdesk.core.text import date_text
 from citesdesk.services import records
 from citesdesk.services.team import keys
 from citesdesk.services.team.clocks import REFS
 
 
-def _when(hlc: str) -> str:
-    """The local date and time of a clock value, ``dd/mm/yyyy hh:mm``."""
-    ms = int(hlc[:15])
-    return dt.datetime.fromtimestamp(ms / 1000).strftime("%d/%m/%Y %H:%M")
+def _when(hlc: str, lang: str) -> str:
+    """The local date and time of a clock value: ``03/12/2026 15:29``, ``03 Dec 2026 15:29``."""
+    moment = dt.datetime.fromtimestamp(int(hlc[:15]) / 1000)
+    return f"{date_text(moment.date(), lang)} {moment:%H:%M}"
 
 
 def _label(db: SiteDatabase, table: str, uuid: str) -> str:
@@ -59,9 +60,9 @@ def conflicts(db: SiteDatabase, *, waiting_only: bool = False, lang: str = "fr")
             "kind": (kind.fr if lang == "fr" else kind.en) if kind else c["tbl"],
             "field_label": _field_label(c["tbl"], c["field"], lang),
             "a": {"value": _value(db, c, c["value_a"]), "by": c["author_a"],
-                  "at": _when(c["hlc_a"]), "hlc": c["hlc_a"]},
+                  "at": _when(c["hlc_a"], lang), "hlc": c["hlc_a"]},
             "b": {"value": _value(db, c, c["value_b"]), "by": c["author_b"],
-                  "at": _when(c["hlc_b"]), "hlc": c["hlc_b"]},
+                  "at": _when(c["hlc_b"], lang), "hlc": c["hlc_b"]},
             "applied": "b",
             "resolved": c["resolved_hlc"] is not None,
             "kept": _value(db, c, c["resolved_value"]) if c["resolved_hlc"] else None,
