@@ -194,6 +194,9 @@ def test_english_documents(db, person):
     assert "Participant file" in text and "Confidential document — personal data" in text
     assert "Jobseeker registered with France Travail" in text or "France Travail" in text
     assert "Shared notes" in text and "page 1 / " in text
+    # dates as the English window writes them, never dd/mm/yyyy
+    assert re.search(r"\b\d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b", text)
+    assert not re.search(r"\b\d\d/\d\d/\d{4}\b", text), text[:400]
     consent = "\n".join(pages_text(pdf_bytes(printing.consent_form_pdf, db, lang="en")))
     assert "Legal basis" in consent and "Your rights" in consent
 

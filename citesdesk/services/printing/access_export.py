@@ -49,7 +49,7 @@ def story(d: dict, lang: str = "fr") -> list:
         n["text"] = n["text"] + n["_bin"]
     out = [*pf.heading(d, "access_export", lang),
            Paragraph(esc(L.t("access_intro", lang, site=d["site"].get("name") or "",
-                                 date=today_text())), BASE), gap(1),
+                                 date=today_text(lang))), BASE), gap(1),
            *pf.identity(person, lang), *pf.situation(person, lang, health=True),
            *pf.consent(person, lang), *pf.cohorts(d, lang), *pf.journey(d, lang),
            *pf.referrals(d, lang),
@@ -59,7 +59,7 @@ def story(d: dict, lang: str = "fr") -> list:
     if d["recipients"]:
         rows = [[r["name"], L.code("type_partenaire", r["type"], lang),
                  ", ".join(L.table_name(k, lang) for k in r["kinds"]),
-                 f"{date(r['first'])} – {date(r['last'])}"] for r in d["recipients"]]
+                 f"{date(r['first'], lang)} – {date(r['last'], lang)}"] for r in d["recipients"]]
         out.append(grid([L.t("partner", lang), L.field("partner", "type", lang),
                          L.t("via", lang), L.t("first_last", lang)], rows,
                         [0.34, 0.22, 0.2, 0.24]))
@@ -70,19 +70,19 @@ def story(d: dict, lang: str = "fr") -> list:
     out.append(Paragraph(esc(L.t("team_laptops_intro", lang)), SMALL))
     if d.get("laptops"):
         out.append(grid([L.t("laptop", lang), L.t("since", lang), L.t("last_sent", lang)],
-                        [[h["name"], date(h["since"][:10]), date(h["last_sent"][:10])]
+                        [[h["name"], date(h["since"][:10], lang), date(h["last_sent"][:10], lang)]
                          for h in d["laptops"]], [0.5, 0.25, 0.25]))
     else:
         out.append(Paragraph(esc(L.t("none", lang)), SMALL))
 
     out.append(h2(L.t("retention", lang)))
-    out.append(Paragraph(esc(L.t("last_contact", lang, date=date(d["last_contact"]))), BASE))
-    out.append(Paragraph(esc(L.t("purge", lang, date=date(d["purge_date"]),
+    out.append(Paragraph(esc(L.t("last_contact", lang, date=date(d["last_contact"], lang))), BASE))
+    out.append(Paragraph(esc(L.t("purge", lang, date=date(d["purge_date"], lang),
                                  months=d["retention_months"])), BASE))
 
     out.append(h2(L.t("audit", lang)))
     if d["audit"]:
-        rows = [[timestamp(a["at"]), a.get("actor") or "", L.action(a["action"], lang),
+        rows = [[timestamp(a["at"], lang), a.get("actor") or "", L.action(a["action"], lang),
                  L.table_name(a["table_name"], lang),
                  _changes(a["table_name"], a["changes"], lang)] for a in d["audit"]]
         out.append(grid([L.t("date", lang), L.t("who", lang), L.t("action", lang),

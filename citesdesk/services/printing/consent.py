@@ -110,14 +110,14 @@ def story(db: SiteDatabase, person: dict | None, lang: str = "fr") -> list:
                                              f"{person['last_name'].upper()}"
     out = [Section(Chrome(title=title, site=site_label, subtitle=subtitle, lang=lang)),
            Paragraph(esc(title), TITLE),
-           Paragraph(esc(L.t("printed_on", lang, date=today_text())), SMALL),
+           Paragraph(esc(L.t("printed_on", lang, date=today_text(lang))), SMALL),
            Paragraph(esc(L.t("notice", lang)), H2)]
     out += _paragraphs(notice_text(db, lang))
     f = L.field
     if person is not None:
         fields = [(f("participant", "last_name", lang), person["last_name"]),
                   (f("participant", "first_name", lang), person["first_name"]),
-                  (f("participant", "birth_date", lang), date(person.get("birth_date"))),
+                  (f("participant", "birth_date", lang), date(person.get("birth_date"), lang)),
                   (f("participant", "referent", lang), person.get("referent"))]
     else:
         blank = "_" * 28

@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from citesdesk.core.text import date_text
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -107,24 +109,27 @@ def money(value: float, lang: str = "fr") -> str:
     return f"€{number(value, 'en', 2)}"
 
 
-def date(iso: str | None) -> str:
-    """``YYYY-MM-DD`` (or an ISO timestamp) as ``dd/mm/yyyy``; empty stays empty."""
+def date(iso: str | None, lang: str = "fr") -> str:
+    """``YYYY-MM-DD`` (or an ISO timestamp) as the language writes it: ``03/12/2026``,
+    ``03 Dec 2026`` (:func:`citesdesk.core.text.date_text`); empty stays empty, and text
+    that is no date is printed as it is."""
     if not iso:
         return ""
     iso = str(iso)
     if len(iso) >= 10 and iso[4] == "-" and iso[7] == "-":
-        return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+        return date_text(iso[:10], lang) or iso
     return iso
 
 
-def timestamp(iso: str | None) -> str:
-    """A UTC ISO 8601 timestamp (``…Z``) as local ``dd/mm/yyyy hh:mm``."""
+def timestamp(iso: str | None, lang: str = "fr") -> str:
+    """A UTC ISO 8601 timestamp (``…Z``) as the local date and minute, in the language's
+    form (``03/12/2026 15:05``, ``03 Dec 2026 15:05``)."""
     if not iso:
         return ""
     try:
         moment = dt.datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
     except ValueError:
-        return date(iso)
+        return date(iso, lang)
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return f"{date_text(moment.date(), lang)} {moment:%H:%M}"

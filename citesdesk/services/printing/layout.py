@@ -220,8 +220,8 @@ def build(doc: BaseDocTemplate, story: list) -> None:
     doc.build(story, canvasmaker=ChromeCanvas)
 
 
-def today_text() -> str:
-    return fonts.date(dt.date.today().isoformat())
+def today_text(lang: str = "fr") -> str:
+    return fonts.date(dt.date.today().isoformat(), lang)
 
 
 def table_style(commands: list) -> TableStyle:

@@ -148,7 +148,7 @@ def heading(d: dict, title_key: str, lang: str) -> list:
         (french(full_name(person)), fonts.BOLD, 12, 15, TITLE.spaceAfter, black),
         (french(f"{L.t('site', lang)} : {site.get('name') or '—'}"), *small),
         (french(f"{L.t('coordinator', lang)} : {coordinator or '—'}"), *small),
-        (french(L.t("printed_on", lang, date=today_text())), *small),
+        (french(L.t("printed_on", lang, date=today_text(lang))), *small),
     ]
     uuid = person["uuid"]
     block = TitleBlock(lines, QrFlowable(uuid), f"{uuid[:18]}\n{uuid[19:]}")
@@ -161,7 +161,7 @@ def identity(person: dict, lang: str) -> list:
         (f("participant", "last_name", lang), person["last_name"]),
         (f("participant", "first_name", lang), person["first_name"]),
         (f("participant", "birth_name", lang), person.get("birth_name")),
-        (f("participant", "birth_date", lang), date(person.get("birth_date"))),
+        (f("participant", "birth_date", lang), date(person.get("birth_date"), lang)),
         (f("participant", "genre", lang), L.code("genre", person.get("genre"), lang)),
         (f("participant", "phone", lang), person.get("phone")),
         (f("participant", "email", lang), person.get("email")),
@@ -203,10 +203,10 @@ def situation(person: dict, lang: str, *, health: bool = False) -> list:
 
 def consent(person: dict, lang: str) -> list:
     f = L.field
-    objection = (L.t("objection_yes", lang, date=date(person.get("opposition_date")) or "—")
+    objection = (L.t("objection_yes", lang, date=date(person.get("opposition_date"), lang) or "—")
                  if person.get("opposition_evaluation") else L.t("no", lang))
     items = [
-        (L.t("notice_given", lang), date(person.get("info_notice_date")) or "—"),
+        (L.t("notice_given", lang), date(person.get("info_notice_date"), lang) or "—"),
         (f("participant", "info_notice_version", lang), person.get("info_notice_version")),
         (f("participant", "info_notice_channel", lang),
          L.code("canal_information", person.get("info_notice_channel"), lang)),
@@ -216,7 +216,7 @@ def consent(person: dict, lang: str) -> list:
 
 
 def cohorts(d: dict, lang: str) -> list:
-    rows = [[e["cohort_name"], date(e["date_entree"]), date(e["date_sortie"]),
+    rows = [[e["cohort_name"], date(e["date_entree"], lang), date(e["date_sortie"], lang),
              L.code("motif_sortie", e.get("motif_sortie"), lang)] for e in d["enrollments"]]
     out = [h2(L.t("cohorts", lang))]
     if not rows:
@@ -272,10 +272,10 @@ def journey(d: dict, lang: str) -> list:
     out = [h2(journey_title(d, lang))]
     items = d.get("timeline")
     if items is not None:
-        rows = [[date(i["date"]), i["label"], i.get("partner_name") or "",
+        rows = [[date(i["date"], lang), i["label"], i.get("partner_name") or "",
                  _timeline_detail(i, lang)] for i in items]
     else:
-        rows = [[date(e["date"]), L.code("type_evenement", e["type"], lang),
+        rows = [[date(e["date"], lang), L.code("type_evenement", e["type"], lang),
                  e.get("partner_name") or "", event_detail(e, lang)] for e in events]
     if not rows:
         return out + [Paragraph(esc(L.t("none", lang)), SMALL)]
@@ -290,10 +290,10 @@ def referrals(d: dict, lang: str) -> list:
     rows = []
     for r in d["referrals"]:
         history = "\n".join(
-            f"{date(s['date'])} : {L.code('statut_orientation', s['status'], lang)}"
+            f"{date(s['date'], lang)} : {L.code('statut_orientation', s['status'], lang)}"
             + (f" — {s['comment']}" if s.get("comment") else "")
             for s in r.get("history", []))
-        rows.append([date(r["date"]), r["partner_name"], r.get("reason") or "",
+        rows.append([date(r["date"], lang), r["partner_name"], r.get("reason") or "",
                      L.code("statut_orientation", r["status"], lang), history])
     return out + [grid([L.t("date", lang), L.t("partner", lang), L.t("reason", lang),
                         L.t("status", lang), L.t("history", lang)], rows,
@@ -310,7 +310,7 @@ def notes(d: dict, lang: str, *, title_key: str = "shared_notes", show_private=F
         author = n.get("author") or ""
         if show_private:
             author += f" ({L.t('private' if n['private'] else 'shared', lang)})"
-        rows.append([date(n["date"]), author, n["text"]])
+        rows.append([date(n["date"], lang), author, n["text"]])
     return out + [grid(header, rows, [0.12, 0.2, 0.68])]
 
 
