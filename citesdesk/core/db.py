@@ -303,14 +303,17 @@ def needs_upgrade(path: str | os.PathLike) -> bool:
 
 def _backup_before_migration(path: Path, conn: sqlite3.Connection, version: int,
                              key: str | None = None) -> Path:
+    """The copy aside before an upgrade: written in a private work folder and put in place
+    whole (owner-only from its first byte), so that a program killed while copying leaves
+    no half copy beside the base — the next start sweeps the folder and copies again."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.avant-migration-v{version}-{stamp}{path.suffix}")
-    dest = connect(target, key=key)  # encrypted like the database
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    files.make_private(target)
+    with files.private_output(target) as work:
+        dest = connect(work.file, key=key)  # encrypted like the database
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
     return target
 
 

@@ -219,3 +219,55 @@ def test_backup_to_is_a_consistent_database(db, tmp_path):
     target = db.backup_to(tmp_path / "copie.sqlite")
     copy = open_database(target, readonly=True)
     assert copy.execute("SELECT name FROM cohort").fetchone()[0] == "Printemps"
+
+
+UPGRADE = """
+import sys
+from citesdesk.core.db import open_database
+open_database(sys.argv[1]).close()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kill -9 of a child process")
+def test_killed_while_copying_aside_leaves_no_half_copy(tmp_path):
+    """The copy made before an upgrade is written aside and put in place whole: a program
+    killed in the middle leaves no half copy (readable by others) beside the base, and the
+    next opening copies again and upgrades."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from citesdesk.core.files import TEMP_SUFFIX
+
+    path = tmp_path / "site.sqlite"
+    old_database(path)
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "INSERT INTO participant(uuid, created_at, updated_at, hlc, last_name, first_name) "
+        "VALUES (?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', ?, ?, 'Zoé')",
+        [(f"u-{i}", f"001735689600000-{i:06d}-x", f"Nom{i}") for i in range(2, 100_000)])
+    conn.commit()
+    conn.close()
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", UPGRADE, str(path)],
+                            env={**os.environ, "PYTHONPATH": str(root)})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(p.name.endswith(TEMP_SUFFIX) and any(p.iterdir())
+               for p in tmp_path.iterdir() if p.is_dir()):
+            break  # the copy is being written
+        time.sleep(0.002)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    assert not list(tmp_path.glob("site.avant-migration-*")), "a half copy was left"
+    db = open_database(path)  # the next opening sweeps, copies and upgrades
+    try:
+        assert db.schema_version() == schema.SCHEMA_VERSION
+        assert db.execute("SELECT count(*) FROM participant").fetchone()[0] == 99_999
+    finally:
+        db.close()
+    copies = list(tmp_path.glob("site.avant-migration-*"))
+    assert len(copies) == 1 and oct(copies[0].stat().st_mode & 0o777) == "0o600"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(TEMP_SUFFIX)]
