@@ -16,6 +16,7 @@ from citesdesk.cli.common import (
 )
 from citesdesk.core.db import open_database
 from citesdesk.core.quarter import Quarter
+from citesdesk.core.text import date_text
 
 ORDER = 30
 
@@ -54,7 +55,7 @@ def _started(quarter: Quarter, today: dt.date) -> Quarter:
             f"{quarter.d0:%d/%m/%Y}. Choisissez un trimestre commencé, par exemple "
             f"{Quarter.last_finished(today).label} (rien n'a été écrit).",
             f"The quarter {quarter.label} (--quarter) has not started: it begins on "
-            f"{quarter.d0:%d/%m/%Y}. Choose a quarter that has started, for example "
+            f"{date_text(quarter.d0, 'en')}. Choose a quarter that has started, for example "
             f"{Quarter.last_finished(today).label} (nothing was written).")
     return quarter
 

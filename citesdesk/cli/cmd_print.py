@@ -141,7 +141,7 @@ def run(args) -> int:
             with writing(out) as tmp:
                 d = printing.access_export_pdf(db, uuid, tmp, lang)
             audit([uuid], "access_export")
-            purge = date(d["purge_date"])
+            purge = date(d["purge_date"], lang)
             print(f"Date de suppression prévue : {purge}" if lang == "fr"
                   else f"Planned deletion date: {purge}", file=sys.stderr)
             return _printed(args, out, 1)

@@ -70,9 +70,6 @@ class Quarter:
     def period_fr(self) -> str:
         return f"du {self.d0:%d/%m/%Y} au {self.d1:%d/%m/%Y}"
 
-    def period_en(self) -> str:
-        return f"{self.d0:%d/%m/%Y} to {self.d1:%d/%m/%Y}"
-
     # --- walking -------------------------------------------------------------------
     def next(self) -> Quarter:
         return Quarter(self.year + (self.n == 4), self.n % 4 + 1)

@@ -98,3 +98,13 @@ def test_as_a_process(site, tmp_path):
                            "--db", str(path), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 1 and "NUL" in proc.stderr
+
+
+def test_access_export_says_the_deletion_date_in_the_language(site, tmp_path, capsys):
+    path, person = site
+    for lang, pattern in (("fr", r"Date de suppression prévue\s:\s\d\d/\d\d/\d{4}"),
+                          ("en", r"Planned deletion date: \d\d [A-Z][a-z]{2} \d{4}")):
+        capsys.readouterr()
+        assert main(["--lang", lang, "print", "access-export", person["uuid"], "--db",
+                     str(path), "--out", str(tmp_path / f"acces-{lang}.pdf")]) == 0
+        assert re.search(pattern, capsys.readouterr().err)

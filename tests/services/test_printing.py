@@ -197,6 +197,7 @@ def test_english_documents(db, person):
     # dates as the English window writes them, never dd/mm/yyyy
     assert re.search(r"\b\d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b", text)
     assert not re.search(r"\b\d\d/\d\d/\d{4}\b", text), text[:400]
+    assert "Site: " in text and "Site :" not in text  # an English colon
     consent = "\n".join(pages_text(pdf_bytes(printing.consent_form_pdf, db, lang="en")))
     assert "Legal basis" in consent and "Your rights" in consent
 

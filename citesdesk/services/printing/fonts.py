@@ -78,6 +78,12 @@ _AFTER_OPEN = re.compile(r"«[ \u00a0]*")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0]*»")
 
 
+def colon(lang: str) -> str:
+    """A label's colon: « Site : » in French (the space becomes a thin one through
+    :func:`french`), "Site: " in English."""
+    return ": " if lang == "en" else " : "
+
+
 def french(text: str | None) -> str:
     """French spacing: a narrow no-break space before ``; : ! ?`` where a space was typed
     (so times ``10:30`` and addresses ``https://`` stay as they are) and inside « »."""

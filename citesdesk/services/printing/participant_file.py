@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph
 from citesdesk.core import codes
 from citesdesk.services.printing import fonts
 from citesdesk.services.printing import labels as L
-from citesdesk.services.printing.fonts import date, french
+from citesdesk.services.printing.fonts import colon, date, french
 from citesdesk.services.printing.grid import wrap_text
 from citesdesk.services.printing.layout import (
     GREY,
@@ -146,8 +146,8 @@ def heading(d: dict, title_key: str, lang: str) -> list:
         (french(L.t(title_key, lang)), fonts.BOLD, TITLE.fontSize, TITLE.leading,
          TITLE.spaceAfter, black),
         (french(full_name(person)), fonts.BOLD, 12, 15, TITLE.spaceAfter, black),
-        (french(f"{L.t('site', lang)} : {site.get('name') or '—'}"), *small),
-        (french(f"{L.t('coordinator', lang)} : {coordinator or '—'}"), *small),
+        (french(f"{L.t('site', lang)}{colon(lang)}{site.get('name') or '—'}"), *small),
+        (french(f"{L.t('coordinator', lang)}{colon(lang)}{coordinator or '—'}"), *small),
         (french(L.t("printed_on", lang, date=today_text(lang))), *small),
     ]
     uuid = person["uuid"]
@@ -280,7 +280,7 @@ def journey(d: dict, lang: str) -> list:
     if not rows:
         return out + [Paragraph(esc(L.t("none", lang)), SMALL)]
     return out + [grid([L.t("date", lang), L.t("step", lang), L.t("partner", lang),
-                        L.t("detail", lang)], rows, [0.12, 0.26, 0.22, 0.40])]
+                        L.t("detail", lang)], rows, [0.14, 0.25, 0.21, 0.40])]
 
 
 def referrals(d: dict, lang: str) -> list:
@@ -290,14 +290,15 @@ def referrals(d: dict, lang: str) -> list:
     rows = []
     for r in d["referrals"]:
         history = "\n".join(
-            f"{date(s['date'], lang)} : {L.code('statut_orientation', s['status'], lang)}"
+            f"{date(s['date'], lang)}{colon(lang)}"
+            f"{L.code('statut_orientation', s['status'], lang)}"
             + (f" — {s['comment']}" if s.get("comment") else "")
             for s in r.get("history", []))
         rows.append([date(r["date"], lang), r["partner_name"], r.get("reason") or "",
                      L.code("statut_orientation", r["status"], lang), history])
     return out + [grid([L.t("date", lang), L.t("partner", lang), L.t("reason", lang),
                         L.t("status", lang), L.t("history", lang)], rows,
-                       [0.12, 0.22, 0.24, 0.12, 0.30])]
+                       [0.14, 0.21, 0.23, 0.12, 0.30])]
 
 
 def notes(d: dict, lang: str, *, title_key: str = "shared_notes", show_private=False) -> list:
@@ -311,7 +312,7 @@ def notes(d: dict, lang: str, *, title_key: str = "shared_notes", show_private=F
         if show_private:
             author += f" ({L.t('private' if n['private'] else 'shared', lang)})"
         rows.append([date(n["date"], lang), author, n["text"]])
-    return out + [grid(header, rows, [0.12, 0.2, 0.68])]
+    return out + [grid(header, rows, [0.14, 0.2, 0.66])]
 
 
 def story(d: dict, lang: str = "fr") -> list:
