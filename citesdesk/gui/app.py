@@ -103,11 +103,12 @@ def has_site(path: Path) -> bool:
         db.close()
 
 
-def _open_pair(_db, _progress, path: str,
-               readonly: bool) -> tuple[SiteDatabase, SiteDatabase, bool]:
-    """On the worker thread: the writing (or read-only) and the reading connections of
-    ``path``, migrated first if it is older (:func:`open_database` copies it before)."""
-    writer = open_database(path, readonly=readonly)
+def _open_pair(_db, _progress, path: str | Path, readonly: bool,
+               create: bool = False) -> tuple[SiteDatabase, SiteDatabase, bool]:
+    """The writing (or read-only) and the reading connections of ``path``, migrated first
+    if it is older (:func:`open_database` copies it before); neither is left open if the
+    other fails. A runner task for File › Open, called directly at start and on reopening."""
+    writer = open_database(path, readonly=readonly, create=create and not readonly)
     try:
         reader = open_database(path, readonly=True)
     except BaseException:
@@ -141,22 +142,45 @@ class Application:
         # Another program holding the base: DatabaseInUse, for the caller to offer
         # read-only (gui/instance.py).
         try:
-            self.writer: SiteDatabase = (open_database(self.db_path, readonly=True)
-                                         if readonly else
-                                         open_database(self.db_path, create=True))
+            opened = _open_pair(None, None, self.db_path, readonly, create=True)
         except BaseException:
             for t in self.translators:
                 self.qapp.removeTranslator(t)
             raise
-        _settle_if_moved(self.writer)
-        self.runner = TaskRunner(self.writer)
-        self.reader = open_database(self.db_path, readonly=True)
-        self.reads = Reader(self.db_path)
+        self._attach(*opened, self.db_path)
         self.window = None
         self.build_window()
         from citesdesk.gui.security.session import Session
 
         self.session = Session(self)  # automatic backups, auto-lock
+
+    def _attach(self, writer: SiteDatabase, reader: SiteDatabase, readonly: bool,
+                path: str | Path) -> None:
+        """Work on ``path`` through these connections: the writer goes to a new task
+        runner, the views read through ``reader`` and a new read thread. A base copied
+        from another computer is asked about first."""
+        _settle_if_moved(writer, getattr(self, "window", None))
+        self.writer, self.reader, self.readonly = writer, reader, readonly
+        self.db_path = Path(path)
+        self.runner = TaskRunner(writer)
+        self.reads = Reader(self.db_path)
+
+    def _detach(self) -> None:
+        """Close this base's connections, the readers first: the writer, closing last,
+        folds the write-ahead log back into the file and removes it (a read-only
+        connection closing last cannot). A backup being copied ends first."""
+        self.session.wait()
+        self.reads.shutdown()
+        self.reader.close()
+        self.runner.shutdown()
+
+    def _show_new_window(self) -> None:
+        """The window for the base just attached; its opening backup after its first
+        paint, and team files handed over by a second start (if listening) go to it."""
+        self.build_window().show()
+        self.session.after_opening()
+        if self.handoff is not None:
+            self.listen_for_files()
 
     def set_translators(self, lang: str) -> None:
         for t in self.translators:
@@ -216,18 +240,9 @@ class Application:
             writer.close()
             reader.close()
             return
-        _settle_if_moved(writer, self.window)
-        self.runner.shutdown()
-        self.reads.shutdown()
-        self.reader.close()
-        self.writer, self.reader, self.db_path = writer, reader, Path(path)
-        self.readonly = readonly
-        self.runner = TaskRunner(self.writer)
-        self.reads = Reader(self.db_path)
-        self.build_window().show()
-        self.session.snapshot("ouverture")
-        if self.handoff is not None:
-            self.listen_for_files()
+        self._detach()
+        self._attach(writer, reader, readonly, path)
+        self._show_new_window()
 
     def _open_failed(self, path: str, exc: BaseException) -> None:
         from citesdesk.core.locking import DatabaseInUse
@@ -246,20 +261,13 @@ class Application:
         """Close every connection, run ``operation()`` (a restore, a change of passphrase)
         and open the database again, in a new window; ``operation``'s error is raised
         after the reopening."""
-        self.session.wait()  # no snapshot reading the file while it is replaced
-        self.runner.shutdown()
-        self.reads.shutdown()
-        self.reader.close()
+        self._detach()  # no snapshot reading the file while it is replaced
         try:
             operation()
         finally:
-            self.writer = open_database(self.db_path, create=True)
-            _settle_if_moved(self.writer, self.window)
-            self.runner = TaskRunner(self.writer)
-            self.reader = open_database(self.db_path, readonly=True)
-            self.reads = Reader(self.db_path)
-            self.build_window().show()
-            self.session.snapshot("ouverture")
+            self._attach(*_open_pair(None, None, self.db_path, self.readonly, create=True),
+                         self.db_path)
+            self._show_new_window()
 
     def listen_for_files(self) -> None:
         """Take the team files that a second start on this base hands over
@@ -279,11 +287,7 @@ class Application:
         self.session.stop()
         if self.handoff is not None:
             self.handoff.close()
-        # The readers first: the writer, closing last, folds the write-ahead log back into
-        # the file and removes it (a read-only connection closing last cannot).
-        self.reads.shutdown()
-        self.reader.close()
-        self.runner.shutdown()
+        self._detach()
         for t in self.translators:
             self.qapp.removeTranslator(t)
         self.translators = []

@@ -39,6 +39,8 @@ def test_the_window_stays_responsive_while_another_base_opens(gui, qtbot, tmp_pa
     assert gui.db_path == other and not gui.readonly
     assert get_site(gui.reader)["name"] == "Cité de l'emploi de Bron"
     assert gui.window.isVisible()
+    # the base left behind is closed as « Quitter » closes it: nothing beside it
+    assert sorted(p.name for p in tmp_path.glob("site.sqlite-*")) == []
     with tasks_finished(qtbot, gui.runner):  # this task, not the new window's own loads
         gui.runner.submit(lambda db, _p: records.create(
             db, "partner", {"name": "France Travail Bron", "type": "FRANCE_TRAVAIL"}))

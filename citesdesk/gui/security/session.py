@@ -71,9 +71,13 @@ class Session(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        # The copy taken on opening waits for the window's first paint: on a loaded
-        # two-core laptop it would otherwise compete with the start for the processor.
-        after_first_paint(app.window, lambda: self.snapshot("ouverture"))
+        self.after_opening()
+
+    def after_opening(self) -> None:
+        """The copy taken on opening a base waits for its window's first paint: on a
+        loaded two-core laptop it would otherwise compete with the start for the
+        processor."""
+        after_first_paint(self.app.window, lambda: self.snapshot("ouverture"))
 
     # -- automatic backups -------------------------------------------------------------
     def fingerprint(self):
