@@ -24,7 +24,7 @@ from citesdesk.core.site import get_site
 from citesdesk.gui.context import AppContext
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.first_paint import after_first_paint
-from citesdesk.gui.forms import local_date_text
+from citesdesk.gui.forms import date_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens import SCREENS, load_screen_class
 from citesdesk.gui.screens.base import Screen
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         self.backup_label.setVisible(bool(last))
         if last:
             self.backup_label.setText(self.tr("Dernière sauvegarde : {date}").format(
-                date=local_date_text(str(last), self.ctx.lang)))
+                date=date_text(str(last), self.ctx.lang)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         for s in self._screens:

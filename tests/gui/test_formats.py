@@ -21,7 +21,7 @@ GUI = ROOT / "citesdesk" / "gui"
 TOOLKIT = GUI / "forms"
 
 #: Names only the toolkit defines.
-OWN_NAMES = {"date_text", "datetime_text", "local_date_text", "month_text", "number_text",
+OWN_NAMES = {"date_text", "datetime_text", "number_text",
              "percent_text", "size_text", "quarter_text", "date_edit", "set_date", "iso",
              "iso_of", "MessageSlot", "FieldErrors", "ErrorForm", "SearchCombo", "keep_room"}
 #: Placeholders that hold a count: filled through ``number_text`` (``numbers`` for ``**``).
@@ -205,7 +205,7 @@ def test_a_typed_date_shows_and_saves_in_the_language_form(make_app, site_path, 
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones set by TZ on Unix")
 def test_stored_moments_show_on_the_computer_s_clock(monkeypatch):
-    from citesdesk.gui.forms import datetime_text
+    from citesdesk.gui.forms import date_text, datetime_text
 
     monkeypatch.setenv("TZ", "Europe/Paris")
     time.tzset()
@@ -213,6 +213,9 @@ def test_stored_moments_show_on_the_computer_s_clock(monkeypatch):
         # stored in UTC: the coordinator in Paris reads her own clock, in winter and summer
         assert datetime_text("2026-12-03T14:05:09.000Z", "fr") == "03/12/2026 15:05"
         assert datetime_text("2026-07-01T23:30:00Z", "en") == "02 Jul 2026 01:30"
+        # a stored stamp shown as a day is the local day it fell on (the bin, the imports)
+        assert date_text("2026-07-01T23:30:00Z", "fr") == "02/07/2026"
+        assert date_text("2026-07-01", "fr") == "01/07/2026"
         # a moment without a zone (a backup's name, already local) is shown as it is
         assert datetime_text("2026-12-03T14:05:09", "fr") == "03/12/2026 14:05"
     finally:

@@ -9,7 +9,7 @@ The rule, per language (``docs/gui.md``, « Formats ») :
 date        ``03/12/2026``             ``03 Dec 2026`` (day first, month in letters:
                                        never read as 12 March by anyone)
 date+time   ``03/12/2026 14:05``       ``03 Dec 2026 14:05``
-month       ``12/26`` (chart axes)     ``Dec 26``
+month       ``01/2026`` (chart title)    ``Jan 2026``
 number      ``1 028`` (U+202F)         ``1,028``
 percentage  ``67,6 %`` (U+202F)        ``67.6%``
 quarter     ``2026-T4``                ``2026-Q4``
@@ -29,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QWidget
 
-from citesdesk.core.text import MONTHS_EN, date_text, to_date
+from citesdesk.core.text import MONTHS_EN, to_date
 
 #: What a date field shows, as a Qt display format, per language.
 DATE_EDIT_FORMAT = {"fr": "dd/MM/yyyy", "en": "dd MMM yyyy"}
@@ -49,40 +49,6 @@ def lang_of(owner: Any = None) -> str:
     return "fr"
 
 
-
-
-def datetime_text(value: str | dt.datetime | None, lang: str) -> str:
-    """A moment as its date and its minute, on this computer's clock: a stored UTC moment
-    (``2026-12-03T14:05:09.000Z``) reads « 03/12/2026 15:05 » in Paris in winter. A moment
-    without a zone (a backup's name) is shown as it is."""
-    if not value:
-        return ""
-    if not isinstance(value, dt.datetime):
-        text = str(value)
-        try:
-            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            return f"{date_text(text[:10], lang)} {text[11:16]}".rstrip()
-    if value.tzinfo is not None:
-        value = value.astimezone()
-    return f"{date_text(value.date(), lang)} {value:%H:%M}"
-
-
-def local_date_text(stamp: str, lang: str) -> str:
-    """A UTC moment (``2026-11-27T23:30:00.000Z``) as the local day it fell on."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return date_text(moment.date(), lang)
-
-
-def month_text(value: str, lang: str) -> str:
-    """A month (``2026-12`` or a date in it) on a chart's axis: ``12/26`` or ``Dec 26``."""
-    year, month = value[2:4], int(value[5:7])
-    return f"{MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{month:02d}/{year}"
 
 
 def month_year_text(value: str, lang: str) -> str:

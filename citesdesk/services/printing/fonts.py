@@ -13,11 +13,10 @@ paragraph splitter to leave U+202F inside words (as it already does for U+00A0).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
-from citesdesk.core.text import date_text
+from citesdesk.core.text import date_text, datetime_text
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = "DejaVuSans"
@@ -123,19 +122,12 @@ def date(iso: str | None, lang: str = "fr") -> str:
         return ""
     iso = str(iso)
     if len(iso) >= 10 and iso[4] == "-" and iso[7] == "-":
-        return date_text(iso[:10], lang) or iso
+        return date_text(iso, lang) or iso
     return iso
 
 
 def timestamp(iso: str | None, lang: str = "fr") -> str:
     """A UTC ISO 8601 timestamp (``…Z``) as the local date and minute, in the language's
     form (``03/12/2026 15:05``, ``03 Dec 2026 15:05``)."""
-    if not iso:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
-    except ValueError:
-        return date(iso, lang)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return f"{date_text(moment.date(), lang)} {moment:%H:%M}"
+    return datetime_text(iso, lang)
+

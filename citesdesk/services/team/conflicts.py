@@ -9,7 +9,7 @@ import json
 from citesdesk.core.db import SiteDatabase
 from citesdesk.core.errors import CitesDeskError, NotFound
 from citesdesk.core.model import KINDS
-from citesdesk.core.text import date_text
+from citesdesk.core.text import datetime_text
 from citesdesk.services import records
 from citesdesk.services.team import keys
 from citesdesk.services.team.clocks import REFS
@@ -17,8 +17,7 @@ from citesdesk.services.team.clocks import REFS
 
 def _when(hlc: str, lang: str) -> str:
     """The local date and time of a clock value: ``03/12/2026 15:29``, ``03 Dec 2026 15:29``."""
-    moment = dt.datetime.fromtimestamp(int(hlc[:15]) / 1000)
-    return f"{date_text(moment.date(), lang)} {moment:%H:%M}"
+    return datetime_text(dt.datetime.fromtimestamp(int(hlc[:15]) / 1000), lang)
 
 
 def _label(db: SiteDatabase, table: str, uuid: str) -> str:
