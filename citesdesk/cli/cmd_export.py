@@ -52,7 +52,7 @@ def _started(quarter: Quarter, today: dt.date) -> Quarter:
     if quarter.d0 > today:
         raise Refusal(
             f"Le trimestre {quarter.label} (--quarter) n'a pas commencé : il débute le "
-            f"{quarter.d0:%d/%m/%Y}. Choisissez un trimestre commencé, par exemple "
+            f"{date_text(quarter.d0, 'fr')}. Choisissez un trimestre commencé, par exemple "
             f"{Quarter.last_finished(today).label} (rien n'a été écrit).",
             f"The quarter {quarter.label} (--quarter) has not started: it begins on "
             f"{date_text(quarter.d0, 'en')}. Choose a quarter that has started, for example "

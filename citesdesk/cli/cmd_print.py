@@ -111,8 +111,8 @@ def _printed(args, out: Path, count: int) -> int:
 
 
 def run(args) -> int:
+    from citesdesk.core.text import date_text
     from citesdesk.services import printing
-    from citesdesk.services.printing.fonts import date
 
     lang = args.lang
     refs = list(args.refs)
@@ -141,7 +141,7 @@ def run(args) -> int:
             with writing(out) as tmp:
                 d = printing.access_export_pdf(db, uuid, tmp, lang)
             audit([uuid], "access_export")
-            purge = date(d["purge_date"], lang)
+            purge = date_text(d["purge_date"], lang)
             print(f"Date de suppression prévue : {purge}" if lang == "fr"
                   else f"Planned deletion date: {purge}", file=sys.stderr)
             return _printed(args, out, 1)

@@ -96,7 +96,7 @@ def settle(db, new_laptop: bool) -> None:
     with db.atomic():
         if new_laptop:
             for key in TEAM_KEYS:
-                db.execute("DELETE FROM setting WHERE key = ?", [key])
+                db.delete_setting(key)
             node = new_node(db)
             db.clock = HybridLogicalClock(node, db.clock.last)
         else:

@@ -19,7 +19,7 @@ from importlib import resources
 
 from citesdesk.core.errors import FieldError
 from citesdesk.core.site import get_site
-from citesdesk.core.text import fold_key
+from citesdesk.core.text import date_text, fold_key
 
 #: A 2024 code: QN + département (3 characters: 075, 02A, 974) + two digits + M, I, N or C.
 QPV_CODE_RE = re.compile(r"^QN(\d{2}[0-9AB]|97\d)\d{2}[MINC]$")
@@ -269,13 +269,13 @@ def describe(info: dict, lang: str = "fr") -> str:
     if info["source"] == "none":
         return "aucune liste chargée" if lang == "fr" else "no list loaded"
     date = info.get("date") or ""
+    day = date_text(date, lang) or date
     if lang == "fr":
-        day = f"{date[8:10]}/{date[5:7]}/{date[:4]}" if len(date) >= 10 else date
         rows = f"{info['rows']:,}".replace(",", "\u202f")
         file = f" « {info['file']} »" if info["source"] == "import" and info.get("file") else ""
         return f"{info['name_fr']}{file}, du {day} : {rows} quartiers"
     file = f" '{info['file']}'" if info["source"] == "import" and info.get("file") else ""
-    return f"{info['name_en']}{file}, of {date}: {info['rows']:,} quarters"
+    return f"{info['name_en']}{file}, of {day}: {info['rows']:,} quarters"
 
 
 def record_import(db, file_name: str, today: str) -> None:

@@ -10,7 +10,6 @@ runner's ``changed`` signal: the person leaves every list.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -24,27 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citesdesk.core.text import fold
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.forms import number_text, resize_within_screen
 from citesdesk.gui.icons import icon
 from citesdesk.services import retention
-
-
-def _folded(text: str) -> str:
-    """Case and accents ignored: « Lefèvre » is confirmed by « LEFEVRE »."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c))
-                    .casefold().split())
-
-
-def preview(db, uuid: str) -> dict:
-    """What an erasure of ``uuid`` deletes (:func:`retention.erasure_preview`), with the
-    person's references and last name."""
-    found = retention.erasure_preview(db, uuid)
-    row = db.execute("SELECT last_name, ft_id, ml_id, other_id, deleted_at FROM participant "
-                     "WHERE uuid = ?", [found["uuid"]]).fetchone()
-    return {**found, "last_name": row[0] or "", "ft_id": row[1], "ml_id": row[2],
-            "other_id": row[3], "in_bin": bool(row[4])}
 
 
 def title(found: dict) -> str:
@@ -116,7 +99,7 @@ class ErasureDialog(QDialog):
         fit_text(self, self.text)
 
     def _check(self, text: str) -> None:
-        ok = _folded(text) == _folded(self.word)
+        ok = fold(text) == fold(self.word)  # case, accents and « œ » ignored
         self.erase_button.setEnabled(ok)
         self.erase_button.setDefault(ok)
 
@@ -153,7 +136,7 @@ def erase(ctx, parent: QWidget | None, uuid: str,
           on_erased: Callable[[], None] | None = None) -> None:
     """Preview, confirmation, then the erasure on the task runner and one message saying
     what was erased. ``on_erased`` runs before the message (e.g. to close the file)."""
-    found = preview(ctx.reader, uuid)
+    found = retention.erasure_preview(ctx.reader, uuid)
     if not confirm(parent, found, ctx.lang):
         return
 

@@ -150,11 +150,13 @@ def purge(db, participant_uuids: list[str], *, on_request: bool = False) -> int:
 def erasure_preview(db, ref: str) -> dict:
     """The person that ``ref`` names (uuid, France Travail, Mission locale or other id; in
     the bin too) and how many records about them an erasure deletes: ``uuid``, ``name``,
-    and counts of ``event``, ``referral``, ``note``, ``enrollment``. Refuses an unknown
-    reference in one sentence."""
+    ``last_name``, the references ``ft_id``, ``ml_id``, ``other_id``, ``in_bin``, and counts
+    of ``event``, ``referral``, ``note``, ``enrollment``. Refuses an unknown reference in one
+    sentence."""
     ref = (ref or "").strip()
     row = db.execute(
-        "SELECT id, uuid, first_name, last_name FROM participant "
+        "SELECT id, uuid, first_name, last_name, ft_id, ml_id, other_id, deleted_at "
+        "FROM participant "
         "WHERE uuid = ? OR ft_id = ? OR ml_id = ? OR other_id = ? ORDER BY id LIMIT 1",
         [ref, ref, ref, ref]).fetchone()
     if row is None or not ref:
@@ -163,11 +165,13 @@ def erasure_preview(db, ref: str) -> dict:
             "Travail, Mission locale ou autre, corbeille comprise). Vérifiez la référence.",
             f"No participant matches '{ref}' (neither a uuid nor a France Travail, Mission "
             "locale or other id, bin included). Check the reference.")
-    pid, uuid, first, last = row
+    pid, uuid, first, last, ft_id, ml_id, other_id, deleted_at = row
     counts = {table: db.execute(f"SELECT count(*) FROM {table} WHERE participant_id = ?",
                                 [pid]).fetchone()[0]
               for table in ("event", "referral", "note", "enrollment")}
-    return {"uuid": uuid, "name": f"{first or ''} {(last or '').upper()}".strip(), **counts}
+    return {"uuid": uuid, "name": f"{first or ''} {(last or '').upper()}".strip(),
+            "last_name": last or "", "ft_id": ft_id, "ml_id": ml_id, "other_id": other_id,
+            "in_bin": bool(deleted_at), **counts}
 
 
 def erase_on_request(db, participant_uuid: str) -> int:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from citesdesk.core.db import open_database
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.erasure import ErasureDialog, preview
+from citesdesk.gui.erasure import ErasureDialog
 from citesdesk.gui.participant_form import ParticipantDialog
-from citesdesk.services import records
+from citesdesk.services import records, retention
 from tests.gui.waiting import tasks_finished
 
 VALUES = ["Lefèvre", "Zéphyrine", "06 11 22 33 44", "Secret de Zéphyrine jamais relu"]
@@ -111,7 +111,7 @@ def test_cancel_erases_nothing(gui, qtbot, person, site_path):
 
 
 def test_the_confirmation_asks_for_the_last_name(gui, qtbot, person):
-    found = preview(gui.reader, person["uuid"])
+    found = retention.erasure_preview(gui.reader, person["uuid"])
     confirm = ErasureDialog(found, "fr", gui.window)
     qtbot.addWidget(confirm)
     assert confirm.windowTitle() == "Effacer définitivement Zéphyrine LEFÈVRE"

@@ -11,6 +11,7 @@
 from citesdesk.core.text import date_text, datetime_text  # the rule's one home
 from citesdesk.gui.forms.formats import (
     DATE_EDIT_FORMAT,
+    count_text,
     date_edit,
     iso,
     lang_of,
@@ -49,5 +50,5 @@ __all__ = [
     "iso", "keep_room", "lang_of", "message_label", "month_year_text", "name_the_record",
     "number_text", "numbers", "percent_text", "quarter_text", "required", "resize_within_screen",
     "set_severity",
-    "set_combo_data", "set_date", "show_error", "singular", "size_text",
+    "set_combo_data", "set_date", "show_error", "count_text", "singular", "size_text",
 ]

@@ -70,6 +70,14 @@ def singular(count: int, lang: str) -> bool:
     return count < 2 if lang == "fr" else count == 1
 
 
+def count_text(count: int, lang: str, one: str, many: str) -> str:
+    """``one`` or ``many`` (both translated, with ``{n}`` or ``{count}`` for the number)
+    as the language's singular and plural take them, the number written by
+    :func:`number_text`: « 1 entrée », « 1 200 entrées », « 0 entries »."""
+    number = number_text(count, lang)
+    return (one if singular(count, lang) else many).format(n=number, count=number)
+
+
 def numbers(counts: dict[str, int], lang: str) -> dict[str, str]:
     """Every count of ``counts`` through :func:`number_text` (for ``.format(**counts)``)."""
     return {key: number_text(value, lang) if isinstance(value, int | float) else value

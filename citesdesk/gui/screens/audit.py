@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import date_edit, datetime_text, number_text, singular
+from citesdesk.gui.forms import count_text, date_edit, datetime_text
 from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import audit
 from citesdesk.services.printing import labels
@@ -188,8 +188,8 @@ class AuditScreen(ListScreen):
                 self.table.setItem(r, c, item)
         thaw()
         n = len(self.rows)
-        self.count.setText((self.tr("{n} entrée") if singular(n, self.ctx.lang)
-                            else self.tr("{n} entrées")).format(n=number_text(n, self.ctx.lang))
+        self.count.setText(count_text(n, self.ctx.lang, self.tr("{n} entrée"),
+                                      self.tr("{n} entrées"))
                            + (self.tr(" (les plus récentes)") if n >= audit.LIMIT else ""))
         self.export_button.setEnabled(bool(self.rows))
         self.loaded.emit(n)

@@ -182,9 +182,7 @@ class CohortsScreen(ListScreen):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             target = r["target"]
-            name = _cell(r["name"], r["uuid"])
-            name.setToolTip(r["name"])
-            self.table.setItem(i, 0, name)
+            self.table.setItem(i, 0, _cell(r["name"], r["uuid"]))
             self.table.setItem(i, 1, _cell(date_text(r["start_date"], self.ctx.lang)))
             self.table.setItem(i, 2, _cell(date_text(r["end_date"], self.ctx.lang)))
             self.table.setItem(i, 3, _cell(target if target is not None else "", number=True))

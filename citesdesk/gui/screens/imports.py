@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from citesdesk.gui.dialogs import Dialog
 from citesdesk.gui.forms import date_text, datetime_text, number_text, numbers
-from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
+from citesdesk.gui.screens.base import ListScreen, screen_title
 from citesdesk.services import importer
 
 UNDO_CHANGES = frozenset({"participant", "cohort", "enrollment", "event", "partner",
@@ -100,8 +100,7 @@ class ImportsScreen(ListScreen):
 
     def _fill(self, items: list[dict]) -> None:
         self.items = items
-        thaw = freeze_columns(self.table)
-        self.table.setRowCount(len(items))
+        self.table.setRowCount(len(items))  # Interactive columns: measured once, below
         for r, item in enumerate(items):
             c = item["counts"]
             result = self.tr("{created} créé(s), {updated} mis à jour, {skipped} ignoré(s), "
@@ -114,7 +113,6 @@ class ImportsScreen(ListScreen):
                       item["actor"] or "", state]
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(value))
-        thaw()
         self.table.resizeColumnsToContents()
         self.show_list(not items, self.history_label, self.undo_button)
 

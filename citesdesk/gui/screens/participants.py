@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citesdesk.gui.forms import fit_popup, number_text, singular
+from citesdesk.gui.forms import count_text, fit_popup
 from citesdesk.gui.icons import icon
 from citesdesk.gui.participants_model import ParticipantsModel
 from citesdesk.gui.participants_query import cohorts, referents
@@ -307,10 +307,9 @@ class ParticipantsScreen(ListScreen):
             to_check=self.to_check.isChecked())
 
     def _on_loaded(self, count: int) -> None:
-        number = number_text(count, self.ctx.lang)
-        self.count_label.setText(self.tr("{count} participant").format(count=number)
-                                 if singular(count, self.ctx.lang)
-                                 else self.tr("{count} participants").format(count=number))
+        self.count_label.setText(count_text(count, self.ctx.lang,
+                                            self.tr("{count} participant"),
+                                            self.tr("{count} participants")))
         filtered = bool(self.search.text() or self.cohort.currentData()
                         or self.referent.currentData() or self.qpv.isChecked()
                         or self.invisibles.isChecked() or self.status.currentData() != "all")

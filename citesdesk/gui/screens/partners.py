@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.forms import code_combo, number_text, singular
+from citesdesk.gui.forms import code_combo, count_text
 from citesdesk.gui.icons import icon
 from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import partners
@@ -99,9 +99,8 @@ class PartnersScreen(ListScreen):
 
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
-        n, lang = len(rows), self.ctx.lang
-        self.count.setText((self.tr("{n} partenaire") if singular(n, lang)
-                            else self.tr("{n} partenaires")).format(n=number_text(n, lang)))
+        self.count.setText(count_text(len(rows), self.ctx.lang, self.tr("{n} partenaire"),
+                                      self.tr("{n} partenaires")))
         thaw = freeze_columns(self.table)
         self.table.setRowCount(len(rows))
         lang = self.ctx.lang

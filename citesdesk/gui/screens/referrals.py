@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core import codes
-from citesdesk.gui.forms import code_combo, date_edit, date_text, iso, number_text, singular
+from citesdesk.gui.forms import code_combo, count_text, date_edit, date_text, iso
 from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services.partners import ReferralFilter, list_referrals
 
@@ -132,9 +132,8 @@ class ReferralsScreen(ListScreen):
     def _fill(self, rows: list[dict]) -> None:
         self.rows = rows
         lang = self.ctx.lang
-        n, lang = len(rows), self.ctx.lang
-        self.count.setText((self.tr("{n} orientation") if singular(n, lang)
-                            else self.tr("{n} orientations")).format(n=number_text(n, lang)))
+        self.count.setText(count_text(len(rows), lang, self.tr("{n} orientation"),
+                                      self.tr("{n} orientations")))
         thaw = freeze_columns(self.table)
         self.table.setRowCount(len(rows))
         late = QBrush(QColor("#b3261e"))

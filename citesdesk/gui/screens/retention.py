@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import date_text, number_text, singular
+from citesdesk.gui.forms import count_text, date_text, number_text
 from citesdesk.gui.screens.base import ListScreen, freeze_columns, screen_title
 from citesdesk.services import retention
 
@@ -122,10 +122,9 @@ class RetentionScreen(ListScreen):
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
         thaw()
-        n, lang = len(rows), self.ctx.lang
-        self.count.setText((self.tr("{n} personne à supprimer") if singular(n, lang)
-                            else self.tr("{n} personnes à supprimer")).format(
-            n=number_text(n, lang)))
+        self.count.setText(count_text(len(rows), self.ctx.lang,
+                                      self.tr("{n} personne à supprimer"),
+                                      self.tr("{n} personnes à supprimer")))
         self.show_list(not rows, self.count, self.purge_button)
         self.purge_button.setEnabled(bool(rows))
         self.loaded.emit(len(rows))

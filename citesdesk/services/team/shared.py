@@ -38,8 +38,9 @@ def sync_shared_folder(db) -> dict:
     """Write my file in the shared folder, then merge the colleagues' files that are new
     or changed since last time; the files refused are listed with their reason, the
     others merged. Without a folder (or one not there: a USB key unplugged), nothing."""
-    folder = Path(settings.get(db, FOLDER) or "")
-    if not str(folder) or str(folder) == "." or not folder.is_dir():
+    chosen = settings.get(db, FOLDER)
+    folder = Path(chosen)
+    if not chosen or not folder.is_dir():
         return {"written": None, "merged": [], "refused": []}
     me = my_key(db)
     mine = folder / f"{me.name}-{me.node}{SUFFIX}"
@@ -48,7 +49,8 @@ def sync_shared_folder(db) -> dict:
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         if path == mine:
             continue
-        stamp = f"{path.stat().st_mtime_ns}-{path.stat().st_size}"
+        info = path.stat()
+        stamp = f"{info.st_mtime_ns}-{info.st_size}"
         if seen.get(path.name) == stamp:
             continue
         try:
