@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from citesdesk.core.db import open_database
-from citesdesk.core.errors import CitesDeskError, ValidationFailed
+from citesdesk.core.errors import CitesDeskError
 from citesdesk.core.files import private_dir
 from citesdesk.core.site import get_site
 from citesdesk.gui.dialogs import Dialog
-from citesdesk.gui.forms import ErrorForm
+from citesdesk.gui.forms import ErrorForm, show_error
 from citesdesk.gui.reads import in_background
 from citesdesk.services import records
 
@@ -77,7 +77,7 @@ class WelcomeDialog(QDialog):
 
         box = QGroupBox(self.tr("Créer le site"), self)
         # Required fields marked, each checked when left, messages that keep their room.
-        form = ErrorForm(box, kind="site", lang=self.lang)
+        self.form = form = ErrorForm(box, kind="site", lang=self.lang)
         self.name = QLineEdit(box)
         self.code = QLineEdit(box)
         self.code.setPlaceholderText(self.tr("par exemple CDE-93-001"))
@@ -132,8 +132,7 @@ class WelcomeDialog(QDialog):
         return dialog.choice
 
     def create(self) -> None:
-        for label in self.errors.values():
-            label.hide()
+        self.form.clear_errors()
         values = {"name": self.name.text(), "site_code": self.code.text(),
                   "departement": self.departement.text(),
                   "coordinators": self.coordinator.text()}
@@ -162,15 +161,8 @@ class WelcomeDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self._set_working(False)
-        if isinstance(exc, ValidationFailed):
-            for error in exc.errors:
-                label = self.errors.get(error.field)
-                if label is not None:
-                    label.setText(error.message(self.lang))
-                    label.show()
-        elif isinstance(exc, CitesDeskError | OSError):
-            Dialog.error(self, exc.message(self.lang) if isinstance(exc, CitesDeskError)
-                         else str(exc))
+        if isinstance(exc, CitesDeskError | OSError):  # a field's under it, others in a box
+            show_error(self, self.form, exc)
         else:
             import traceback
 
